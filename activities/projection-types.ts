@@ -1,0 +1,65 @@
+// Shapes the workflows hand to the projection activities. Plain JSON: they are recorded in
+// workflow history, so fields may be added but never renamed.
+import type { Applicant, CaseStatus, Channel, Light, StepStatus, TimelineEntry } from '../domain/types';
+
+export interface CaseProjection {
+  id: string;
+  trackingCode: string;
+  status: CaseStatus;
+  channel: Channel;
+  applicant: Applicant;
+  projectName: string | null;
+  matterCodes: string[];
+  light: Light;
+  dueAt: string | null;
+  registeredById: number;
+  submittedAt: string;
+  acceptedAt: string | null;
+  decidedAt: string | null;
+  deliveredAt: string | null;
+  updatedAt: string;
+}
+
+export interface PlannedStep {
+  id: string;
+  matterCode: string;
+  departmentCode: string;
+}
+
+export interface ProjectCaseInput {
+  workflowId: string;
+  /** Monotonic per workflow: a row is only overwritten by a higher version. */
+  version: number;
+  record: CaseProjection;
+  plannedSteps: PlannedStep[];
+  timeline: TimelineEntry[];
+}
+
+export interface StepProjection {
+  id: string;
+  caseId: string;
+  matterCode: string;
+  departmentCode: string;
+  status: StepStatus;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  light: Light;
+  dueAt: string | null;
+  opinion: string | null;
+  reason: string | null;
+  legalBasis: string | null;
+  decidedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ProjectStepInput {
+  workflowId: string;
+  version: number;
+  record: StepProjection;
+  timeline: TimelineEntry[];
+}
+
+export interface ProjectionActivities {
+  projectCase(input: ProjectCaseInput): Promise<void>;
+  projectStep(input: ProjectStepInput): Promise<void>;
+}

@@ -1,0 +1,99 @@
+// Read-model projection: the only writer of case and step rows. Idempotent by construction —
+// rows carry the workflow's version and are only overwritten by a higher one; timeline rows are
+// keyed by (workflowId, seq) and inserted with INSERT IGNORE — so a retried or replayed
+// activity changes nothing.
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditEvent, CaseRecord, Step } from '../entities';
+import type { TimelineEntry } from '../domain/types';
+import type { ProjectCaseInput, ProjectionActivities, ProjectStepInput } from './projection-types';
+
+export function createProjectionActivities({ db }: { db: DataSource }): ProjectionActivities {
+  return {
+    async projectCase({ workflowId, version, record, plannedSteps, timeline }: ProjectCaseInput): Promise<void> {
+      const row: Partial<CaseRecord> = {
+        id: record.id,
+        trackingCode: record.trackingCode,
+        status: record.status,
+        channel: record.channel,
+        applicantName: record.applicant.name,
+        applicantPhone: record.applicant.phone,
+        applicantIdNumber: record.applicant.idNumber ?? null,
+        projectName: record.projectName,
+        matterCodes: record.matterCodes,
+        light: record.light,
+        dueAt: toDate(record.dueAt),
+        registeredById: record.registeredById,
+        submittedAt: new Date(record.submittedAt),
+        acceptedAt: toDate(record.acceptedAt),
+        decidedAt: toDate(record.decidedAt),
+        deliveredAt: toDate(record.deliveredAt),
+        updatedAt: new Date(record.updatedAt),
+        version,
+      };
+      await db.transaction(async (manager) => {
+        await upsertVersioned(manager, CaseRecord, row, version);
+        if (plannedSteps.length > 0) {
+          await manager.createQueryBuilder().insert().into(Step).orIgnore().values(plannedSteps.map((step) => ({
+            id: step.id,
+            caseId: record.id,
+            matterCode: step.matterCode,
+            departmentCode: step.departmentCode,
+            status: 'pending',
+            light: 'green',
+            updatedAt: new Date(record.updatedAt),
+            version: 0,
+          }))).execute();
+        }
+        await appendTimeline(manager, workflowId, record.id, timeline);
+      });
+    },
+
+    async projectStep({ workflowId, version, record, timeline }: ProjectStepInput): Promise<void> {
+      const row: Partial<Step> = {
+        ...record,
+        dueAt: toDate(record.dueAt),
+        decidedAt: toDate(record.decidedAt),
+        updatedAt: new Date(record.updatedAt),
+        version,
+      };
+      await db.transaction(async (manager) => {
+        await upsertVersioned(manager, Step, row, version);
+        await appendTimeline(manager, workflowId, record.caseId, timeline);
+      });
+    },
+  };
+}
+
+type Versioned = typeof CaseRecord | typeof Step;
+
+/** Insert if absent, then overwrite only when this version is newer than the stored one. */
+async function upsertVersioned<E extends Versioned>(
+  manager: EntityManager, entity: E, row: Partial<InstanceType<E>>, version: number,
+): Promise<void> {
+  await manager.createQueryBuilder().insert().into(entity).orIgnore().values(row as never).execute();
+  await manager.createQueryBuilder().update(entity).set(row as never)
+    .where('id = :id AND version < :version', { id: (row as { id: string }).id, version })
+    .execute();
+}
+
+async function appendTimeline(manager: EntityManager, workflowId: string, caseId: string, entries: TimelineEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await manager.createQueryBuilder().insert().into(AuditEvent).orIgnore().values(entries.map((entry) => ({
+    workflowId,
+    seq: entry.seq,
+    caseId,
+    stepId: entry.stepId ?? null,
+    at: new Date(entry.at),
+    action: entry.action,
+    fromState: entry.fromState,
+    toState: entry.toState,
+    actorId: entry.actor?.id ?? null,
+    actorName: entry.actor?.username ?? null,
+    actorRole: entry.actor?.role ?? null,
+    detail: entry.detail ?? null,
+  })) as never).execute();
+}
+
+function toDate(iso: string | null): Date | null {
+  return iso === null ? null : new Date(iso);
+}

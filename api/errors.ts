@@ -1,0 +1,49 @@
+// The one error middleware: typed business failures and validation errors become problem+json.
+import type { ErrorRequestHandler } from 'express';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ErrorCode, type IllegalTransitionDetails } from '../domain/errors';
+import { forbidden, HttpProblem, illegalTransition, notFound } from './problems';
+
+/** Maps a failure raised inside a workflow update (validator or handler) to an HTTP problem. */
+export function fromWorkflowFailure(err: unknown): HttpProblem | undefined {
+  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = err.cause;
+  if (!(cause instanceof ApplicationFailure)) return undefined;
+  switch (cause.type) {
+    case ErrorCode.IllegalTransition: {
+      const details = cause.details?.[0] as IllegalTransitionDetails | undefined;
+      return illegalTransition(cause.message, details?.state ?? 'unknown', details?.event ?? 'unknown', details?.allowed ?? []);
+    }
+    case ErrorCode.Forbidden:
+      return forbidden(cause.message);
+    case ErrorCode.NotFound:
+      return notFound(cause.message);
+    default:
+      return undefined;
+  }
+}
+
+export const problemMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
+  const problem = err instanceof HttpProblem ? err : fromWorkflowFailure(err) ?? fromExpress(err);
+  if (!problem) {
+    req.log?.error({ err }, 'unhandled error');
+  }
+  const status = problem?.status ?? 500;
+  res.status(status).type('application/problem+json').json({
+    type: `urn:problem:${problem?.code ?? 'internal'}`,
+    title: problem?.title ?? 'Internal Server Error',
+    status,
+    detail: problem?.message ?? 'an unexpected error occurred',
+    instance: req.originalUrl,
+    ...(problem?.extra ?? {}),
+  });
+};
+
+/** body-parser errors (malformed JSON, too large) carry an HTTP status of their own. */
+function fromExpress(err: unknown): HttpProblem | undefined {
+  const status = (err as { status?: number; type?: string }).status;
+  if (status === 400) return new HttpProblem(400, ErrorCode.Validation, 'Malformed body', 'the request body is not valid JSON', { errors: [{ path: '', message: 'malformed JSON' }] });
+  if (status === 413) return new HttpProblem(413, ErrorCode.Validation, 'Body too large', 'the request body exceeds the limit');
+  return undefined;
+}

@@ -1,0 +1,30 @@
+// `npm run api`: the API process for a real deployment, against an existing Temporal cluster
+// (TEMPORAL_ADDRESS) and MySQL (DATABASE_URL). Workers run separately (`npm run worker`).
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '../config';
+import { createLogger } from '../config/logger';
+import { openDatabase } from '../entities/data-source';
+import { startApiServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 'api');
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
+  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const server = await startApiServer({ db, temporal, config, logger }, config.port);
+  logger.info({ url: server.url }, 'API listening');
+  const shutdown = async (): Promise<void> => {
+    await server.stop();
+    await connection.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

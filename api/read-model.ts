@@ -1,0 +1,86 @@
+// Reads of the MySQL projection for lists, inboxes and case pages. Returns plain objects; never
+// writes (the projection activities are the only writers of case state).
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { AuditEvent, CaseRecord, Step } from '../entities';
+import { OPEN_STEP_STATUSES, CASE_STATUSES_UNDER_REVIEW } from '../domain/charts/states';
+import type { Actor, CaseStatus, Channel, Light } from '../domain/types';
+
+export interface CaseDetails {
+  record: CaseRecord;
+  steps: Step[];
+  timeline: AuditEvent[];
+}
+
+export interface CaseFilter {
+  status?: CaseStatus;
+  light?: Light;
+  channel?: Channel;
+  page: number;
+  pageSize: number;
+}
+
+export function createReadModel(db: DataSource) {
+  const cases = db.getRepository(CaseRecord);
+  const steps = db.getRepository(Step);
+  const events = db.getRepository(AuditEvent);
+
+  /** Limits a case query to what the actor may see (DESIGN §4). */
+  const scoped = (query: SelectQueryBuilder<CaseRecord>, actor: Actor): SelectQueryBuilder<CaseRecord> => {
+    if (actor.role === 'clerk' || actor.role === 'supervisor') return query;
+    if ((actor.role === 'officer' || actor.role === 'leader') && actor.departmentCode) {
+      return query.andWhere((qb) => `EXISTS ${qb.subQuery().select('1').from(Step, 's')
+        .where('s.case_id = c.id').andWhere('s.department_code = :dept').getQuery()}`, { dept: actor.departmentCode });
+    }
+    return query.andWhere('1 = 0');
+  };
+
+  return {
+    findCase: (id: string): Promise<CaseRecord | null> => cases.findOneBy({ id }),
+    findStep: (id: string): Promise<Step | null> => steps.findOneBy({ id }),
+    stepsOf: (caseId: string): Promise<Step[]> => steps.find({ where: { caseId }, order: { matterCode: 'ASC' } }),
+
+    async caseDetails(id: string): Promise<CaseDetails | null> {
+      const record = await cases.findOneBy({ id });
+      if (!record) return null;
+      const [caseSteps, timeline] = await Promise.all([
+        steps.find({ where: { caseId: id }, order: { matterCode: 'ASC' } }),
+        events.find({ where: { caseId: id }, order: { at: 'ASC', id: 'ASC' } }),
+      ]);
+      return { record, steps: caseSteps, timeline };
+    },
+
+    async listCases(actor: Actor, filter: CaseFilter): Promise<{ items: CaseRecord[]; total: number }> {
+      const query = scoped(cases.createQueryBuilder('c').where('1 = 1'), actor);
+      if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+      if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
+      if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
+      const [items, total] = await query
+        .orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'ASC')
+        .skip((filter.page - 1) * filter.pageSize).take(filter.pageSize)
+        .getManyAndCount();
+      return { items, total };
+    },
+
+    /** The department's open steps of cases under review, most urgent first. */
+    async inbox(departmentCode: string): Promise<Step[]> {
+      return steps.createQueryBuilder('s')
+        .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
+        .where('s.department_code = :departmentCode', { departmentCode })
+        .andWhere('s.status IN (:...open)', { open: OPEN_STEP_STATUSES })
+        .andWhere('c.status IN (:...reviewing)', { reviewing: CASE_STATUSES_UNDER_REVIEW })
+        .orderBy('CASE WHEN s.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+        .addOrderBy('s.due_at', 'ASC')
+        .addOrderBy('c.submitted_at', 'ASC')
+        .addOrderBy('s.id', 'ASC')
+        .getMany();
+    },
+
+    async findByTrackingCode(trackingCode: string): Promise<{ record: CaseRecord; steps: Step[] } | null> {
+      const record = await cases.findOneBy({ trackingCode });
+      if (!record) return null;
+      return { record, steps: await steps.find({ where: { caseId: record.id }, order: { matterCode: 'ASC' } }) };
+    },
+  };
+}
+
+export type ReadModel = ReturnType<typeof createReadModel>;

@@ -1,0 +1,68 @@
+// The HTTP server as a factory over its dependencies, with start()/stop() so tests run it
+// in-process on port 0 and `npm start` runs it beside the worker.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config';
+import { createAuth } from './auth';
+import { problemMiddleware } from './errors';
+import { notFound } from './problems';
+import { createReadModel } from './read-model';
+import { createCasesRouter } from './routes/cases';
+import { createCatalogueRouter } from './routes/catalogue';
+import { createPublicRouter } from './routes/public';
+import { createStepsRouter } from './routes/steps';
+import { createWorkflowGateway } from './workflow-gateway';
+
+export interface ApiDependencies {
+  db: DataSource;
+  temporal: Client;
+  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'taskQueue'>;
+  logger: Logger;
+}
+
+export function createApp({ db, temporal, config, logger }: ApiDependencies): express.Express {
+  const app = express();
+  const readModel = createReadModel(db);
+  const workflows = createWorkflowGateway(temporal, config.taskQueue);
+  const auth = createAuth({ db, config });
+
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use(createPublicRouter({ db, temporal, readModel }));
+  app.use(auth.router);
+  app.use('/api', auth.authenticate);
+  app.use(createCatalogueRouter({ db }));
+  app.use(createCasesRouter({ db, readModel, workflows }));
+  app.use(createStepsRouter({ readModel, workflows }));
+  app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
+  app.use(problemMiddleware);
+  return app;
+}
+
+export interface ApiServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startApiServer(deps: ApiDependencies, port: number): Promise<ApiServer> {
+  const app = createApp(deps);
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(port, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    stop: () => new Promise<void>((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}

@@ -1,0 +1,66 @@
+// Read-model rows → the public JSON of DESIGN §5 (instants in Asia/Shanghai).
+import type { AuditEvent, CaseRecord, Step } from '../entities';
+import { toShanghaiIso } from '../domain/time';
+
+export function stepView(step: Step) {
+  return {
+    id: step.id,
+    caseId: step.caseId,
+    matterCode: step.matterCode,
+    departmentCode: step.departmentCode,
+    status: step.status,
+    dueAt: toShanghaiIso(step.dueAt),
+    light: step.light,
+    assignee: step.assigneeId === null ? null : { id: step.assigneeId, username: step.assigneeName },
+    opinion: step.opinion,
+    reason: step.reason,
+    legalBasis: step.legalBasis,
+    decidedAt: toShanghaiIso(step.decidedAt),
+  };
+}
+
+export function timelineView(event: AuditEvent) {
+  return {
+    at: toShanghaiIso(event.at),
+    action: event.action,
+    fromState: event.fromState,
+    toState: event.toState,
+    stepId: event.stepId,
+    actor: event.actorId === null ? null : { id: event.actorId, username: event.actorName, role: event.actorRole },
+    detail: event.detail,
+  };
+}
+
+export function caseSummaryView(record: CaseRecord) {
+  return {
+    id: record.id,
+    trackingCode: record.trackingCode,
+    status: record.status,
+    channel: record.channel,
+    light: record.light,
+    dueAt: toShanghaiIso(record.dueAt),
+    projectName: record.projectName,
+    applicant: { name: record.applicantName, phone: record.applicantPhone },
+    matterCodes: record.matterCodes,
+    submittedAt: toShanghaiIso(record.submittedAt),
+    acceptedAt: toShanghaiIso(record.acceptedAt),
+    decidedAt: toShanghaiIso(record.decidedAt),
+    deliveredAt: toShanghaiIso(record.deliveredAt),
+  };
+}
+
+export function caseView(record: CaseRecord, steps: Step[], timeline: AuditEvent[]) {
+  return { ...caseSummaryView(record), steps: steps.map(stepView), timeline: timeline.map(timelineView) };
+}
+
+/** What an applicant sees with a tracking code: progress only, no personal data. */
+export function trackingView(record: CaseRecord, steps: Step[]) {
+  return {
+    trackingCode: record.trackingCode,
+    status: record.status,
+    submittedAt: toShanghaiIso(record.submittedAt),
+    acceptedAt: toShanghaiIso(record.acceptedAt),
+    deliveredAt: toShanghaiIso(record.deliveredAt),
+    steps: steps.map((step) => ({ matterCode: step.matterCode, departmentCode: step.departmentCode, status: step.status, dueAt: toShanghaiIso(step.dueAt) })),
+  };
+}

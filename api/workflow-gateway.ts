@@ -1,0 +1,40 @@
+// The API's only way into Temporal: start a case, send an action (update) to a case or a step.
+// An update to a workflow that is not running (a step not yet dispatched, a case already
+// closed) is reported as `NotRunning`, so routes can answer 409 from the read model's state.
+import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  caseWorkflowId, registerCaseUpdate, stepWorkflowId,
+  type ActorInput, type CaseActionResult, type CaseWorkflowInput,
+} from '../workflows/messages';
+import type { caseWorkflow } from '../workflows';
+
+export class NotRunning extends Error {}
+
+export function createWorkflowGateway(client: Client, taskQueue: string) {
+  const send = async <R, A>(workflowId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => {
+    try {
+      return await client.workflow.getHandle(workflowId).executeUpdate(update, { args: [args] });
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new NotRunning(workflowId);
+      throw err;
+    }
+  };
+
+  return {
+    /** Starts `case-<id>` and answers once the registration is in the read model. */
+    registerCase(input: CaseWorkflowInput, registration: ActorInput): Promise<CaseActionResult> {
+      const start = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+        workflowId: caseWorkflowId(input.caseId),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+      });
+      return client.workflow.executeUpdateWithStart(registerCaseUpdate, { args: [registration], startWorkflowOperation: start });
+    },
+    caseAction: <R, A>(caseId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(caseWorkflowId(caseId), update, args),
+    stepAction: <R, A>(stepId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(stepWorkflowId(stepId), update, args),
+  };
+}
+
+export type WorkflowGateway = ReturnType<typeof createWorkflowGateway>;

@@ -1,0 +1,3 @@
+export * from './chart';
+export * from './case-chart';
+export * from './step-chart';

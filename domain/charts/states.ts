@@ -1,0 +1,22 @@
+// State lists derived from a chart, for read-model filters ("open steps") that must agree with
+// the chart rather than with a hand-written list of status strings.
+import type { AnyStateMachine } from 'xstate';
+import { caseChart } from './case-chart';
+import { stepChart } from './step-chart';
+
+export function nonFinalStates(machine: AnyStateMachine): string[] {
+  return Object.values(machine.root.states)
+    .filter((node) => node.type !== 'final')
+    .map((node) => node.key);
+}
+
+/** Steps a department still has to work on. */
+export const OPEN_STEP_STATUSES = nonFinalStates(stepChart);
+export function statesTagged(machine: AnyStateMachine, tag: string): string[] {
+  return Object.values(machine.root.states)
+    .filter((node) => node.tags.includes(tag))
+    .map((node) => node.key);
+}
+
+/** Cases whose steps are live: dispatched and not yet concluded. */
+export const CASE_STATUSES_UNDER_REVIEW = statesTagged(caseChart, 'reviewing');

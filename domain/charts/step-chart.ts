@@ -1,0 +1,91 @@
+// The step (审批环节) chart: one department's review of one matter. State names are the step
+// status values (domain/types.ts STEP_STATUSES).
+import { assign, setup } from 'xstate';
+import { initialSnapshot, type ChartSnapshot } from './chart';
+
+export interface StepAssignee {
+  id: number;
+  username: string;
+}
+
+export interface StepContext {
+  assignee: StepAssignee | null;
+  /** Pauses (特别程序) may overlap; the clock restarts only when the last one ends. */
+  openPauses: number;
+}
+
+export type StepEvent =
+  | { type: 'CLAIM'; assignee: StepAssignee }
+  | { type: 'START_REVIEW' }
+  | { type: 'APPROVE'; opinion: string }
+  | { type: 'REJECT'; reason: string; legalBasis: string }
+  | { type: 'SUSPEND'; kind: string; reason: string }
+  | { type: 'RESUME' };
+
+export const STEP_EVENT_TYPES = [
+  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME',
+] as const satisfies readonly StepEvent['type'][];
+
+// Fails to compile if an event type is added to StepEvent but not to STEP_EVENT_TYPES.
+const _allStepEventsListed: [Exclude<StepEvent['type'], (typeof STEP_EVENT_TYPES)[number]>] extends [never] ? true : never = true;
+
+const isNonBlank = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
+
+// Shared by `claimed` and `inReview`: the decision and the pause are available from both.
+const decide = {
+  APPROVE: 'approved',
+  REJECT: { target: 'rejected', guard: 'hasRejectionGrounds' },
+  SUSPEND: { target: 'suspended', actions: 'openFirstPause' },
+} as const;
+
+export const stepChart = setup({
+  types: {
+    context: {} as StepContext,
+    events: {} as StepEvent,
+  },
+  guards: {
+    hasRejectionGrounds: ({ event }) =>
+      event.type === 'REJECT' && isNonBlank(event.reason) && isNonBlank(event.legalBasis),
+    hasOtherOpenPauses: ({ context }) => context.openPauses > 1,
+  },
+  actions: {
+    // Copy only the two fields so the stored snapshot never carries extra payload.
+    setAssignee: assign({
+      assignee: ({ event }) => (event.type === 'CLAIM' ? { id: event.assignee.id, username: event.assignee.username } : null),
+    }),
+    openFirstPause: assign({ openPauses: 1 }),
+    openAnotherPause: assign({ openPauses: ({ context }) => context.openPauses + 1 }),
+    closeOnePause: assign({ openPauses: ({ context }) => context.openPauses - 1 }),
+    closeLastPause: assign({ openPauses: 0 }),
+  },
+}).createMachine({
+  id: 'step',
+  initial: 'pending',
+  context: { assignee: null, openPauses: 0 },
+  states: {
+    pending: {
+      on: { CLAIM: { target: 'claimed', actions: 'setAssignee' } },
+    },
+    claimed: {
+      on: { START_REVIEW: 'inReview', ...decide },
+    },
+    inReview: {
+      on: { ...decide },
+    },
+    suspended: {
+      on: {
+        SUSPEND: { actions: 'openAnotherPause' },
+        RESUME: [
+          { guard: 'hasOtherOpenPauses', actions: 'closeOnePause' },
+          { target: 'inReview', actions: 'closeLastPause' },
+        ],
+      },
+    },
+    approved: { type: 'final' },
+    rejected: { type: 'final' },
+  },
+});
+
+export function stepInitialSnapshot(): ChartSnapshot<StepContext> {
+  return initialSnapshot<StepContext>(stepChart);
+}

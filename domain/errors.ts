@@ -1,0 +1,17 @@
+// Business error codes: the `type` of ApplicationFailures thrown by workflows and the `type`
+// suffix of problem+json answers. One enum, used on both sides.
+export enum ErrorCode {
+  IllegalTransition = 'illegal-transition',
+  NotFound = 'not-found',
+  Validation = 'validation',
+  Forbidden = 'forbidden',
+  Unauthorized = 'unauthorized',
+  Conflict = 'conflict',
+}
+
+/** Details carried by an illegal-transition failure so the API can answer 409 helpfully. */
+export interface IllegalTransitionDetails {
+  state: string;
+  event: string;
+  allowed: string[];
+}

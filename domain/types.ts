@@ -1,0 +1,59 @@
+// Shared vocabulary (DESIGN §1, §5). Pure types and constants: imported by workflows, activities
+// and the API alike.
+
+export const ROLES = ['clerk', 'officer', 'leader', 'agent', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHANNELS = ['standard', 'green'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CASE_STATUSES = [
+  'submitted', 'supplementRequested', 'accepted', 'inReview', 'suspended', 'approved',
+  'partiallyApproved', 'denied', 'delivered', 'refused', 'withdrawn',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const STEP_STATUSES = ['pending', 'claimed', 'inReview', 'suspended', 'approved', 'rejected'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
+
+/** 特别程序: the kinds of pause that stop a step's clock (行政许可法 §45). */
+export const SUSPENSION_KINDS = ['补正', '现场踏勘', '专家评审', '听证', '检验检测', '公示'] as const;
+export type SuspensionKind = (typeof SUSPENSION_KINDS)[number];
+
+/** Who did something: carried on every action so the timeline can say who did what. */
+export interface Actor {
+  id: number;
+  username: string;
+  role: Role;
+  departmentCode?: string | null;
+}
+
+/** A matter as the catalogue describes it when a case is registered; frozen into the case. */
+export interface MatterSnapshot {
+  code: string;
+  name: string;
+  departmentCode: string;
+  legalDays: number;
+  committedDays: number;
+}
+
+export interface Applicant {
+  name: string;
+  phone: string;
+  idNumber?: string;
+}
+
+/** One line of a case or step timeline: who did what, when, from which state to which. */
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actor: Actor | null;
+  stepId?: string;
+  detail?: Record<string, unknown>;
+}

@@ -1,0 +1,66 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { CaseStatus, Channel, Light } from '../domain/types';
+
+/**
+ * Read-model projection of a case workflow. The workflow is the source of truth; `version` is
+ * the last audit seq applied, so a stale projection never overwrites a newer one.
+ */
+@Entity({ name: 'cases' })
+@Unique('UQ_cases_tracking_code', ['trackingCode'])
+@Index('IDX_cases_status', ['status'])
+@Index('IDX_cases_registered_by', ['registeredById'])
+export class CaseRecord {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 16, name: 'tracking_code' })
+  trackingCode!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  status!: CaseStatus;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel!: Channel;
+
+  @Column({ type: 'varchar', length: 100, name: 'applicant_name' })
+  applicantName!: string;
+
+  @Column({ type: 'varchar', length: 32, name: 'applicant_phone' })
+  applicantPhone!: string;
+
+  @Column({ type: 'varchar', length: 32, name: 'applicant_id_number', nullable: true })
+  applicantIdNumber!: string | null;
+
+  @Column({ type: 'varchar', length: 200, name: 'project_name', nullable: true })
+  projectName!: string | null;
+
+  @Column({ type: 'simple-json', name: 'matter_codes' })
+  matterCodes!: string[];
+
+  @Column({ type: 'varchar', length: 8, default: 'green' })
+  light!: Light;
+
+  @Column({ type: 'datetime', name: 'due_at', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'int', name: 'registered_by_id' })
+  registeredById!: number;
+
+  @Column({ type: 'datetime', name: 'submitted_at' })
+  submittedAt!: Date;
+
+  @Column({ type: 'datetime', name: 'accepted_at', nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column({ type: 'datetime', name: 'decided_at', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'datetime', name: 'delivered_at', nullable: true })
+  deliveredAt!: Date | null;
+
+  @Column({ type: 'datetime', name: 'updated_at' })
+  updatedAt!: Date;
+
+  @Column({ type: 'int' })
+  version!: number;
+}

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../migrations';
+import { ENTITIES } from './index';
+
+/** url = DATABASE_URL (mysql://user:pass@host:port/db); unset → embedded sql.js file in dataDir. */
+export interface DatabaseConfig {
+  url?: string;
+  dataDir: string;
+}
+
+/** In-memory sql.js, for unit tests. */
+export type MemoryDatabaseConfig = { url: 'sqljs::memory' };
+
+const MEMORY_URL = 'sqljs::memory';
+
+function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'approval.sqlite');
+}
+
+// The schema is owned by the reviewed migrations: never synchronize, run migrations explicitly.
+const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false } as const;
+
+export function createDataSource(config: DatabaseConfig | MemoryDatabaseConfig): DataSource {
+  if (config.url === MEMORY_URL) {
+    return new DataSource({ ...common, type: 'sqljs', autoSave: false });
+  }
+  if (config.url) {
+    return new DataSource({
+      ...common,
+      type: 'mysql',
+      url: config.url,
+      timezone: 'Z', // store UTC so MySQL and sql.js agree on every datetime
+      charset: 'utf8mb4',
+      connectorPackage: 'mysql2',
+      poolSize: 10,
+    });
+  }
+  const { dataDir } = config as DatabaseConfig;
+  fs.mkdirSync(dataDir, { recursive: true });
+  return new DataSource({ ...common, type: 'sqljs', location: sqliteFile(dataDir), autoSave: true });
+}
+
+/** Connects and brings the schema up to date; each migration commits on its own. */
+export async function openDatabase(config: DatabaseConfig | MemoryDatabaseConfig): Promise<DataSource> {
+  const ds = createDataSource(config);
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await ds.destroy();
+    throw error;
+  }
+  return ds;
+}
+
+/** Human-readable target for logs: never includes the password. */
+export function describeDatabase(config: DatabaseConfig | MemoryDatabaseConfig): string {
+  if (config.url === MEMORY_URL) return 'sqlite in memory';
+  if (config.url) {
+    const url = new URL(config.url);
+    return `${url.protocol}//${url.hostname}:${url.port || '3306'}${url.pathname}`;
+  }
+  return `sqlite file ${sqliteFile((config as DatabaseConfig).dataDir)}`;
+}

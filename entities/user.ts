@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { Role } from '../domain/types';
+
+@Entity({ name: 'users' })
+@Unique('UQ_users_username', ['username'])
+export class User {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 100, name: 'display_name' })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 100, name: 'password_hash' })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role!: Role;
+
+  /** Officers and leaders belong to a department; window and oversight roles do not. */
+  @Column({ type: 'varchar', length: 32, name: 'department_code', nullable: true })
+  departmentCode!: string | null;
+
+  // Set by the application, not a DB default, so the migration stays portable.
+  @Column({ type: 'datetime', name: 'created_at' })
+  createdAt!: Date;
+}

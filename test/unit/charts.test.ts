@@ -1,0 +1,269 @@
+import { expect } from 'chai';
+import type { AnyEventObject, AnyStateMachine } from 'xstate';
+import {
+  CASE_EVENT_TYPES, STEP_EVENT_TYPES, IllegalTransitionError, allowedEvents, applyEvent, canApply, caseChart,
+  caseInitialSnapshot, isFinal, stepChart, stepInitialSnapshot,
+  type CaseContext, type CaseEvent, type ChartSnapshot, type StepContext, type StepEvent,
+} from '../../domain/charts';
+import { CASE_STATUSES, STEP_STATUSES, type CaseStatus, type StepStatus } from '../../domain/types';
+
+/** What the chart should do: the target state and, where it changes, the new context. */
+interface Expected<S, C> {
+  to: S;
+  context?: C;
+}
+
+function expectIllegal<C>(machine: AnyStateMachine, snap: ChartSnapshot<C>, event: AnyEventObject, allowed: string[]): void {
+  expect(canApply(machine, snap, event)).to.equal(false);
+  expect(allowedEvents(machine, snap)).to.deep.equal(allowed);
+  let thrown: unknown;
+  try {
+    applyEvent(machine, snap, event);
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).to.be.instanceOf(IllegalTransitionError);
+  const error = thrown as IllegalTransitionError;
+  expect(error.state).to.equal(snap.value);
+  expect(error.event).to.equal(event.type);
+  expect(error.allowed).to.deep.equal(allowed);
+}
+
+function expectApplied<C>(machine: AnyStateMachine, snap: ChartSnapshot<C>, event: AnyEventObject, to: string, context: C): ChartSnapshot<C> {
+  const before = JSON.stringify(snap);
+  expect(canApply(machine, snap, event)).to.equal(true);
+  const next = applyEvent(machine, snap, event);
+  expect(next).to.deep.equal({ value: to, context });
+  expect(JSON.stringify(snap), 'input snapshot is not mutated').to.equal(before);
+  return next;
+}
+
+function sortedKeys(row: object): string[] {
+  return Object.keys(row).sort();
+}
+
+describe('case chart', () => {
+  const ctx: CaseContext = { supplementRounds: 0 };
+  const at = (value: CaseStatus, context: CaseContext = ctx): ChartSnapshot<CaseContext> => ({ value, context });
+
+  const sample: { [T in CaseEvent['type']]: Extract<CaseEvent, { type: T }> } = {
+    ACCEPT: { type: 'ACCEPT' },
+    REFUSE: { type: 'REFUSE', reason: '不属于受理范围' },
+    REQUEST_SUPPLEMENT: { type: 'REQUEST_SUPPLEMENT', missing: [{ code: 'M01', note: '营业执照复印件' }] },
+    SUPPLEMENT_RECEIVED: { type: 'SUPPLEMENT_RECEIVED', materials: [{ code: 'M01' }] },
+    WITHDRAW: { type: 'WITHDRAW', reason: '申请人撤回' },
+    STEPS_DISPATCHED: { type: 'STEPS_DISPATCHED' },
+    STEPS_CONCLUDED: { type: 'STEPS_CONCLUDED', outcome: 'approved' },
+    SUSPEND: { type: 'SUSPEND', reason: '听证' },
+    RESUME: { type: 'RESUME' },
+    DELIVER: { type: 'DELIVER' },
+  };
+
+  // The single source of truth for this test: every legal (state, event) pair with the sample event.
+  const table: Record<CaseStatus, Partial<Record<CaseEvent['type'], Expected<CaseStatus, CaseContext>>>> = {
+    submitted: {
+      ACCEPT: { to: 'accepted' },
+      REFUSE: { to: 'refused' },
+      REQUEST_SUPPLEMENT: { to: 'supplementRequested', context: { supplementRounds: 1 } },
+      WITHDRAW: { to: 'withdrawn' },
+    },
+    supplementRequested: {
+      SUPPLEMENT_RECEIVED: { to: 'submitted' },
+      REFUSE: { to: 'refused' },
+      WITHDRAW: { to: 'withdrawn' },
+    },
+    accepted: { STEPS_DISPATCHED: { to: 'inReview' }, WITHDRAW: { to: 'withdrawn' } },
+    inReview: { STEPS_CONCLUDED: { to: 'approved' }, SUSPEND: { to: 'suspended' }, WITHDRAW: { to: 'withdrawn' } },
+    suspended: { RESUME: { to: 'inReview' }, WITHDRAW: { to: 'withdrawn' } },
+    approved: { DELIVER: { to: 'delivered' } },
+    partiallyApproved: { DELIVER: { to: 'delivered' } },
+    denied: { DELIVER: { to: 'delivered' } },
+    delivered: {},
+    refused: {},
+    withdrawn: {},
+  };
+
+  it('when the chart is built, then its states are exactly the case statuses and its events are CASE_EVENT_TYPES', () => {
+    expect(Object.keys(caseChart.states).sort()).to.deep.equal([...CASE_STATUSES].sort());
+    expect([...CASE_EVENT_TYPES].sort()).to.deep.equal(sortedKeys(sample));
+  });
+
+  it('when a case starts, then it is submitted with no supplement rounds', () => {
+    expect(caseInitialSnapshot()).to.deep.equal({ value: 'submitted', context: { supplementRounds: 0 } });
+  });
+
+  for (const state of CASE_STATUSES) {
+    const row = table[state];
+    for (const type of CASE_EVENT_TYPES) {
+      const expected = row[type];
+      if (expected) {
+        it(`when ${state} receives ${type}, then it moves to ${expected.to}`, () => {
+          expectApplied(caseChart, at(state), sample[type], expected.to, expected.context ?? ctx);
+        });
+      } else {
+        it(`when ${state} receives ${type}, then it is refused as illegal`, () => {
+          expectIllegal(caseChart, at(state), sample[type], sortedKeys(row));
+        });
+      }
+    }
+  }
+
+  it('when a final state is reached, then isFinal says so and only then', () => {
+    for (const state of CASE_STATUSES) {
+      expect(isFinal(caseChart, at(state)), state).to.equal(['delivered', 'refused', 'withdrawn'].includes(state));
+    }
+  });
+
+  for (const outcome of ['approved', 'partiallyApproved', 'denied'] as const) {
+    it(`when review concludes ${outcome}, then the case becomes ${outcome}`, () => {
+      expectApplied(caseChart, at('inReview'), { type: 'STEPS_CONCLUDED', outcome }, outcome, ctx);
+    });
+  }
+
+  it('when review concludes with an unknown outcome, then it is illegal', () => {
+    expectIllegal(caseChart, at('inReview'), { type: 'STEPS_CONCLUDED', outcome: 'maybe' }, sortedKeys(table.inReview));
+  });
+
+  for (const state of ['submitted', 'supplementRequested'] as const) {
+    for (const reason of ['', '   ']) {
+      it(`when ${state} receives REFUSE with reason ${JSON.stringify(reason)}, then the guard refuses it`, () => {
+        expectIllegal(caseChart, at(state), { type: 'REFUSE', reason }, sortedKeys(table[state]));
+      });
+    }
+  }
+
+  it('when a supplement is requested with an empty missing list, then the guard refuses it', () => {
+    expectIllegal(caseChart, at('submitted'), { type: 'REQUEST_SUPPLEMENT', missing: [] }, sortedKeys(table.submitted));
+  });
+
+  it('when supplements go round twice, then supplementRounds counts both rounds', () => {
+    let snap = caseInitialSnapshot();
+    for (const event of [sample.REQUEST_SUPPLEMENT, sample.SUPPLEMENT_RECEIVED, sample.REQUEST_SUPPLEMENT]) {
+      snap = applyEvent(caseChart, snap, event);
+    }
+    expect(snap).to.deep.equal({ value: 'supplementRequested', context: { supplementRounds: 2 } });
+  });
+
+  it('when a snapshot goes through JSON, then it round-trips and can be applied again', () => {
+    const snap = applyEvent(caseChart, caseInitialSnapshot(), sample.REQUEST_SUPPLEMENT);
+    const revived = JSON.parse(JSON.stringify(snap)) as ChartSnapshot<CaseContext>;
+    expect(revived).to.deep.equal(snap);
+    expect(Object.keys(revived).sort()).to.deep.equal(['context', 'value']);
+    expect(applyEvent(caseChart, revived, sample.SUPPLEMENT_RECEIVED))
+      .to.deep.equal({ value: 'submitted', context: { supplementRounds: 1 } });
+  });
+});
+
+describe('step chart', () => {
+  const alice = { id: 7, username: 'alice' };
+  const bob = { id: 8, username: 'bob' };
+  const contextIn: Record<StepStatus, StepContext> = {
+    pending: { assignee: null, openPauses: 0 },
+    claimed: { assignee: alice, openPauses: 0 },
+    inReview: { assignee: alice, openPauses: 0 },
+    suspended: { assignee: alice, openPauses: 1 },
+    approved: { assignee: alice, openPauses: 0 },
+    rejected: { assignee: alice, openPauses: 0 },
+  };
+  const at = (value: StepStatus, context: StepContext = contextIn[value]): ChartSnapshot<StepContext> => ({ value, context });
+
+  const sample: { [T in StepEvent['type']]: Extract<StepEvent, { type: T }> } = {
+    CLAIM: { type: 'CLAIM', assignee: bob },
+    START_REVIEW: { type: 'START_REVIEW' },
+    APPROVE: { type: 'APPROVE', opinion: '同意' },
+    REJECT: { type: 'REJECT', reason: '选址不符合规划', legalBasis: '《城乡规划法》第三十八条' },
+    SUSPEND: { type: 'SUSPEND', kind: '现场踏勘', reason: '需现场核查' },
+    RESUME: { type: 'RESUME' },
+  };
+
+  const decisions = {
+    APPROVE: { to: 'approved' },
+    REJECT: { to: 'rejected' },
+    SUSPEND: { to: 'suspended', context: { assignee: alice, openPauses: 1 } },
+  } as const;
+
+  const table: Record<StepStatus, Partial<Record<StepEvent['type'], Expected<StepStatus, StepContext>>>> = {
+    pending: { CLAIM: { to: 'claimed', context: { assignee: bob, openPauses: 0 } } },
+    claimed: { START_REVIEW: { to: 'inReview' }, ...decisions },
+    inReview: { ...decisions },
+    suspended: {
+      SUSPEND: { to: 'suspended', context: { assignee: alice, openPauses: 2 } },
+      RESUME: { to: 'inReview', context: { assignee: alice, openPauses: 0 } },
+    },
+    approved: {},
+    rejected: {},
+  };
+
+  it('when the chart is built, then its states are exactly the step statuses and its events are STEP_EVENT_TYPES', () => {
+    expect(Object.keys(stepChart.states).sort()).to.deep.equal([...STEP_STATUSES].sort());
+    expect([...STEP_EVENT_TYPES].sort()).to.deep.equal(sortedKeys(sample));
+  });
+
+  it('when a step starts, then it is pending, unassigned and unpaused', () => {
+    expect(stepInitialSnapshot()).to.deep.equal({ value: 'pending', context: { assignee: null, openPauses: 0 } });
+  });
+
+  for (const state of STEP_STATUSES) {
+    const row = table[state];
+    for (const type of STEP_EVENT_TYPES) {
+      const expected = row[type];
+      if (expected) {
+        it(`when ${state} receives ${type}, then it moves to ${expected.to}`, () => {
+          expectApplied(stepChart, at(state), sample[type], expected.to, expected.context ?? contextIn[state]);
+        });
+      } else {
+        it(`when ${state} receives ${type}, then it is refused as illegal`, () => {
+          expectIllegal(stepChart, at(state), sample[type], sortedKeys(row));
+        });
+      }
+    }
+  }
+
+  it('when a step is approved or rejected, then isFinal says so and only then', () => {
+    for (const state of STEP_STATUSES) {
+      expect(isFinal(stepChart, at(state)), state).to.equal(state === 'approved' || state === 'rejected');
+    }
+  });
+
+  for (const state of ['claimed', 'inReview'] as const) {
+    const blanks = [
+      { reason: '', legalBasis: sample.REJECT.legalBasis },
+      { reason: '  ', legalBasis: sample.REJECT.legalBasis },
+      { reason: sample.REJECT.reason, legalBasis: '' },
+      { reason: sample.REJECT.reason, legalBasis: ' \t ' },
+    ];
+    for (const payload of blanks) {
+      it(`when ${state} receives REJECT with ${JSON.stringify(payload)}, then the guard refuses it`, () => {
+        expectIllegal(stepChart, at(state), { type: 'REJECT', ...payload }, sortedKeys(table[state]));
+      });
+    }
+  }
+
+  it('when the CLAIM payload carries extra fields, then only id and username are stored', () => {
+    const next = applyEvent(stepChart, at('pending'), { type: 'CLAIM', assignee: { ...bob, role: 'officer' } as typeof bob });
+    expect(next.context.assignee).to.deep.equal(bob);
+  });
+
+  it('when pauses overlap, then the step resumes review only after the last one ends', () => {
+    let snap = applyEvent(stepChart, at('inReview'), sample.SUSPEND);
+    expect(snap).to.deep.equal({ value: 'suspended', context: { assignee: alice, openPauses: 1 } });
+    snap = applyEvent(stepChart, snap, { type: 'SUSPEND', kind: '专家评审', reason: '需专家论证' });
+    expect(snap).to.deep.equal({ value: 'suspended', context: { assignee: alice, openPauses: 2 } });
+    snap = applyEvent(stepChart, snap, sample.RESUME);
+    expect(snap).to.deep.equal({ value: 'suspended', context: { assignee: alice, openPauses: 1 } });
+    snap = applyEvent(stepChart, snap, sample.RESUME);
+    expect(snap).to.deep.equal({ value: 'inReview', context: { assignee: alice, openPauses: 0 } });
+  });
+
+  it('when a snapshot goes through JSON, then it round-trips and can be applied again', () => {
+    let snap = stepInitialSnapshot();
+    for (const event of [sample.CLAIM, sample.START_REVIEW, sample.SUSPEND, sample.SUSPEND]) {
+      snap = applyEvent(stepChart, JSON.parse(JSON.stringify(snap)) as ChartSnapshot<StepContext>, event);
+    }
+    const revived = JSON.parse(JSON.stringify(snap)) as ChartSnapshot<StepContext>;
+    expect(revived).to.deep.equal({ value: 'suspended', context: { assignee: bob, openPauses: 2 } });
+    expect(Object.keys(revived).sort()).to.deep.equal(['context', 'value']);
+    expect(applyEvent(stepChart, revived, sample.RESUME))
+      .to.deep.equal({ value: 'suspended', context: { assignee: bob, openPauses: 1 } });
+  });
+});

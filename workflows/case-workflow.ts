@@ -1,0 +1,144 @@
+// One application accepted at the window (办件). The case fans out one step workflow per matter
+// at acceptance (抄告相关、同步办理), waits for every department's decision, concludes by the
+// outcome rule and waits for delivery (统一出件). Every action is an update validated by the
+// case chart before it touches history.
+import {
+  allHandlersFinished, CancellationScope, condition, ParentClosePolicy, proxyActivities, setHandler, startChild,
+  isCancellation,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { caseChart, caseInitialSnapshot, type CaseContext, type CaseEvent } from '../domain/charts/case-chart';
+import { concludeCase } from '../domain/outcome';
+import type { Actor, CaseStatus, TimelineEntry } from '../domain/types';
+import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
+import { ChartedState, eventDetail } from './charted-state';
+import {
+  acceptCaseUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, receiveSupplementUpdate, refuseCaseUpdate,
+  registerCaseUpdate, requestSupplementUpdate, stepIdFor, stepWorkflowId, withdrawCaseUpdate,
+  type CaseActionResult, type CaseView, type CaseWorkflowInput, type StepOutcome,
+} from './messages';
+import { stepWorkflow } from './step-workflow';
+
+const { projectCase } = proxyActivities<ProjectionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseActionResult> {
+  const kase = new ChartedState<CaseContext, CaseEvent>(caseChart, caseInitialSnapshot());
+  const now = (): string => new Date().toISOString();
+  const plannedSteps: PlannedStep[] = input.matters.map((matter) => ({
+    id: stepIdFor(input.caseId, matter.code),
+    matterCode: matter.code,
+    departmentCode: matter.departmentCode,
+  }));
+  const outcomes = new Map<string, StepOutcome>();
+  const timeline: TimelineEntry[] = [];
+  const record: CaseProjection = {
+    id: input.caseId,
+    trackingCode: input.trackingCode,
+    status: 'submitted',
+    channel: input.channel,
+    applicant: input.applicant,
+    projectName: input.projectName ?? null,
+    matterCodes: input.matters.map((matter) => matter.code),
+    light: 'green',
+    dueAt: null,
+    registeredById: input.registeredBy.id,
+    submittedAt: now(),
+    acceptedAt: null,
+    decidedAt: null,
+    deliveredAt: null,
+    updatedAt: now(),
+  };
+  let registered = false;
+
+  const result = (): CaseActionResult => ({
+    id: input.caseId,
+    trackingCode: input.trackingCode,
+    status: kase.status as CaseStatus,
+    version: kase.version,
+  });
+
+  const project = async (entries: TimelineEntry[]): Promise<CaseActionResult> => {
+    timeline.push(...entries);
+    record.status = kase.status as CaseStatus;
+    record.updatedAt = now();
+    const version = kase.version;
+    await projectCase({ workflowId: caseWorkflowId(input.caseId), version, record: { ...record }, plannedSteps, timeline: entries });
+    return { ...result(), version };
+  };
+
+  const transition = (event: CaseEvent, actor: Actor | null, stamp?: keyof CaseProjection): Promise<CaseActionResult> => {
+    const entry = kase.apply(event, actor, eventDetail(event));
+    if (stamp) (record as unknown as Record<string, string>)[stamp] = now();
+    return project([entry]);
+  };
+
+  /** Registers one clerk action: the chart validates, the handler applies and projects. */
+  const on = <A extends { actor: Actor }>(
+    update: UpdateDefinition<CaseActionResult, [A]>,
+    toEvent: (args: A) => CaseEvent,
+    stamp?: keyof CaseProjection,
+  ): void => {
+    setHandler(update, (args: A) => transition(toEvent(args), args.actor, stamp), {
+      validator: (args: A) => kase.assertCan(toEvent(args)),
+    });
+  };
+
+  setHandler(registerCaseUpdate, async () => {
+    await condition(() => registered);
+    return result();
+  });
+  on(acceptCaseUpdate, () => ({ type: 'ACCEPT' }), 'acceptedAt');
+  on(refuseCaseUpdate, ({ reason }) => ({ type: 'REFUSE', reason }), 'decidedAt');
+  on(requestSupplementUpdate, ({ missing }) => ({ type: 'REQUEST_SUPPLEMENT', missing }));
+  on(receiveSupplementUpdate, ({ materials }) => ({ type: 'SUPPLEMENT_RECEIVED', materials }));
+  on(withdrawCaseUpdate, ({ reason }) => ({ type: 'WITHDRAW', ...(reason ? { reason } : {}) }));
+  on(deliverCaseUpdate, () => ({ type: 'DELIVER' }), 'deliveredAt');
+  setHandler(caseStateQuery, (): CaseView => ({
+    ...result(),
+    allowedEvents: kase.allowed(),
+    steps: plannedSteps.map((step) => ({ ...step, outcome: outcomes.get(step.id)?.status })),
+    timeline,
+  }));
+
+  await project([kase.note('REGISTERED', input.registeredBy, { matterCodes: record.matterCodes, channel: input.channel })]);
+  registered = true;
+
+  // Window phase: supplements may go back and forth until the clerk accepts, refuses, or the
+  // applicant withdraws.
+  await condition(() => kase.can({ type: 'STEPS_DISPATCHED' }) || kase.done);
+  if (!kase.done) {
+    const reviews = new CancellationScope();
+    const decisions = reviews.run(() => Promise.all(input.matters.map((matter) =>
+      startChild(stepWorkflow, {
+        workflowId: stepWorkflowId(stepIdFor(input.caseId, matter.code)),
+        args: [{ stepId: stepIdFor(input.caseId, matter.code), caseId: input.caseId, matter, channel: input.channel }],
+        parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+      }).then(async (child) => {
+        const outcome = await child.result();
+        outcomes.set(outcome.stepId, outcome);
+        return outcome;
+      }),
+    )));
+    await transition({ type: 'STEPS_DISPATCHED' }, null);
+
+    const finished = await Promise.race([decisions.then(() => true), condition(() => kase.done).then(() => false)]);
+    if (finished) {
+      const outcome = concludeCase([...outcomes.values()].map((step) => step.status));
+      await condition(() => kase.can({ type: 'STEPS_CONCLUDED', outcome }) || kase.done);
+      if (!kase.done) await transition({ type: 'STEPS_CONCLUDED', outcome }, null, 'decidedAt');
+    } else {
+      // Withdrawn during review: the departments stop working on it.
+      reviews.cancel();
+      await decisions.catch((err) => {
+        if (!isCancellation(err)) throw err;
+      });
+    }
+  }
+
+  await condition(() => kase.done);
+  await condition(allHandlersFinished);
+  return result();
+}

@@ -1,0 +1,3 @@
+// Entry point the worker bundles (workflowsPath).
+export { caseWorkflow } from './case-workflow';
+export { stepWorkflow } from './step-workflow';

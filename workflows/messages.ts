@@ -1,0 +1,109 @@
+// Signals, queries and updates of the case and step workflows, defined once: the workflows
+// register handlers for them and the API invokes them by the same constants (STYLE 2).
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, Applicant, CaseStatus, Channel, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
+
+export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
+export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
+export const stepWorkflowId = (stepId: string): string => `step-${stepId}`;
+
+// ---- case -------------------------------------------------------------------------------------
+
+export interface CaseWorkflowInput {
+  caseId: string;
+  trackingCode: string;
+  applicant: Applicant;
+  channel: Channel;
+  matters: MatterSnapshot[];
+  materials: { code: string }[];
+  projectName?: string;
+  registeredBy: Actor;
+}
+
+export interface ActorInput {
+  actor: Actor;
+}
+export interface RefuseCaseInput extends ActorInput {
+  reason: string;
+}
+export interface RequestSupplementInput extends ActorInput {
+  missing: { code: string; note?: string }[];
+}
+export interface ReceiveSupplementInput extends ActorInput {
+  materials: { code: string }[];
+}
+export interface WithdrawCaseInput extends ActorInput {
+  reason?: string;
+}
+
+/** What every case action answers once the read model shows its effect. */
+export interface CaseActionResult {
+  id: string;
+  trackingCode: string;
+  status: CaseStatus;
+  version: number;
+}
+
+export interface StepOutcome {
+  stepId: string;
+  matterCode: string;
+  departmentCode: string;
+  status: Extract<StepStatus, 'approved' | 'rejected'>;
+}
+
+export interface CaseView extends CaseActionResult {
+  allowedEvents: string[];
+  steps: { id: string; matterCode: string; departmentCode: string; outcome?: StepOutcome['status'] }[];
+  timeline: TimelineEntry[];
+}
+
+/** Sent with start (update-with-start): answers once the registered case is in the read model. */
+export const registerCaseUpdate = defineUpdate<CaseActionResult, [ActorInput]>('registerCase');
+export const acceptCaseUpdate = defineUpdate<CaseActionResult, [ActorInput]>('acceptCase');
+export const refuseCaseUpdate = defineUpdate<CaseActionResult, [RefuseCaseInput]>('refuseCase');
+export const requestSupplementUpdate = defineUpdate<CaseActionResult, [RequestSupplementInput]>('requestSupplement');
+export const receiveSupplementUpdate = defineUpdate<CaseActionResult, [ReceiveSupplementInput]>('receiveSupplement');
+export const deliverCaseUpdate = defineUpdate<CaseActionResult, [ActorInput]>('deliverCase');
+export const withdrawCaseUpdate = defineUpdate<CaseActionResult, [WithdrawCaseInput]>('withdrawCase');
+export const caseStateQuery = defineQuery<CaseView>('caseState');
+
+// ---- step -------------------------------------------------------------------------------------
+
+export interface StepWorkflowInput {
+  stepId: string;
+  caseId: string;
+  matter: MatterSnapshot;
+  channel: Channel;
+}
+
+export interface StepActionResult {
+  id: string;
+  caseId: string;
+  status: StepStatus;
+  version: number;
+}
+
+export interface ApproveStepInput extends ActorInput {
+  opinion: string;
+}
+export interface RejectStepInput extends ActorInput {
+  reason: string;
+  legalBasis: string;
+}
+export interface SuspendStepInput extends ActorInput {
+  kind: SuspensionKind;
+  reason: string;
+}
+
+export interface StepView extends StepActionResult {
+  allowedEvents: string[];
+  assignee: { id: number; username: string } | null;
+}
+
+export const claimStepUpdate = defineUpdate<StepActionResult, [ActorInput]>('claimStep');
+export const startReviewUpdate = defineUpdate<StepActionResult, [ActorInput]>('startReview');
+export const approveStepUpdate = defineUpdate<StepActionResult, [ApproveStepInput]>('approveStep');
+export const rejectStepUpdate = defineUpdate<StepActionResult, [RejectStepInput]>('rejectStep');
+export const suspendStepUpdate = defineUpdate<StepActionResult, [SuspendStepInput]>('suspendStep');
+export const resumeStepUpdate = defineUpdate<StepActionResult, [ActorInput]>('resumeStep');
+export const stepStateQuery = defineQuery<StepView>('stepState');
