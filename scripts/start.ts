@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     const worker = await createApprovalWorker({ connection: workerConnection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
     const running = worker.run();
     stops.push(async () => {
-      worker.shutdown();
+      // The SDK also reacts to SIGINT/SIGTERM by itself; shut down only if it has not begun.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
     });
 

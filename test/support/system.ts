@@ -1,0 +1,49 @@
+// The whole system for end-to-end tests: a fresh MySQL database with migrations and the demo
+// catalogue, a real Temporal dev server, a worker and the API on an ephemeral port.
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { startApiServer, type ApiServer } from '../../api/server';
+import { openDatabase } from '../../entities/data-source';
+import { seedDemo } from '../../entities/seed';
+import { createApprovalWorker } from '../../workers/worker';
+import { dropMysqlDatabase, freshMysqlDatabase } from './mysql';
+import { localEnvironment, workflowBundle } from './temporal';
+
+export const TEST_PASSWORD = 'test-password';
+
+export interface RunningSystem {
+  url: string;
+  db: DataSource;
+  env: TestWorkflowEnvironment;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(name: string): Promise<RunningSystem> {
+  const database = `approval_test_${name}_${process.pid}`;
+  const db = await openDatabase({ url: await freshMysqlDatabase(database), dataDir: 'data' });
+  await seedDemo(db, TEST_PASSWORD);
+  const env = await localEnvironment();
+  const taskQueue = `approvals-${name}`;
+  const worker: Worker = await createApprovalWorker({
+    connection: env.nativeConnection, db, namespace: 'default', taskQueue, workflowBundle: await workflowBundle(),
+  });
+  const running = worker.run();
+  const api: ApiServer = await startApiServer({
+    db, temporal: env.client, logger: pino({ level: 'silent' }),
+    config: { jwtSecret: 'test-secret', jwtTtl: '1h', taskQueue },
+  }, 0);
+  return {
+    url: api.url, db, env, taskQueue,
+    async stop() {
+      await api.stop();
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await db.destroy();
+      await dropMysqlDatabase(database);
+    },
+  };
+}

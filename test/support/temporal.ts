@@ -1,0 +1,42 @@
+// Real Temporal servers for tests, from the project's pinned binaries (scripts/temporal-bin.sh):
+// the CLI dev server for API and update-heavy tests, the time-skipping server for workflow tests.
+// The workflow bundle is built once per run and shared by every worker.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { temporalBinaries } from '../../scripts/temporal-binaries';
+import { WORKFLOWS_PATH } from '../../workers/worker';
+
+let runtimeInstalled = false;
+/** Worker logs only errors during tests; must run before the first connection. */
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  runtimeInstalled = true;
+}
+
+export function localEnvironment(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: temporalBinaries().cli }, ip: '127.0.0.1', ui: false },
+  });
+}
+
+export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
+  });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  return bundle;
+}
+
+const quiet = (): void => undefined;
+const quietLogger = { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: console.error };
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
