@@ -1,0 +1,73 @@
+// Drives case and step workflows directly through the Temporal client, the way the API does,
+// for workflow tests and for recording the histories the replay test keeps.
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Actor, MatterSnapshot } from '../../domain/types';
+import {
+  acceptCaseUpdate, approveStepUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
+  type CaseWorkflowInput,
+} from '../../workflows/messages';
+import { caseWorkflow } from '../../workflows';
+import { uniqueId } from '../support/temporal';
+
+export const clerk: Actor = { id: 1, username: 'clerk1', role: 'clerk', departmentCode: null };
+export const officer = (departmentCode: string, id = 10): Actor => ({ id, username: `officer-${departmentCode}`, role: 'officer', departmentCode });
+
+export const MATTERS: MatterSnapshot[] = [
+  { code: 'ZRJ-001', name: '建设项目用地预审与选址意见书核发', departmentCode: 'zrj', legalDays: 20, committedDays: 12 },
+  { code: 'HBJ-001', name: '建设项目环境影响报告书审批', departmentCode: 'hbj', legalDays: 60, committedDays: 30 },
+];
+
+export function caseInput(matters: MatterSnapshot[] = MATTERS): CaseWorkflowInput {
+  return {
+    caseId: uniqueId('c'),
+    trackingCode: 'TRACK12345',
+    applicant: { name: '星河建设有限公司', phone: '13912345678' },
+    channel: 'standard',
+    matters,
+    materials: [{ code: 'application-form' }],
+    registeredBy: clerk,
+  };
+}
+
+export async function startCase(client: Client, taskQueue: string, input = caseInput()) {
+  const handle = await client.workflow.start(caseWorkflow, { taskQueue, workflowId: caseWorkflowId(input.caseId), args: [input] });
+  return { handle, input };
+}
+
+/** Waits until the step workflow runs (the case starts it after acceptance). */
+export async function stepHandle(client: Client, caseId: string, matterCode: string) {
+  const id = stepWorkflowId(stepIdFor(caseId, matterCode));
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      await client.workflow.getHandle(id).describe();
+      return client.workflow.getHandle(id);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(`step workflow ${id} never started`);
+}
+
+/** The happy path: accept, every department claims and approves, deliver. */
+export async function runApprovedCase(client: Client, taskQueue: string) {
+  const { handle, input } = await startCase(client, taskQueue);
+  await handle.executeUpdate(acceptCaseUpdate, { args: [{ actor: clerk }] });
+  for (const matter of input.matters) {
+    const step = await stepHandle(client, input.caseId, matter.code);
+    const reviewer = officer(matter.departmentCode);
+    await step.executeUpdate(claimStepUpdate, { args: [{ actor: reviewer }] });
+    await step.executeUpdate(approveStepUpdate, { args: [{ actor: reviewer, opinion: '同意' }] });
+  }
+  await waitForStatus(handle, 'approved');
+  const result = await handle.executeUpdate(deliverCaseUpdate, { args: [{ actor: clerk }] });
+  return { handle, input, result };
+}
+
+export async function waitForStatus(handle: WorkflowHandle<typeof caseWorkflow>, status: string): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const view = await handle.query(caseStateQuery);
+    if (view.status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`case never reached ${status}`);
+}
