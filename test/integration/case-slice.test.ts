@@ -49,7 +49,7 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
     return eventually(async () => {
       const inbox = await officer.get('/api/inbox');
       const step = inbox.body.find((s: { caseId: string }) => s.caseId === caseId);
-      expect(step, 'step in inbox').to.exist;
+      expect(step, 'step in inbox').not.to.equal(undefined);
       return step;
     });
   }

@@ -1,0 +1,26 @@
+// Stored histories must replay against today's workflow code: a chart or workflow change that
+// would break running cases fails here (gate such changes with patched()).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { expect } from 'chai';
+import { workflowBundle } from '../support/temporal';
+
+const HISTORIES = path.join(__dirname, '..', 'histories');
+
+describe('replay of stored histories', function () {
+  this.timeout(60_000);
+  const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
+
+  it('when the history folder is read, then it holds the case and step histories', () => {
+    expect(files).to.include.members(['case-delivered.json', 'step-approved.json']);
+  });
+
+  for (const file of files) {
+    it(`when ${file} is replayed against the current workflows, then it is deterministic`, async () => {
+      const history = temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(HISTORIES, file), 'utf8')));
+      await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history);
+    });
+  }
+});
