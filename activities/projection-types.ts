@@ -50,6 +50,10 @@ export interface StepProjection {
   legalBasis: string | null;
   decidedAt: string | null;
   updatedAt: string;
+  /** Added with step clocks; absent in projections recorded before them. */
+  legalDueAt?: string | null;
+  limitDays?: number | null;
+  card?: 'red' | null;
 }
 
 export interface ProjectStepInput {

@@ -54,6 +54,7 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
         dueAt: toDate(record.dueAt),
         decidedAt: toDate(record.decidedAt),
         updatedAt: new Date(record.updatedAt),
+        legalDueAt: record.legalDueAt === undefined ? undefined : toDate(record.legalDueAt),
         version,
       };
       await db.transaction(async (manager) => {

@@ -75,6 +75,17 @@ export function createReadModel(db: DataSource) {
         .getMany();
     },
 
+    /** Ids of the steps still under review (their clocks run or are paused). */
+    async openStepIds(): Promise<string[]> {
+      const rows = await steps.createQueryBuilder('s')
+        .select('s.id', 'id')
+        .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
+        .where('s.status IN (:...open)', { open: OPEN_STEP_STATUSES })
+        .andWhere('c.status IN (:...reviewing)', { reviewing: CASE_STATUSES_UNDER_REVIEW })
+        .getRawMany<{ id: string }>();
+      return rows.map((row) => row.id);
+    },
+
     async findByTrackingCode(trackingCode: string): Promise<{ record: CaseRecord; steps: Step[] } | null> {
       const record = await cases.findOneBy({ trackingCode });
       if (!record) return null;

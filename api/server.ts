@@ -8,14 +8,18 @@ import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
+import { createCalendarService } from '../activities/calendar-service';
+import { createNotificationActivities } from '../activities/notifications';
 import { createAuth } from './auth';
 import { problemMiddleware } from './errors';
 import { notFound } from './problems';
 import { createReadModel } from './read-model';
+import { createCalendarRouter } from './routes/calendar';
 import { createCasesRouter } from './routes/cases';
 import { createCatalogueRouter } from './routes/catalogue';
 import { createPublicRouter } from './routes/public';
 import { createStepsRouter } from './routes/steps';
+import { createSupervisionRouter } from './routes/supervision';
 import { createWorkflowGateway } from './workflow-gateway';
 
 export interface ApiDependencies {
@@ -30,6 +34,8 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   const readModel = createReadModel(db);
   const workflows = createWorkflowGateway(temporal, config.taskQueue);
   const auth = createAuth({ db, config });
+  const calendar = createCalendarService({ db });
+  const { enqueueNotifications } = createNotificationActivities({ db });
 
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
@@ -41,6 +47,18 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(createCatalogueRouter({ db }));
   app.use(createCasesRouter({ db, readModel, workflows }));
   app.use(createStepsRouter({ readModel, workflows }));
+  app.use(createCalendarRouter({
+    db,
+    calendar,
+    // Running steps re-plan their deadlines against the changed calendar.
+    onCalendarChanged: async (date) => workflows.calendarChanged(await readModel.openStepIds(), date),
+  }));
+  app.use(createSupervisionRouter({
+    db,
+    notify: async (notice) => {
+      await enqueueNotifications({ notifications: [{ ...notice, channel: 'log' }] });
+    },
+  }));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
   return app;

@@ -4,7 +4,7 @@
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
-  caseWorkflowId, registerCaseUpdate, stepWorkflowId,
+  calendarChangedSignal, caseWorkflowId, registerCaseUpdate, stepWorkflowId,
   type ActorInput, type CaseActionResult, type CaseWorkflowInput,
 } from '../workflows/messages';
 import type { caseWorkflow } from '../workflows';
@@ -34,6 +34,16 @@ export function createWorkflowGateway(client: Client, taskQueue: string) {
     },
     caseAction: <R, A>(caseId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(caseWorkflowId(caseId), update, args),
     stepAction: <R, A>(stepId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(stepWorkflowId(stepId), update, args),
+    /** Signals every given step that a calendar day changed; steps that already closed are skipped. */
+    async calendarChanged(stepIds: string[], date: string): Promise<void> {
+      await Promise.all(stepIds.map(async (stepId) => {
+        try {
+          await client.workflow.getHandle(stepWorkflowId(stepId)).signal(calendarChangedSignal, { date });
+        } catch (err) {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        }
+      }));
+    },
   };
 }
 

@@ -50,6 +50,16 @@ export class Step {
   @Column({ type: 'text', name: 'legal_basis', nullable: true })
   legalBasis!: string | null;
 
+  @Column({ type: 'datetime', name: 'legal_due_at', nullable: true })
+  legalDueAt!: Date | null;
+
+  @Column({ type: 'int', name: 'limit_days', nullable: true })
+  limitDays!: number | null;
+
+  /** 'red' once an accountability record was written for this step. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  card!: 'red' | null;
+
   @Column({ type: 'datetime', name: 'decided_at', nullable: true })
   decidedAt!: Date | null;
 

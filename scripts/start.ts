@@ -8,6 +8,9 @@ import { loadConfig } from '../config';
 import { createLogger } from '../config/logger';
 import { describeDatabase, openDatabase } from '../entities/data-source';
 import { seedDemo } from '../entities/seed';
+import { seedCalendar } from '../activities/calendar-service';
+import { channelsFromEnv } from '../activities/notification-channels';
+import { createNotificationSender } from '../activities/notification-sender';
 import { startApiServer } from '../api/server';
 import { createApprovalWorker } from '../workers/worker';
 import { startDevServer, type DevServer } from './dev-server';
@@ -39,7 +42,11 @@ async function main(): Promise<void> {
     const dbConfig = { url: config.databaseUrl, dataDir: config.dataDir };
     const db = await openDatabase(dbConfig);
     stops.push(() => db.destroy());
+    await seedCalendar(db);
     if (config.demo) await seedDemo(db, config.demoPassword);
+    const sender = createNotificationSender({ db, channels: channelsFromEnv(process.env, logger), logger });
+    sender.start();
+    stops.push(() => sender.stop());
 
     const workerConnection = await NativeConnection.connect({ address });
     stops.push(() => workerConnection.close());

@@ -2,7 +2,11 @@
 import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { createCalendarService, type CalendarService } from '../activities/calendar-service';
+import { createClockActivities } from '../activities/clock';
+import { createNotificationActivities } from '../activities/notifications';
 import { createProjectionActivities } from '../activities/projection';
+import { createSupervisionActivities } from '../activities/supervision';
 
 export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
 
@@ -11,20 +15,28 @@ export interface ApprovalWorkerOptions {
   db: DataSource;
   namespace: string;
   taskQueue: string;
+  calendar?: CalendarService;
   /** Tests bundle once and share the bundle; production bundles at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  maxConcurrentActivityTaskExecutions?: number;
 }
 
-export function createActivities(db: DataSource) {
-  return { ...createProjectionActivities({ db }) };
+export function createActivities(db: DataSource, calendar: CalendarService = createCalendarService({ db })) {
+  return {
+    ...createProjectionActivities({ db }),
+    ...createClockActivities({ calendar }),
+    ...createNotificationActivities({ db }),
+    ...createSupervisionActivities({ db }),
+  };
 }
 
-export function createApprovalWorker({ connection, db, namespace, taskQueue, workflowBundle }: ApprovalWorkerOptions): Promise<Worker> {
+export function createApprovalWorker({ connection, db, namespace, taskQueue, calendar, workflowBundle, maxConcurrentActivityTaskExecutions }: ApprovalWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
-    activities: createActivities(db),
+    activities: createActivities(db, calendar),
+    ...(maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions } : {}),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

@@ -3,19 +3,20 @@
 // outcome rule and waits for delivery (统一出件). Every action is an update validated by the
 // case chart before it touches history.
 import {
-  allHandlersFinished, CancellationScope, condition, ParentClosePolicy, proxyActivities, setHandler, startChild,
+  allHandlersFinished, CancellationScope, condition, ParentClosePolicy, patched, proxyActivities, setHandler, startChild,
   isCancellation,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { caseChart, caseInitialSnapshot, type CaseContext, type CaseEvent } from '../domain/charts/case-chart';
+import { stepLimitDays } from '../domain/clock-policy';
 import { concludeCase } from '../domain/outcome';
-import type { Actor, CaseStatus, TimelineEntry } from '../domain/types';
+import type { Actor, CaseStatus, Light, TimelineEntry } from '../domain/types';
 import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
 import { ChartedState, eventDetail } from './charted-state';
 import {
   acceptCaseUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, receiveSupplementUpdate, refuseCaseUpdate,
-  registerCaseUpdate, requestSupplementUpdate, stepIdFor, stepWorkflowId, withdrawCaseUpdate,
-  type CaseActionResult, type CaseView, type CaseWorkflowInput, type StepOutcome,
+  registerCaseUpdate, requestSupplementUpdate, stepClockSignal, stepIdFor, stepWorkflowId, withdrawCaseUpdate,
+  type CaseActionResult, type CaseView, type CaseWorkflowInput, type StepClockReport, type StepOutcome,
 } from './messages';
 import { stepWorkflow } from './step-workflow';
 
@@ -52,6 +53,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     updatedAt: now(),
   };
   let registered = false;
+  // Case clock: the case is as late as its latest open step (cases started before clocks had none).
+  const clocked = patched('case-clock');
+  const stepClocks = new Map<string, StepClockReport>();
+  let clockRevision = 0;
+  setHandler(stepClockSignal, (report) => {
+    stepClocks.set(report.stepId, report);
+    clockRevision += 1;
+  });
 
   const result = (): CaseActionResult => ({
     id: input.caseId,
@@ -103,6 +112,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     timeline,
   }));
 
+  /** Projects the case's due instant and light whenever a step reports a change. */
+  const followStepClocks = async (): Promise<void> => {
+    let seen = 0;
+    while (!kase.done) {
+      await condition(() => clockRevision !== seen || kase.done);
+      if (kase.done) return;
+      seen = clockRevision;
+      const open = [...stepClocks.values()].filter((report) => !outcomes.has(report.stepId));
+      const { dueAt, light } = caseClock(open.length > 0 ? open : [...stepClocks.values()], open.length > 0);
+      if (dueAt === record.dueAt && light === record.light) continue;
+      record.dueAt = dueAt;
+      record.light = light;
+      kase.touch();
+      await project([]);
+    }
+  };
+
   await project([kase.note('REGISTERED', input.registeredBy, { matterCodes: record.matterCodes, channel: input.channel })]);
   registered = true;
 
@@ -114,7 +140,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     const decisions = reviews.run(() => Promise.all(input.matters.map((matter) =>
       startChild(stepWorkflow, {
         workflowId: stepWorkflowId(stepIdFor(input.caseId, matter.code)),
-        args: [{ stepId: stepIdFor(input.caseId, matter.code), caseId: input.caseId, matter, channel: input.channel }],
+        args: [{
+          stepId: stepIdFor(input.caseId, matter.code),
+          caseId: input.caseId,
+          matter,
+          channel: input.channel,
+          ...(clocked ? {
+            acceptedAt: record.acceptedAt!,
+            limitDays: stepLimitDays(matter.committedDays, input.channel),
+            jointHandling: input.matters.length > 1,
+            applicantPhone: input.applicant.phone,
+          } : {}),
+        }],
         parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
       }).then(async (child) => {
         const outcome = await child.result();
@@ -123,9 +160,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
       }),
     )));
     await transition({ type: 'STEPS_DISPATCHED' }, null);
+    if (clocked) void followStepClocks();
 
     const finished = await Promise.race([decisions.then(() => true), condition(() => kase.done).then(() => false)]);
     if (finished) {
+      clockRevision += 1;
       const outcome = concludeCase([...outcomes.values()].map((step) => step.status));
       await condition(() => kase.can({ type: 'STEPS_CONCLUDED', outcome }) || kase.done);
       if (!kase.done) await transition({ type: 'STEPS_CONCLUDED', outcome }, null, 'decidedAt');
@@ -141,4 +180,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   await condition(() => kase.done);
   await condition(allHandlersFinished);
   return result();
+}
+
+const LIGHT_ORDER: Light[] = ['green', 'yellow', 'red'];
+
+/** The latest due instant and the worst light among the given steps; green once none is open. */
+function caseClock(reports: StepClockReport[], open: boolean): { dueAt: string | null; light: Light } {
+  const dues = reports.map((report) => report.dueAt).filter((due): due is string => due !== null).sort();
+  const worst = reports.reduce((light, report) => (LIGHT_ORDER.indexOf(report.light) > LIGHT_ORDER.indexOf(light) ? report.light : light), 'green' as Light);
+  return { dueAt: dues.at(-1) ?? null, light: open ? worst : 'green' };
 }

@@ -1,7 +1,8 @@
 // Signals, queries and updates of the case and step workflows, defined once: the workflows
 // register handlers for them and the API invokes them by the same constants (STYLE 2).
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Applicant, CaseStatus, Channel, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, Applicant, CaseStatus, Channel, Light, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
+import type { ClockView } from './step-clock';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
@@ -74,6 +75,19 @@ export interface StepWorkflowInput {
   caseId: string;
   matter: MatterSnapshot;
   channel: Channel;
+  // Clock inputs (absent in steps started before step clocks existed).
+  acceptedAt?: string;
+  /** The committed limit after green-channel compression, in working days. */
+  limitDays?: number;
+  jointHandling?: boolean;
+  applicantPhone?: string;
+}
+
+/** What a step tells its case whenever its clock changes, so the case is as late as its latest step. */
+export interface StepClockReport {
+  stepId: string;
+  dueAt: string | null;
+  light: Light;
 }
 
 export interface StepActionResult {
@@ -93,11 +107,18 @@ export interface RejectStepInput extends ActorInput {
 export interface SuspendStepInput extends ActorInput {
   kind: SuspensionKind;
   reason: string;
+  /** Told to the applicant in the written notice (§45). */
+  expectedWorkingDays?: number;
+}
+export interface ExtendStepInput extends ActorInput {
+  workingDays: number;
+  reason: string;
 }
 
 export interface StepView extends StepActionResult {
   allowedEvents: string[];
   assignee: { id: number; username: string } | null;
+  clock: ClockView | null;
 }
 
 export const claimStepUpdate = defineUpdate<StepActionResult, [ActorInput]>('claimStep');
@@ -106,4 +127,8 @@ export const approveStepUpdate = defineUpdate<StepActionResult, [ApproveStepInpu
 export const rejectStepUpdate = defineUpdate<StepActionResult, [RejectStepInput]>('rejectStep');
 export const suspendStepUpdate = defineUpdate<StepActionResult, [SuspendStepInput]>('suspendStep');
 export const resumeStepUpdate = defineUpdate<StepActionResult, [ActorInput]>('resumeStep');
+export const extendStepUpdate = defineUpdate<StepActionResult, [ExtendStepInput]>('extendStep');
 export const stepStateQuery = defineQuery<StepView>('stepState');
+/** The working-day calendar changed: re-plan the running clock. */
+export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');
+export const stepClockSignal = defineSignal<[StepClockReport]>('stepClock');

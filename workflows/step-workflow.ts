@@ -1,24 +1,37 @@
 // One department's review of one matter (审批环节). Started by its case at acceptance; every
-// action arrives as an update, is validated by the step chart, projected, then answered.
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+// action arrives as an update, is validated by the step chart, projected, then answered. Beside
+// the actions runs the step's working-day clock and its escalation ladder.
+import {
+  allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler,
+} from '@temporalio/workflow';
 import { stepChart, stepInitialSnapshot, type StepContext, type StepEvent } from '../domain/charts/step-chart';
+import { maxExtensionDays } from '../domain/clock-policy';
 import { ErrorCode } from '../domain/errors';
 import type { Actor, StepStatus, TimelineEntry } from '../domain/types';
+import type { ClockActivities } from '../activities/clock-types';
 import type { ProjectionActivities, StepProjection } from '../activities/projection-types';
 import { ChartedState, eventDetail } from './charted-state';
 import {
-  approveStepUpdate, claimStepUpdate, rejectStepUpdate, resumeStepUpdate, startReviewUpdate, stepStateQuery,
-  stepWorkflowId, suspendStepUpdate, type ApproveStepInput, type RejectStepInput, type StepActionResult,
-  type SuspendStepInput, type StepOutcome, type StepWorkflowInput,
+  approveStepUpdate, calendarChangedSignal, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate,
+  resumeStepUpdate, startReviewUpdate, stepClockSignal, stepStateQuery, stepWorkflowId, suspendStepUpdate,
+  type ApproveStepInput, type ExtendStepInput, type RejectStepInput, type StepActionResult, type StepOutcome,
+  type StepWorkflowInput, type SuspendStepInput,
 } from './messages';
+import { StepClock } from './step-clock';
+import { fireMilestone, notify, type LadderContext } from './step-ladder';
 
-const { projectStep } = proxyActivities<ProjectionActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const activityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } } as const;
+const { projectStep } = proxyActivities<ProjectionActivities>(activityOptions);
+const clockActivities = proxyActivities<ClockActivities>(activityOptions);
 
 export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcome> {
+  // Steps started before clocks existed replay without them.
+  const clocked = input.acceptedAt !== undefined && patched('step-clock');
+  const workflowId = stepWorkflowId(input.stepId);
   const step = new ChartedState<StepContext, StepEvent>(stepChart, stepInitialSnapshot(), input.stepId);
+  const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, clockActivities);
+  let extendedDays = 0;
+  let card: 'red' | null = null;
   const record: StepProjection = {
     id: input.stepId,
     caseId: input.caseId,
@@ -41,22 +54,45 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     record.assigneeId = step.context.assignee?.id ?? null;
     record.assigneeName = step.context.assignee?.username ?? null;
     record.updatedAt = new Date().toISOString();
+    if (clocked) {
+      const view = clock.view();
+      Object.assign(record, { light: view.light, dueAt: view.dueAt, legalDueAt: view.legalDueAt, limitDays: view.limitDays, card });
+    }
     const version = step.version;
-    await projectStep({ workflowId: stepWorkflowId(input.stepId), version, record: { ...record }, timeline: entries });
+    await projectStep({ workflowId, version, record: { ...record }, timeline: entries });
     return { id: input.stepId, caseId: input.caseId, status: record.status, version };
   };
 
-  /** Registers one action: the chart validates, the handler applies and projects. */
+  /** Tells the case where this step's clock stands (the case is as late as its latest step). */
+  const reportToCase = async (): Promise<void> => {
+    if (!clocked) return;
+    const view = clock.view();
+    try {
+      await getExternalWorkflowHandle(caseWorkflowId(input.caseId)).signal(stepClockSignal, { stepId: input.stepId, dueAt: view.dueAt, light: view.light });
+    } catch {
+      // The case has closed (e.g. withdrawn): nobody is left to tell.
+    }
+  };
+
+  const ladder: LadderContext = {
+    input, workflowId, clock,
+    assignee: () => step.context.assignee,
+    note: (action, actor, detail) => step.note(action, actor, detail),
+  };
+
+  /** Registers one action: the chart validates, the handler applies, adjusts the clock and projects. */
   const action = <A extends { actor: Actor }>(
     toEvent: (args: A) => StepEvent,
     before?: (args: A) => void,
-    after?: (args: A) => void,
+    after?: (args: A) => Promise<void> | void,
   ) => ({
     handler: async (args: A): Promise<StepActionResult> => {
       const event = toEvent(args);
       const entry = step.apply(event, args.actor, eventDetail(event));
-      after?.(args);
-      return project([entry]);
+      await after?.(args);
+      const result = await project([entry]);
+      await reportToCase();
+      return result;
     },
     validator: (args: A): void => {
       step.assertCan(toEvent(args));
@@ -67,29 +103,32 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   const mustBeAssigneeOrLeader = ({ actor }: { actor: Actor }): void => {
     const assignee = step.context.assignee;
     if (assignee && assignee.id !== actor.id && actor.role !== 'leader') {
-      throw ApplicationFailure.create({
-        type: ErrorCode.Forbidden,
-        message: `step ${input.stepId} is claimed by ${assignee.username}`,
-        nonRetryable: true,
-      });
+      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: `step ${input.stepId} is claimed by ${assignee.username}`, nonRetryable: true });
+    }
+  };
+  const mustBeLeader = ({ actor }: { actor: Actor }): void => {
+    if (actor.role !== 'leader') {
+      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: 'an extension needs the department leader', nonRetryable: true });
     }
   };
   const decided = (): void => {
     record.decidedAt = new Date().toISOString();
+  };
+  /** Pauses overlap: the clock runs only while none is open. */
+  const followPauses = async (): Promise<void> => {
+    if (!clocked) return;
+    const now = new Date().toISOString();
+    await (step.context.openPauses > 0 ? clock.pause(now) : clock.resume(now));
   };
 
   const claim = action(({ actor }) => ({ type: 'CLAIM', assignee: { id: actor.id, username: actor.username } }));
   setHandler(claimStepUpdate, claim.handler, { validator: claim.validator });
   const review = action(() => ({ type: 'START_REVIEW' }), mustBeAssigneeOrLeader);
   setHandler(startReviewUpdate, review.handler, { validator: review.validator });
-  const approve = action<ApproveStepInput>(
-    ({ opinion }) => ({ type: 'APPROVE', opinion }),
-    mustBeAssigneeOrLeader,
-    ({ opinion }) => {
-      record.opinion = opinion;
-      decided();
-    },
-  );
+  const approve = action<ApproveStepInput>(({ opinion }) => ({ type: 'APPROVE', opinion }), mustBeAssigneeOrLeader, ({ opinion }) => {
+    record.opinion = opinion;
+    decided();
+  });
   setHandler(approveStepUpdate, approve.handler, { validator: approve.validator });
   const reject = action<RejectStepInput>(
     ({ reason, legalBasis }) => ({ type: 'REJECT', reason, legalBasis }),
@@ -101,10 +140,36 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     },
   );
   setHandler(rejectStepUpdate, reject.handler, { validator: reject.validator });
-  const suspend = action<SuspendStepInput>(({ kind, reason }) => ({ type: 'SUSPEND', kind, reason }), mustBeAssigneeOrLeader);
+  const suspend = action<SuspendStepInput>(({ kind, reason }) => ({ type: 'SUSPEND', kind, reason }), mustBeAssigneeOrLeader, async ({ kind, reason, expectedWorkingDays }) => {
+    await followPauses();
+    if (clocked && input.applicantPhone) {
+      // §45: the applicant is told in writing that the special procedure does not count.
+      await notify(ladder, [{
+        key: `suspended:${step.version}`, recipientRole: 'applicant', recipient: input.applicantPhone, template: 'step.suspended',
+        payload: { matterName: input.matter.name, kind, reason, expectedWorkingDays: expectedWorkingDays ?? null },
+      }]);
+    }
+  });
   setHandler(suspendStepUpdate, suspend.handler, { validator: suspend.validator });
-  const resume = action(() => ({ type: 'RESUME' }), mustBeAssigneeOrLeader);
+  const resume = action(() => ({ type: 'RESUME' }), mustBeAssigneeOrLeader, followPauses);
   setHandler(resumeStepUpdate, resume.handler, { validator: resume.validator });
+  const extend = action<ExtendStepInput>(
+    ({ workingDays, reason }) => ({ type: 'EXTEND', workingDays, reason, allowanceDays: maxExtensionDays(input.jointHandling ?? false) - extendedDays }),
+    mustBeLeader,
+    async ({ workingDays }) => {
+      extendedDays += workingDays;
+      if (clocked) await clock.replan(workingDays);
+    },
+  );
+  setHandler(extendStepUpdate, extend.handler, { validator: extend.validator });
+
+  setHandler(calendarChangedSignal, async ({ date }) => {
+    if (!clocked || step.done) return;
+    const before = clock.view().dueAt;
+    await clock.replan();
+    await project([step.note('CLOCK_RECOMPUTED', null, { calendarDate: date, dueAtBefore: before, dueAt: clock.view().dueAt })]);
+    await reportToCase();
+  });
 
   setHandler(stepStateQuery, () => ({
     id: input.stepId,
@@ -113,9 +178,21 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     version: step.version,
     allowedEvents: step.allowed(),
     assignee: step.context.assignee,
+    clock: clocked ? clock.view() : null,
   }));
 
-  await project([step.note('DISPATCHED', null, { matterCode: input.matter.code, departmentCode: input.matter.departmentCode })]);
+  if (clocked) await clock.start(input.acceptedAt!);
+  await project([step.note('DISPATCHED', null, { matterCode: input.matter.code, departmentCode: input.matter.departmentCode, ...(clocked ? { limitDays: clock.limit, dueAt: clock.view().dueAt } : {}) })]);
+  await reportToCase();
+
+  if (clocked) {
+    await runLadder(clock, () => step.done, async (milestone) => {
+      const entries = await fireMilestone(ladder, milestone);
+      if (clock.fired.accountability && entries.some((entry) => entry.action === 'ACCOUNTABILITY_RECORDED')) card = 'red';
+      await project(entries);
+      await reportToCase();
+    });
+  }
   await condition(() => step.done);
   await condition(allHandlersFinished);
   return {
@@ -124,4 +201,21 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     departmentCode: input.matter.departmentCode,
     status: step.status as StepOutcome['status'],
   };
+}
+
+/** Waits for each milestone in turn; any clock change (pause, resume, re-plan) re-reads the plan. */
+async function runLadder(clock: StepClock, done: () => boolean, fire: (milestone: NonNullable<ReturnType<StepClock['next']>>['milestone']) => Promise<void>): Promise<void> {
+  while (!done()) {
+    const seen = clock.revision;
+    const changed = (): boolean => clock.revision !== seen || done();
+    const next = clock.next();
+    if (!next) {
+      await condition(changed);
+      continue;
+    }
+    const wait = Date.parse(next.at) - Date.now();
+    if (wait > 0 && (await condition(changed, wait))) continue;
+    if (done() || clock.revision !== seen) continue;
+    await fire(next.milestone);
+  }
 }

@@ -2,10 +2,10 @@
 import { Router, type Request } from 'express';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
-import { SUSPENSION_KINDS, type Actor } from '../../domain/types';
+import { SUSPENSION_KINDS, type Actor, type Role } from '../../domain/types';
 import { canActOnStep } from '../../domain/scope';
 import {
-  approveStepUpdate, claimStepUpdate, rejectStepUpdate, resumeStepUpdate, startReviewUpdate, suspendStepUpdate,
+  approveStepUpdate, claimStepUpdate, extendStepUpdate, rejectStepUpdate, resumeStepUpdate, startReviewUpdate, suspendStepUpdate,
   type StepActionResult,
 } from '../../workflows/messages';
 import { actorOf, allow } from '../auth';
@@ -19,7 +19,12 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const emptyBody = z.strictObject({});
 const approveBody = z.strictObject({ opinion: text(4000) });
 const rejectBody = z.strictObject({ reason: text(4000), legalBasis: text(1000) });
-const suspendBody = z.strictObject({ kind: z.enum(SUSPENSION_KINDS), reason: text(2000) });
+const suspendBody = z.strictObject({
+  kind: z.enum(SUSPENSION_KINDS),
+  reason: text(2000),
+  expectedWorkingDays: z.number().int().min(1).max(365).optional(),
+});
+const extendBody = z.strictObject({ workingDays: z.number().int().min(1).max(15), reason: text(2000) });
 const idParam = z.object({ id: z.string().min(1).max(80) });
 
 export function createStepsRouter({ readModel, workflows }: { readModel: ReadModel; workflows: WorkflowGateway }) {
@@ -46,8 +51,9 @@ export function createStepsRouter({ readModel, workflows }: { readModel: ReadMod
 
   const action = <S extends z.ZodType, A extends { actor: Actor }>(
     path: string, event: string, schema: S, update: UpdateDefinition<StepActionResult, [A]>, toArgs: (body: z.infer<S>, actor: Actor) => A,
+    roles: Role[] = ['officer', 'leader'],
   ): void => {
-    router.post(`/api/steps/:id/${path}`, allow('officer', 'leader'), async (req, res) => {
+    router.post(`/api/steps/:id/${path}`, allow(...roles), async (req, res) => {
       const actor = actorOf(req);
       const step = await ownStep(req, actor);
       const body = parse(schema, req.body ?? {});
@@ -68,7 +74,11 @@ export function createStepsRouter({ readModel, workflows }: { readModel: ReadMod
   action('start-review', 'START_REVIEW', emptyBody, startReviewUpdate, (_body, actor) => ({ actor }));
   action('approve', 'APPROVE', approveBody, approveStepUpdate, ({ opinion }, actor) => ({ actor, opinion }));
   action('reject', 'REJECT', rejectBody, rejectStepUpdate, ({ reason, legalBasis }, actor) => ({ actor, reason, legalBasis }));
-  action('suspend', 'SUSPEND', suspendBody, suspendStepUpdate, ({ kind, reason }, actor) => ({ actor, kind, reason }));
+  action('suspend', 'SUSPEND', suspendBody, suspendStepUpdate, ({ kind, reason, expectedWorkingDays }, actor) => ({
+    actor, kind, reason, ...(expectedWorkingDays ? { expectedWorkingDays } : {}),
+  }));
+  // 延期 needs the department leader's approval: the leader is the one who grants it.
+  action('extend', 'EXTEND', extendBody, extendStepUpdate, ({ workingDays, reason }, actor) => ({ actor, workingDays, reason }), ['leader']);
   action('resume', 'RESUME', emptyBody, resumeStepUpdate, (_body, actor) => ({ actor }));
 
   return router;

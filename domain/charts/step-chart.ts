@@ -20,10 +20,12 @@ export type StepEvent =
   | { type: 'APPROVE'; opinion: string }
   | { type: 'REJECT'; reason: string; legalBasis: string }
   | { type: 'SUSPEND'; kind: string; reason: string }
-  | { type: 'RESUME' };
+  | { type: 'RESUME' }
+  /** 延期 (§42), approved by the leader; `allowanceDays` is what the statutory bound still allows. */
+  | { type: 'EXTEND'; workingDays: number; reason: string; allowanceDays: number };
 
 export const STEP_EVENT_TYPES = [
-  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME',
+  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME', 'EXTEND',
 ] as const satisfies readonly StepEvent['type'][];
 
 // Fails to compile if an event type is added to StepEvent but not to STEP_EVENT_TYPES.
@@ -37,6 +39,9 @@ const decide = {
   REJECT: { target: 'rejected', guard: 'hasRejectionGrounds' },
   SUSPEND: { target: 'suspended', actions: 'openFirstPause' },
 } as const;
+// A targetless transition without actions does not count as possible for `can`, so an extension
+// re-enters its own state.
+const extendIn = <S extends string>(state: S) => ({ EXTEND: { target: state, guard: 'withinExtensionBound' } }) as const;
 
 export const stepChart = setup({
   types: {
@@ -47,6 +52,9 @@ export const stepChart = setup({
     hasRejectionGrounds: ({ event }) =>
       event.type === 'REJECT' && isNonBlank(event.reason) && isNonBlank(event.legalBasis),
     hasOtherOpenPauses: ({ context }) => context.openPauses > 1,
+    withinExtensionBound: ({ event }) =>
+      event.type === 'EXTEND' && Number.isInteger(event.workingDays) && event.workingDays > 0
+      && event.workingDays <= event.allowanceDays && isNonBlank(event.reason),
   },
   actions: {
     // Copy only the two fields so the stored snapshot never carries extra payload.
@@ -67,14 +75,15 @@ export const stepChart = setup({
       on: { CLAIM: { target: 'claimed', actions: 'setAssignee' } },
     },
     claimed: {
-      on: { START_REVIEW: 'inReview', ...decide },
+      on: { START_REVIEW: 'inReview', ...decide, ...extendIn('claimed') },
     },
     inReview: {
-      on: { ...decide },
+      on: { ...decide, ...extendIn('inReview') },
     },
     suspended: {
       on: {
         SUSPEND: { actions: 'openAnotherPause' },
+        ...extendIn('suspended'),
         RESUME: [
           { guard: 'hasOtherOpenPauses', actions: 'closeOnePause' },
           { target: 'inReview', actions: 'closeLastPause' },

@@ -174,6 +174,7 @@ describe('step chart', () => {
     REJECT: { type: 'REJECT', reason: '选址不符合规划', legalBasis: '《城乡规划法》第三十八条' },
     SUSPEND: { type: 'SUSPEND', kind: '现场踏勘', reason: '需现场核查' },
     RESUME: { type: 'RESUME' },
+    EXTEND: { type: 'EXTEND', workingDays: 5, reason: '需组织专家论证', allowanceDays: 10 },
   };
 
   const decisions = {
@@ -184,11 +185,12 @@ describe('step chart', () => {
 
   const table: Record<StepStatus, Partial<Record<StepEvent['type'], Expected<StepStatus, StepContext>>>> = {
     pending: { CLAIM: { to: 'claimed', context: { assignee: bob, openPauses: 0 } } },
-    claimed: { START_REVIEW: { to: 'inReview' }, ...decisions },
-    inReview: { ...decisions },
+    claimed: { START_REVIEW: { to: 'inReview' }, EXTEND: { to: 'claimed' }, ...decisions },
+    inReview: { EXTEND: { to: 'inReview' }, ...decisions },
     suspended: {
       SUSPEND: { to: 'suspended', context: { assignee: alice, openPauses: 2 } },
       RESUME: { to: 'inReview', context: { assignee: alice, openPauses: 0 } },
+      EXTEND: { to: 'suspended' },
     },
     approved: {},
     rejected: {},
@@ -242,6 +244,18 @@ describe('step chart', () => {
   it('when the CLAIM payload carries extra fields, then only id and username are stored', () => {
     const next = applyEvent(stepChart, at('pending'), { type: 'CLAIM', assignee: { ...bob, role: 'officer' } as typeof bob });
     expect(next.context.assignee).to.deep.equal(bob);
+  });
+
+  it('when an extension exceeds the allowance, is not a positive whole number or has no reason, then it is illegal', () => {
+    for (const payload of [
+      { workingDays: 11, reason: '延期', allowanceDays: 10 },
+      { workingDays: 0, reason: '延期', allowanceDays: 10 },
+      { workingDays: 2.5, reason: '延期', allowanceDays: 10 },
+      { workingDays: 3, reason: '  ', allowanceDays: 10 },
+    ]) {
+      expect(canApply(stepChart, at('inReview'), { type: 'EXTEND', ...payload }), JSON.stringify(payload)).to.equal(false);
+    }
+    expect(canApply(stepChart, at('inReview'), { type: 'EXTEND', workingDays: 10, reason: '延期', allowanceDays: 10 })).to.equal(true);
   });
 
   it('when pauses overlap, then the step resumes review only after the last one ends', () => {

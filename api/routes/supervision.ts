@@ -1,0 +1,197 @@
+// 电子监察 supervision routes: alerts (yellow and red steps), 督办 orders with 催办 (urge) and 销号
+// (close), and the immutable 效能问责 records. The supervision office sees the whole center; a
+// leader sees their own department only.
+import { Router, type Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { contentHash } from '../../activities/content-hash';
+import type { SupervisionOrderStatus } from '../../activities/supervision-types';
+import { CASE_STATUSES_UNDER_REVIEW, OPEN_STEP_STATUSES } from '../../domain/charts/states';
+import { toShanghaiIso } from '../../domain/time';
+import type { Actor, Light } from '../../domain/types';
+import { AccountabilityRecord, CaseRecord, Step, SupervisionOrder } from '../../entities';
+import { actorOf, allow } from '../auth';
+import { forbidden, illegalTransition, notFound } from '../problems';
+import { parse } from '../validation';
+
+export interface SupervisionNotice {
+  /** Idempotency key of the notice: the same key is delivered once. */
+  dedupeKey: string;
+  recipientRole: 'leader' | 'officer';
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+  caseId?: string;
+  stepId?: string;
+}
+
+export type Notify = (notice: SupervisionNotice) => Promise<void>;
+
+const OPEN: SupervisionOrderStatus = 'open';
+const CLOSED: SupervisionOrderStatus = 'closed';
+const ALERT_LIGHTS = ['yellow', 'red'] as const satisfies readonly Light[];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const alertsQuery = z.object({ light: z.enum(ALERT_LIGHTS).optional() });
+const ordersQuery = z.object({ status: z.enum([OPEN, CLOSED]).optional() });
+const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const urgeBody = z.strictObject({ note: text(2000).optional() });
+const closeBody = z.strictObject({ note: text(2000) });
+
+/** null: the whole center (效能办); otherwise the leader's own department. */
+function departmentScope(actor: Actor): string | null {
+  if (actor.role === 'supervisor') return null;
+  if (!actor.departmentCode) throw forbidden('this account belongs to no department');
+  return actor.departmentCode;
+}
+
+export function orderView(order: SupervisionOrder) {
+  return {
+    id: order.id,
+    caseId: order.caseId,
+    stepId: order.stepId,
+    matterCode: order.matterCode,
+    departmentCode: order.departmentCode,
+    status: order.status,
+    openedAt: toShanghaiIso(order.openedAt),
+    deadlineAt: toShanghaiIso(order.deadlineAt),
+    urgeCount: order.urgeCount,
+    lastUrgedAt: toShanghaiIso(order.lastUrgedAt),
+    closedAt: toShanghaiIso(order.closedAt),
+    closedBy: order.closedBy,
+    closeNote: order.closeNote,
+  };
+}
+
+export function accountabilityView(record: AccountabilityRecord) {
+  return {
+    id: record.id,
+    caseId: record.caseId,
+    stepId: record.stepId,
+    departmentCode: record.departmentCode,
+    card: record.card,
+    content: record.content,
+    contentHash: record.contentHash,
+    // Recomputed on every read: false means the stored facts no longer match their hash.
+    intact: contentHash(record.content) === record.contentHash,
+    createdAt: toShanghaiIso(record.createdAt),
+  };
+}
+
+export function createSupervisionRouter({ db, notify }: { db: DataSource; notify: Notify }) {
+  const router = Router();
+  const orders = db.getRepository(SupervisionOrder);
+
+  /** The order, if the actor's scope covers it; otherwise 404 (no hint that it exists). */
+  const visibleOrder = async (req: Request, actor: Actor): Promise<SupervisionOrder> => {
+    const { id } = parse(idParam, req.params, 'params');
+    const scope = departmentScope(actor);
+    const order = await orders.findOneBy({ id });
+    if (!order || (scope !== null && order.departmentCode !== scope)) throw notFound(`supervision order ${id}`);
+    return order;
+  };
+
+  router.get('/api/alerts', allow('supervisor', 'leader'), async (req, res) => {
+    const { light } = parse(alertsQuery, req.query, 'query');
+    const scope = departmentScope(actorOf(req));
+    const query = db.getRepository(Step).createQueryBuilder('s')
+      .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
+      .where('s.status IN (:...open)', { open: OPEN_STEP_STATUSES })
+      .andWhere('c.status IN (:...reviewing)', { reviewing: CASE_STATUSES_UNDER_REVIEW })
+      .andWhere('s.light IN (:...lights)', { lights: light ? [light] : [...ALERT_LIGHTS] });
+    if (scope !== null) query.andWhere('s.department_code = :scope', { scope });
+    const steps = await query
+      .orderBy('CASE WHEN s.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+      .addOrderBy('s.due_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    res.json(steps.map((step) => ({
+      stepId: step.id,
+      caseId: step.caseId,
+      matterCode: step.matterCode,
+      departmentCode: step.departmentCode,
+      status: step.status,
+      light: step.light,
+      dueAt: toShanghaiIso(step.dueAt),
+    })));
+  });
+
+  router.get('/api/supervision-orders', allow('supervisor', 'leader'), async (req, res) => {
+    const { status } = parse(ordersQuery, req.query, 'query');
+    const scope = departmentScope(actorOf(req));
+    const rows = await orders.find({
+      where: { ...(status ? { status } : {}), ...(scope !== null ? { departmentCode: scope } : {}) },
+      // Most pressing first: the nearest deadline.
+      order: { deadlineAt: 'ASC', id: 'ASC' },
+    });
+    res.json(rows.map(orderView));
+  });
+
+  router.get('/api/supervision-orders/:id', allow('supervisor', 'leader'), async (req, res) => {
+    res.json(orderView(await visibleOrder(req, actorOf(req))));
+  });
+
+  router.post('/api/supervision-orders/:id/urge', allow('supervisor'), async (req, res) => {
+    const actor = actorOf(req);
+    const { id } = parse(idParam, req.params, 'params');
+    const { note } = parse(urgeBody, req.body ?? {});
+    const order = await db.transaction(async (manager) => {
+      // The conditional UPDATE row-locks the order until commit, so the count read back below is
+      // this urge's own number even when two supervisors urge at once.
+      const result = await manager.createQueryBuilder().update(SupervisionOrder)
+        .set({ urgeCount: () => 'urge_count + 1', lastUrgedAt: new Date() })
+        .where('id = :id AND status = :open', { id, open: OPEN })
+        .execute();
+      const row = await manager.findOneBy(SupervisionOrder, { id });
+      if (!row) throw notFound(`supervision order ${id}`);
+      if (!result.affected) throw illegalTransition('the supervision order is closed and takes no more urges', CLOSED, 'URGE', []);
+      return row;
+    });
+    // After commit: the notice goes to the outbox, keyed by the urge number so a retry of the
+    // delivery never repeats it.
+    await notify({
+      dedupeKey: `order-${order.id}:urge:${order.urgeCount}`,
+      recipientRole: 'leader',
+      recipient: `dept:${order.departmentCode}`,
+      template: 'order.urged',
+      payload: {
+        orderId: order.id,
+        caseId: order.caseId,
+        stepId: order.stepId,
+        matterCode: order.matterCode,
+        departmentCode: order.departmentCode,
+        deadlineAt: toShanghaiIso(order.deadlineAt),
+        urgeCount: order.urgeCount,
+        urgedBy: actor.username,
+        ...(note ? { note } : {}),
+      },
+      caseId: order.caseId,
+      stepId: order.stepId,
+    });
+    res.json(orderView(order));
+  });
+
+  router.post('/api/supervision-orders/:id/close', allow('supervisor'), async (req, res) => {
+    const actor = actorOf(req);
+    const order = await visibleOrder(req, actor);
+    const { note } = parse(closeBody, req.body ?? {});
+    // Conditional on status: of two concurrent closes exactly one matches a row.
+    const result = await db.createQueryBuilder().update(SupervisionOrder)
+      .set({ status: CLOSED, closedAt: new Date(), closedBy: actor.username, closeNote: note })
+      .where('id = :id AND status = :open', { id: order.id, open: OPEN })
+      .execute();
+    if (!result.affected) throw illegalTransition('the supervision order is already closed', CLOSED, 'CLOSE', []);
+    res.json(orderView(await orders.findOneByOrFail({ id: order.id })));
+  });
+
+  router.get('/api/accountability-records', allow('supervisor', 'leader'), async (req, res) => {
+    const scope = departmentScope(actorOf(req));
+    const records = await db.getRepository(AccountabilityRecord).find({
+      where: scope !== null ? { departmentCode: scope } : {},
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    res.json(records.map(accountabilityView));
+  });
+
+  return router;
+}
