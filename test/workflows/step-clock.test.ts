@@ -1,0 +1,142 @@
+// A step's working-day clock on the time-skipping server: a holiday week with make-up days, two
+// overlapping pauses, and the whole escalation ladder, each instant asserted exactly.
+//
+// The calendar around National Day 2030 is declared by admin entries (a Golden Week Mon 09-30 –
+// Sun 10-06, make-up working days Sun 09-29 and Sat 10-12), so the expected instants below can be
+// worked out by hand and do not depend on the day the suite runs:
+//   accepted Wed 09-25 09:00, limit 6 working days (the acceptance day is not counted)
+//   counted closes (17:30): Thu 09-26 (1), Fri 09-27 (2) …
+//   pause A 现场踏勘 Fri 09-27 10:00 → consumed 1 (09-26); pause B 专家评审 Sun 09-29 11:00 overlaps
+//   resume A Tue 10-08 10:00 (B still open: the clock stays stopped); resume B Wed 10-09 15:00
+//   remaining 5 from Wed 10-09 15:00: Wed 10-09 (1), Thu 10-10 (2), Fri 10-11 (3), Sat 10-12 (4), Mon 10-14 (5)
+//   warning: ≤ max(2, ⌊6/3⌋) = 2 days left → after close 3 → Fri 10-11 17:30
+//   overdue:  Mon 10-14 17:30 → leader notified
+//   督办 order: 2 working days later → Wed 10-16 17:30, its deadline 2 more → Fri 10-18 17:30
+//   accountability record at Fri 10-18 17:30 (the order is still open)
+import { expect } from 'chai';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { applyCalendarOverride, createCalendarService, seedCalendar } from '../../activities/calendar-service';
+import { AccountabilityRecord, AuditEvent, CaseRecord, Notification, Step, SupervisionOrder } from '../../entities';
+import { openDatabase } from '../../entities/data-source';
+import { toShanghaiIso } from '../../domain/time';
+import type { DayKind } from '../../domain/calendar';
+import { createActivities } from '../../workers/worker';
+import { acceptCaseUpdate, claimStepUpdate, resumeStepUpdate, suspendStepUpdate } from '../../workflows/messages';
+import { eventually } from '../support/eventually';
+import { timeSkippingEnvironment, uniqueId, workflowBundle } from '../support/temporal';
+import { caseInput, clerk, officer, startCase, stepHandle } from './scenarios';
+
+const GOLDEN_WEEK: [string, DayKind, string][] = [
+  ['2030-09-29', 'workday', '国庆节调休'],
+  ...['2030-09-30', '2030-10-01', '2030-10-02', '2030-10-03', '2030-10-04', '2030-10-05', '2030-10-06']
+    .map((date): [string, DayKind, string] => [date, 'holiday', '国庆节']),
+  ['2030-10-12', 'workday', '国庆节调休'],
+];
+
+const at = (shanghai: string): number => Date.parse(`${shanghai}+08:00`);
+const minute = (instant: Date | string | null): string | undefined => toShanghaiIso(instant)?.slice(0, 16);
+
+describe('step clock and escalation ladder (time-skipping server)', function () {
+  this.timeout(180_000);
+  let env: TestWorkflowEnvironment;
+  let db: DataSource;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = uniqueId('clock');
+
+  before(async () => {
+    [env, db] = await Promise.all([timeSkippingEnvironment(), openDatabase({ url: 'sqljs::memory' })]);
+    await seedCalendar(db);
+    for (const [date, kind, name] of GOLDEN_WEEK) await applyCalendarOverride(db, { date, kind, name, by: 'admin1' });
+    worker = await Worker.create({
+      connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(),
+      activities: createActivities(db, createCalendarService({ db })),
+    });
+    running = worker.run();
+  });
+  after(async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    await env?.teardown();
+    await db?.destroy();
+  });
+
+  /** Lets the server's clock run forward to a Shanghai wall-clock instant, firing timers on the way. */
+  async function advanceTo(shanghai: string): Promise<void> {
+    const wait = at(shanghai) - (await env.currentTimeMs());
+    if (wait < 0) throw new Error(`the server clock is already past ${shanghai}`);
+    await env.sleep(wait);
+  }
+
+  it('when the calendar is read, then the declared golden week and make-up days are in force', async () => {
+    const calendar = await createCalendarService({ db }).current();
+    expect(['2030-09-27', '2030-09-28', '2030-09-29', '2030-09-30', '2030-10-06', '2030-10-07', '2030-10-12', '2030-10-13']
+      .map((date) => calendar.isWorkingDay(date))).to.deep.equal([true, false, true, false, false, true, true, false]);
+  });
+
+  it('when a step crosses the holiday week with two overlapping pauses, then every warning, overdue and escalation fires once at its exact instant', async () => {
+    await advanceTo('2030-09-25T09:00:00');
+    const input = caseInput([{ code: 'ZRJ-009', name: '建设用地规划许可证核发', departmentCode: 'zrj', legalDays: 20, committedDays: 6 }]);
+    const { handle } = await startCase(env.client, taskQueue, input);
+    await handle.executeUpdate(acceptCaseUpdate, { args: [{ actor: clerk }] });
+    const step = await stepHandle(env.client, input.caseId, 'ZRJ-009');
+    const reviewer = officer('zrj');
+    await step.executeUpdate(claimStepUpdate, { args: [{ actor: reviewer }] });
+    const stepId = `${input.caseId}-ZRJ-009`;
+    const stepRow = () => db.getRepository(Step).findOneByOrFail({ id: stepId });
+    await eventually(async () => expect(minute((await stepRow()).dueAt)).to.equal('2030-10-09T17:30'));
+
+    await advanceTo('2030-09-27T10:00:00');
+    await step.executeUpdate(suspendStepUpdate, { args: [{ actor: reviewer, kind: '现场踏勘', reason: '核实用地范围', expectedWorkingDays: 3 }] });
+    await advanceTo('2030-09-29T11:00:00');
+    await step.executeUpdate(suspendStepUpdate, { args: [{ actor: reviewer, kind: '专家评审', reason: '组织专家论证' }] });
+    await advanceTo('2030-10-08T10:00:00');
+    expect((await step.executeUpdate(resumeStepUpdate, { args: [{ actor: reviewer }] })).status).to.equal('suspended');
+    await advanceTo('2030-10-09T15:00:00');
+    expect((await step.executeUpdate(resumeStepUpdate, { args: [{ actor: reviewer }] })).status).to.equal('inReview');
+    await eventually(async () => expect(minute((await stepRow()).dueAt)).to.equal('2030-10-14T17:30'));
+
+    await advanceTo('2030-10-21T09:00:00');
+    const events = await eventually(async () => {
+      const rows = await db.getRepository(AuditEvent).find({ where: { stepId }, order: { seq: 'ASC' } });
+      expect(rows.map((row) => row.action)).to.include('ACCOUNTABILITY_RECORDED');
+      return rows;
+    });
+    const ladder = events.filter((e) => ['WARNING', 'OVERDUE', 'SUPERVISION_ORDER_OPENED', 'ACCOUNTABILITY_RECORDED'].includes(e.action));
+    expect(ladder.map((e) => [e.action, minute(e.at)])).to.deep.equal([
+      ['WARNING', '2030-10-11T17:30'],
+      ['OVERDUE', '2030-10-14T17:30'],
+      ['SUPERVISION_ORDER_OPENED', '2030-10-16T17:30'],
+      ['ACCOUNTABILITY_RECORDED', '2030-10-18T17:30'],
+    ]);
+
+    const row = await stepRow();
+    expect(row).to.include({ light: 'red', card: 'red', limitDays: 6, status: 'inReview' });
+    const order = await db.getRepository(SupervisionOrder).findOneByOrFail({ stepId });
+    expect(order).to.include({ status: 'open', departmentCode: 'zrj' });
+    expect(minute(order.deadlineAt)).to.equal('2030-10-18T17:30');
+    const records = await db.getRepository(AccountabilityRecord).findBy({ stepId });
+    expect(records).to.have.length(1);
+    expect(records[0].contentHash).to.match(/^[0-9a-f]{64}$/);
+
+    const notices = await db.getRepository(Notification).find({ where: { stepId }, order: { id: 'ASC' } });
+    expect(notices.map((n) => [n.template, n.recipientRole, n.recipient])).to.deep.equal([
+      ['step.suspended', 'applicant', '13912345678'],
+      ['step.suspended', 'applicant', '13912345678'],
+      ['step.warning', 'officer', 'officer-zrj'],
+      ['step.overdue', 'leader', 'dept:zrj'],
+      ['order.opened', 'supervisor', 'office'],
+      ['order.opened', 'leader', 'dept:zrj'],
+      ['accountability.recorded', 'supervisor', 'office'],
+      ['accountability.recorded', 'leader', 'dept:zrj'],
+    ]);
+    expect(notices[0].payload).to.deep.include({ kind: '现场踏勘', expectedWorkingDays: 3 });
+
+    const kase = await db.getRepository(CaseRecord).findOneByOrFail({ id: input.caseId });
+    expect(kase.light).to.equal('red');
+    expect(minute(kase.dueAt)).to.equal('2030-10-14T17:30');
+    await handle.terminate('test finished');
+  });
+});
