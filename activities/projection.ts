@@ -71,7 +71,9 @@ type Versioned = typeof CaseRecord | typeof Step;
 async function upsertVersioned<E extends Versioned>(
   manager: EntityManager, entity: E, row: Partial<InstanceType<E>>, version: number,
 ): Promise<void> {
-  await manager.createQueryBuilder().insert().into(entity).orIgnore().values(row as never).execute();
+  // A copy: TypeORM writes column defaults back into the object it inserted, which would then
+  // overwrite the newer values in the update below.
+  await manager.createQueryBuilder().insert().into(entity).orIgnore().values({ ...row } as never).execute();
   await manager.createQueryBuilder().update(entity).set(row as never)
     .where('id = :id AND version < :version', { id: (row as { id: string }).id, version })
     .execute();

@@ -181,8 +181,9 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     clock: clocked ? clock.view() : null,
   }));
 
+  const dispatched = step.note('DISPATCHED', null, { matterCode: input.matter.code, departmentCode: input.matter.departmentCode, ...(clocked ? { limitDays: clock.limit } : {}) });
   if (clocked) await clock.start(input.acceptedAt!);
-  await project([step.note('DISPATCHED', null, { matterCode: input.matter.code, departmentCode: input.matter.departmentCode, ...(clocked ? { limitDays: clock.limit, dueAt: clock.view().dueAt } : {}) })]);
+  await project([dispatched]);
   await reportToCase();
 
   if (clocked) {

@@ -84,7 +84,7 @@ const chineseName = (entry: string): string => entry.split(',')[1] ?? entry;
  * The published schedules from `fromYear` on: holidays named like '春节', make-up working days
  * named like '春节调休'. `years` are the years that have a published schedule.
  */
-export function publishedDays(fromYear = STATUTORY_YEARS.first): { years: number[]; days: CalendarDay[] } {
+export function publishedDays(fromYear: number = STATUTORY_YEARS.first): { years: number[]; days: CalendarDay[] } {
   const days: CalendarDay[] = [
     ...Object.entries(published.holidays).map(([date, entry]): CalendarDay => ({ date, kind: 'holiday', name: chineseName(entry) })),
     ...Object.entries(published.workdays).map(([date, entry]): CalendarDay => ({ date, kind: 'workday', name: `${chineseName(entry)}调休` })),

@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { expect } from 'chai';
+import { MIGRATIONS } from '../../migrations';
 import type { DataSource } from 'typeorm';
 import { createDataSource, describeDatabase, openDatabase } from '../../entities/data-source';
 import { AuditEvent, Department, Matter, MatterMaterial, User } from '../../entities';
@@ -98,10 +99,10 @@ describe('database schema', function () {
         .to.equal('mysql://db:3307/approval');
     });
 
-    it('when the migration is reverted, then every table is gone and it can be re-applied', async () => {
+    it('when every migration is reverted, then every table is gone and they can be re-applied', async () => {
       const ds = await openDatabase({ url, dataDir: 'unused' });
       try {
-        await ds.undoLastMigration({ transaction: 'each' });
+        for (let i = 0; i < MIGRATIONS.length; i += 1) await ds.undoLastMigration({ transaction: 'each' });
         await expectTables(ds, false);
         expect(await ds.showMigrations()).to.equal(true);
         await ds.runMigrations({ transaction: 'each' });

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { startApiServer, type ApiServer } from '../../api/server';
 import { openDatabase } from '../../entities/data-source';
 import { seedDemo } from '../../entities/seed';
+import { seedCalendar } from '../../activities/calendar-service';
 import { createApprovalWorker } from '../../workers/worker';
 import { dropMysqlDatabase, freshMysqlDatabase } from './mysql';
 import { localEnvironment, workflowBundle } from './temporal';
@@ -24,6 +25,7 @@ export interface RunningSystem {
 export async function startSystem(name: string): Promise<RunningSystem> {
   const database = `approval_test_${name}_${process.pid}`;
   const db = await openDatabase({ url: await freshMysqlDatabase(database), dataDir: 'data' });
+  await seedCalendar(db);
   await seedDemo(db, TEST_PASSWORD);
   const env = await localEnvironment();
   const taskQueue = `approvals-${name}`;

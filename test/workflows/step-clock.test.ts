@@ -23,7 +23,7 @@ import { openDatabase } from '../../entities/data-source';
 import { toShanghaiIso } from '../../domain/time';
 import type { DayKind } from '../../domain/calendar';
 import { createActivities } from '../../workers/worker';
-import { acceptCaseUpdate, claimStepUpdate, resumeStepUpdate, suspendStepUpdate } from '../../workflows/messages';
+import { acceptCaseUpdate, claimStepUpdate, resumeStepUpdate, stepStateQuery, suspendStepUpdate } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
 import { timeSkippingEnvironment, uniqueId, workflowBundle } from '../support/temporal';
 import { caseInput, clerk, officer, startCase, stepHandle } from './scenarios';
@@ -113,6 +113,7 @@ describe('step clock and escalation ladder (time-skipping server)', function () 
     ]);
 
     const row = await stepRow();
+    expect((await step.query(stepStateQuery)).clock?.fired).to.deep.equal({ warning: true, overdue: true, supervise: true, accountability: true });
     expect(row).to.include({ light: 'red', card: 'red', limitDays: 6, status: 'inReview' });
     const order = await db.getRepository(SupervisionOrder).findOneByOrFail({ stepId });
     expect(order).to.include({ status: 'open', departmentCode: 'zrj' });
