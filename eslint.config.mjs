@@ -50,8 +50,18 @@ export default tseslint.config(
         { name: 'process', message: 'Workflows and the domain read no environment.' },
       ],
       'no-restricted-properties': ['error',
-        { object: 'Date', property: 'now', message: 'Read time through the workflow SDK or pass it in.' },
-        { object: 'Math', property: 'random', message: 'Use the workflow SDK random source.' },
+        { object: 'Math', property: 'random', message: 'Use the workflow SDK random source (uuid4) or pass values in.' },
+      ],
+    },
+  },
+  {
+    // Inside workflows the SDK replaces Date with its deterministic workflow clock; the pure
+    // domain has no clock at all: callers pass instants in.
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'The domain reads no clock: pass the instant in.' },
+        { object: 'Math', property: 'random', message: 'The domain is deterministic: pass values in.' },
       ],
     },
   },

@@ -62,18 +62,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     clockRevision += 1;
   });
 
+  // Each projection carries a higher version than the one before, taken with its snapshot, so a
+  // projection that completes late never overwrites a newer one.
+  let projections = 0;
   const result = (): CaseActionResult => ({
     id: input.caseId,
     trackingCode: input.trackingCode,
     status: kase.status as CaseStatus,
-    version: kase.version,
+    version: projections,
   });
 
   const project = async (entries: TimelineEntry[]): Promise<CaseActionResult> => {
     timeline.push(...entries);
     record.status = kase.status as CaseStatus;
     record.updatedAt = now();
-    const version = kase.version;
+    projections += 1;
+    const version = projections;
     await projectCase({ workflowId: caseWorkflowId(input.caseId), version, record: { ...record }, plannedSteps, timeline: entries });
     return { ...result(), version };
   };
@@ -124,7 +128,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
       if (dueAt === record.dueAt && light === record.light) continue;
       record.dueAt = dueAt;
       record.light = light;
-      kase.touch();
       await project([]);
     }
   };

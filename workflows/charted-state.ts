@@ -72,11 +72,6 @@ export class ChartedState<C, E extends ChartEvent> {
     };
   }
 
-  /** A new version without a timeline entry (e.g. the case clock moved). */
-  touch(): void {
-    this.version += 1;
-  }
-
   /** A timeline entry that records a fact without a transition (e.g. registration). */
   note(action: string, actor: Actor | null, detail?: Record<string, unknown>): TimelineEntry {
     this.version += 1;

@@ -49,6 +49,9 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     updatedAt: new Date().toISOString(),
   };
 
+  // Each projection carries a higher version than the one before, taken with its snapshot, so a
+  // projection that completes late never overwrites a newer one.
+  let projections = 0;
   const project = async (entries: TimelineEntry[]): Promise<StepActionResult> => {
     record.status = step.status as StepStatus;
     record.assigneeId = step.context.assignee?.id ?? null;
@@ -58,7 +61,8 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
       const view = clock.view();
       Object.assign(record, { light: view.light, dueAt: view.dueAt, legalDueAt: view.legalDueAt, limitDays: view.limitDays, card });
     }
-    const version = step.version;
+    projections += 1;
+    const version = projections;
     await projectStep({ workflowId, version, record: { ...record }, timeline: entries });
     return { id: input.stepId, caseId: input.caseId, status: record.status, version };
   };
