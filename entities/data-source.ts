@@ -25,7 +25,7 @@ const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false,
 
 export function createDataSource(config: DatabaseConfig | MemoryDatabaseConfig): DataSource {
   if (config.url === MEMORY_URL) {
-    return new DataSource({ ...common, type: 'sqljs', autoSave: false });
+    return serializeTransactions(new DataSource({ ...common, type: 'sqljs', autoSave: false }));
   }
   if (config.url) {
     return new DataSource({
@@ -40,7 +40,23 @@ export function createDataSource(config: DatabaseConfig | MemoryDatabaseConfig):
   }
   const { dataDir } = config as DatabaseConfig;
   fs.mkdirSync(dataDir, { recursive: true });
-  return new DataSource({ ...common, type: 'sqljs', location: sqliteFile(dataDir), autoSave: true });
+  return serializeTransactions(new DataSource({ ...common, type: 'sqljs', location: sqliteFile(dataDir), autoSave: true }));
+}
+
+/**
+ * sql.js is one in-memory connection: two transactions running at once would share it, and one
+ * rollback or commit would take the other's writes with it. Transactions therefore run one at a
+ * time (MySQL gives each its own pooled connection and needs none of this).
+ */
+function serializeTransactions(ds: DataSource): DataSource {
+  const transaction = ds.transaction.bind(ds) as (...args: unknown[]) => Promise<unknown>;
+  let queue: Promise<unknown> = Promise.resolve();
+  ds.transaction = ((...args: unknown[]) => {
+    const run = queue.then(() => transaction(...args));
+    queue = run.catch(() => undefined);
+    return run;
+  }) as DataSource['transaction'];
+  return ds;
 }
 
 /** Connects and brings the schema up to date; each migration commits on its own. */

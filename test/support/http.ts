@@ -24,6 +24,14 @@ export class ApiClient {
     return this.request('POST', path, body === undefined ? undefined : JSON.stringify(body));
   }
 
+  put(path: string, body?: unknown): Promise<Answer> {
+    return this.request('PUT', path, body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  delete(path: string): Promise<Answer> {
+    return this.request('DELETE', path);
+  }
+
   /** Sends a raw string body (for malformed-JSON tests). */
   postRaw(path: string, raw: string): Promise<Answer> {
     return this.request('POST', path, raw);

@@ -26,6 +26,7 @@ import { createActivities } from '../../workers/worker';
 import { acceptCaseUpdate, claimStepUpdate, resumeStepUpdate, stepStateQuery, suspendStepUpdate } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
 import { timeSkippingEnvironment, uniqueId, workflowBundle } from '../support/temporal';
+import { startBatch } from './batch';
 import { caseInput, clerk, officer, startCase, stepHandle } from './scenarios';
 
 const GOLDEN_WEEK: [string, DayKind, string][] = [
@@ -139,5 +140,52 @@ describe('step clock and escalation ladder (time-skipping server)', function () 
     expect(kase.light).to.equal('red');
     expect(minute(kase.dueAt)).to.equal('2030-10-14T17:30');
     await handle.terminate('test finished');
+  });
+});
+
+describe('many steps due in the same minute (time-skipping server)', function () {
+  this.timeout(600_000);
+  let env: TestWorkflowEnvironment;
+  let db: DataSource;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = uniqueId('batch');
+
+  before(async () => {
+    [env, db] = await Promise.all([timeSkippingEnvironment(), openDatabase({ url: 'sqljs::memory' })]);
+    await seedCalendar(db);
+    worker = await Worker.create({
+      connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(),
+      activities: createActivities(db, createCalendarService({ db })),
+      maxConcurrentActivityTaskExecutions: 200,
+      maxCachedWorkflows: 2000,
+    });
+    running = worker.run();
+  });
+  after(async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    await env?.teardown();
+    await db?.destroy();
+  });
+
+  it('when 1,000 steps fall due together, then each climbs the ladder exactly once', async () => {
+    const acceptedAt = new Date(await env.currentTimeMs()).toISOString();
+    const ids = await startBatch(env.client, db, taskQueue, { steps: 1000, mattersPerCase: 10, committedDays: 1, acceptedAt });
+    expect(ids).to.have.length(1000);
+    // Limit 1 working day: due, supervised and accountable within two calendar weeks.
+    await env.sleep(16 * 24 * 3600 * 1000);
+    const count = async (action: string): Promise<number> => db.getRepository(AuditEvent).countBy({ action });
+    await eventually(async () => expect(await count('ACCOUNTABILITY_RECORDED')).to.equal(1000), 120_000);
+    for (const action of ['DISPATCHED', 'WARNING', 'OVERDUE', 'SUPERVISION_ORDER_OPENED', 'ACCOUNTABILITY_RECORDED']) {
+      expect(await count(action), action).to.equal(1000);
+    }
+    const dues = await db.getRepository(Step).createQueryBuilder('s').select('DISTINCT s.due_at', 'due').getRawMany();
+    expect(dues).to.have.length(1);
+    expect(await db.getRepository(SupervisionOrder).count()).to.equal(1000);
+    expect(await db.getRepository(AccountabilityRecord).count()).to.equal(1000);
+    // warning, overdue, two order notices and two accountability notices per step
+    expect(await db.getRepository(Notification).count()).to.equal(6000);
+    expect(await db.getRepository(Step).countBy({ light: 'red', card: 'red' })).to.equal(1000);
   });
 });

@@ -1,0 +1,112 @@
+// Step clocks through the API against a real Temporal dev server and MySQL: due instants from the
+// working-day calendar, green-channel compression, extensions, pauses with the applicant's
+// notice, calendar edits reaching running steps, alerts.
+import { expect } from 'chai';
+import { Notification } from '../../entities';
+import { eventually } from '../support/eventually';
+import { ApiClient } from '../support/http';
+import { startSystem, type RunningSystem } from '../support/system';
+
+const shanghaiToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+describe('step clocks over the API', function () {
+  this.timeout(120_000);
+  let system: RunningSystem;
+  let clerk: ApiClient;
+  let officer: ApiClient;
+  let leader: ApiClient;
+  let admin: ApiClient;
+  let supervisor: ApiClient;
+
+  before(async () => {
+    system = await startSystem('clock');
+    [clerk, officer, leader, admin, supervisor] = await Promise.all(
+      ['clerk1', 'officer-zjj', 'leader-zjj', 'admin1', 'supervisor1'].map((user) => ApiClient.signIn(system.url, user)),
+    );
+  });
+  after(async () => {
+    await system?.stop();
+  });
+
+  async function acceptedStep(matterCode: string, channel: 'standard' | 'green' = 'standard') {
+    const created = await clerk.post('/api/cases', {
+      applicant: { name: '城建开发有限公司', phone: '13700002468' }, matterCodes: [matterCode], channel, materials: [],
+    });
+    expect(created.status).to.equal(201);
+    await clerk.post(`/api/cases/${created.body.id}/accept`, {});
+    return eventually(async () => {
+      const page = await clerk.get(`/api/cases/${created.body.id}`);
+      expect(page.body.steps[0].dueAt).to.be.a('string');
+      return { caseId: created.body.id as string, step: page.body.steps[0] };
+    });
+  }
+
+  const dueDate = async (workingDays: number): Promise<string> =>
+    (await clerk.get(`/api/calendar/due-date?start=${shanghaiToday()}&workingDays=${workingDays}`)).body.dueAt;
+
+  it('when a case is accepted, then its step is due at close of office on the N-th working day, legal limit beside it', async () => {
+    const { step } = await acceptedStep('ZJJ-002');
+    expect(step.limitDays).to.equal(5);
+    expect(step.dueAt).to.equal(await dueDate(5));
+    expect(step.dueAt).to.match(/T17:30:00\+08:00$/);
+    expect(step.legalDueAt).to.equal(await dueDate(10));
+    expect(step.light).to.equal('green');
+  });
+
+  it('when the case takes the green channel, then the limit is halved and a 2-day step is yellow at once and listed as an alert', async () => {
+    const { caseId, step } = await acceptedStep('ZJJ-001', 'green');
+    expect(step.limitDays).to.equal(2);
+    expect(step.dueAt).to.equal(await dueDate(2));
+    await eventually(async () => expect((await clerk.get(`/api/cases/${caseId}`)).body.light).to.equal('yellow'));
+    const alerts = await supervisor.get('/api/alerts?light=yellow');
+    expect(alerts.status).to.equal(200);
+    expect(alerts.body.map((a: { stepId: string }) => a.stepId)).to.include(step.id);
+    const foreignLeader = await ApiClient.signIn(system.url, 'leader-zrj');
+    expect((await foreignLeader.get('/api/alerts')).body.map((a: { stepId: string }) => a.stepId)).not.to.include(step.id);
+  });
+
+  it('when the leader extends a step, then its due instant moves; an officer may not, and §42 bounds hold', async () => {
+    const { step } = await acceptedStep('ZJJ-002');
+    expect((await officer.post(`/api/steps/${step.id}/claim`, {})).status).to.equal(200);
+    expect((await officer.post(`/api/steps/${step.id}/extend`, { workingDays: 3, reason: '需补充论证' })).status).to.equal(403);
+    const extended = await leader.post(`/api/steps/${step.id}/extend`, { workingDays: 8, reason: '需组织专家论证' });
+    expect(extended.status).to.equal(200);
+    expect(extended.body).to.include({ limitDays: 13, dueAt: await dueDate(13) });
+    const beyond = await leader.post(`/api/steps/${step.id}/extend`, { workingDays: 3, reason: '再次延期' });
+    expect(beyond.status).to.equal(409);
+    expect(beyond.body.event).to.equal('EXTEND');
+  });
+
+  it('when a step is suspended, then the applicant gets a written notice and resuming re-plans the remaining time', async () => {
+    const { caseId, step } = await acceptedStep('ZJJ-002');
+    await officer.post(`/api/steps/${step.id}/claim`, {});
+    const suspended = await officer.post(`/api/steps/${step.id}/suspend`, { kind: '现场踏勘', reason: '核查施工现场', expectedWorkingDays: 2 });
+    expect(suspended.body.status).to.equal('suspended');
+    const notice = await system.db.getRepository(Notification).findOneByOrFail({ stepId: step.id, template: 'step.suspended' });
+    expect(notice).to.include({ recipientRole: 'applicant', recipient: '13700002468', channel: 'sms', caseId });
+    expect(notice.payload).to.deep.include({ kind: '现场踏勘', reason: '核查施工现场', expectedWorkingDays: 2 });
+    const resumed = await officer.post(`/api/steps/${step.id}/resume`, {});
+    expect(resumed.body.status).to.equal('inReview');
+    // Paused and resumed within the same working day: no close passed while paused, nothing is lost or gained.
+    expect(resumed.body.dueAt).to.equal(step.dueAt);
+  });
+
+  it('when an admin declares a holiday inside a running step, then its due instant moves one working day and the timeline says why', async () => {
+    const { caseId, step } = await acceptedStep('ZJJ-002');
+    const firstDay = (await clerk.get(`/api/calendar/due-date?start=${shanghaiToday()}&workingDays=1`)).body.dueDate;
+    const declared = await admin.put(`/api/calendar/days/${firstDay}`, { kind: 'holiday', name: '临时休息日' });
+    expect(declared.status).to.equal(200);
+    try {
+      const moved = await eventually(async () => {
+        const page = await clerk.get(`/api/cases/${caseId}`);
+        expect(page.body.steps[0].dueAt).not.to.equal(step.dueAt);
+        return page.body;
+      });
+      expect(moved.steps[0].dueAt).to.equal(await dueDate(5));
+      const note = moved.timeline.find((e: { action: string }) => e.action === 'CLOCK_RECOMPUTED');
+      expect(note.detail).to.include({ calendarDate: firstDay });
+    } finally {
+      expect((await admin.delete(`/api/calendar/days/${firstDay}`)).status).to.equal(200);
+    }
+  });
+});
