@@ -1,7 +1,9 @@
 // `npm run bench:timers [-- --steps N]`: how long N open steps due in the same minute take to
-// drain their escalation ladders (warning → overdue → 督办 → accountability) on the
-// time-skipping server, and the worker's peak RSS. Runs the worker in this process against a
-// fresh MySQL database (BENCH_DB=sqljs for in-memory sql.js).
+// drain their escalation ladders (warning, overdue with the leader's notice, 督办 order,
+// accountability record) on the time-skipping server, and the worker's peak RSS. Runs the worker
+// in this process against a fresh MySQL database (BENCH_DB=sqljs for in-memory sql.js). The
+// steps are accepted on Monday 2030-10-21 09:00 with a limit of 1 working day: due Tue 17:30,
+// 督办 Thu 17:30, accountability the next Monday 17:30.
 import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
 import { createCalendarService, seedCalendar } from '../activities/calendar-service';
@@ -10,7 +12,7 @@ import { openDatabase } from '../entities/data-source';
 import { createActivities } from '../workers/worker';
 import { startBatch } from '../test/workflows/batch';
 import { dropMysqlDatabase, freshMysqlDatabase } from '../test/support/mysql';
-import { timeSkippingEnvironment, workflowBundle } from '../test/support/temporal';
+import { advanceTime, timeSkippingEnvironment, workflowBundle } from '../test/support/temporal';
 
 const { values } = parseArgs({ options: { steps: { type: 'string', default: '10000' }, matters: { type: 'string', default: '10' } } });
 const steps = Number(values.steps);
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   });
   const running = worker.run();
   try {
+    await env.sleep(Date.parse('2030-10-21T09:00:00+08:00') - (await env.currentTimeMs()));
     const started = performance.now();
     const acceptedAt = new Date(await env.currentTimeMs()).toISOString();
     await startBatch(env.client, db, 'bench-timers', { steps, mattersPerCase, committedDays: 1, acceptedAt });
@@ -43,8 +46,7 @@ async function main(): Promise<void> {
     const startSeconds = (performance.now() - started) / 1000;
 
     const drainStart = performance.now();
-    // Limit 1 working day: due, supervised and accountable within two calendar weeks.
-    const sleeping = env.sleep(16 * 24 * 3600 * 1000);
+    const sleeping = advanceTime(env, Date.parse('2030-10-29T09:00:00+08:00') - (await env.currentTimeMs()));
     const recorded = await waitFor(db, 'ACCOUNTABILITY_RECORDED', steps);
     const drainSeconds = (performance.now() - drainStart) / 1000;
     await sleeping;
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     const counts = Object.fromEntries(await Promise.all(['WARNING', 'OVERDUE', 'SUPERVISION_ORDER_OPENED', 'ACCOUNTABILITY_RECORDED']
       .map(async (action) => [action, await db.getRepository(AuditEvent).countBy({ action })])));
     console.log(JSON.stringify({
-      steps, dispatched, recorded,
+      steps, dispatched, accountabilityRecords: recorded,
       database: useMysql ? 'mysql' : 'sqljs',
       startSeconds: round(startSeconds),
       drainSeconds: round(drainSeconds),

@@ -41,3 +41,12 @@ const quietLogger = { log: quiet, trace: quiet, debug: quiet, info: quiet, warn:
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/**
+ * Moves the time-skipping server's clock forward in slices: one long sleep call outlives the
+ * client's keepalive and the server drops it (HTTP/2 header list too large) when thousands of
+ * timers fire on the way.
+ */
+export async function advanceTime(env: TestWorkflowEnvironment, ms: number, sliceMs = 6 * 3600_000): Promise<void> {
+  for (let left = ms; left > 0; left -= sliceMs) await env.sleep(Math.min(left, sliceMs));
+}

@@ -25,7 +25,7 @@ import type { DayKind } from '../../domain/calendar';
 import { createActivities } from '../../workers/worker';
 import { acceptCaseUpdate, claimStepUpdate, resumeStepUpdate, stepStateQuery, suspendStepUpdate } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
-import { timeSkippingEnvironment, uniqueId, workflowBundle } from '../support/temporal';
+import { advanceTime, timeSkippingEnvironment, uniqueId, workflowBundle } from '../support/temporal';
 import { startBatch } from './batch';
 import { caseInput, clerk, officer, startCase, stepHandle } from './scenarios';
 
@@ -169,23 +169,27 @@ describe('many steps due in the same minute (time-skipping server)', function ()
     await db?.destroy();
   });
 
-  it('when 1,000 steps fall due together, then each climbs the ladder exactly once', async () => {
+  // Accepted Mon 2030-10-21 09:00 with a limit of 1 working day: due Tue 10-22 17:30 (warning at
+  // once: fewer than 2 days left), 督办 Thu 10-24 17:30, order deadline Mon 10-28 17:30.
+  it('when 1,000 steps fall due in the same minute, then each climbs the whole ladder exactly once', async () => {
+    await env.sleep(at('2030-10-21T09:00:00') - (await env.currentTimeMs()));
     const acceptedAt = new Date(await env.currentTimeMs()).toISOString();
     const ids = await startBatch(env.client, db, taskQueue, { steps: 1000, mattersPerCase: 10, committedDays: 1, acceptedAt });
     expect(ids).to.have.length(1000);
-    // Limit 1 working day: due, supervised and accountable within two calendar weeks.
-    await env.sleep(16 * 24 * 3600 * 1000);
+    await advanceTime(env, at('2030-10-29T09:00:00') - (await env.currentTimeMs()));
     const count = async (action: string): Promise<number> => db.getRepository(AuditEvent).countBy({ action });
     await eventually(async () => expect(await count('ACCOUNTABILITY_RECORDED')).to.equal(1000), 120_000);
     for (const action of ['DISPATCHED', 'WARNING', 'OVERDUE', 'SUPERVISION_ORDER_OPENED', 'ACCOUNTABILITY_RECORDED']) {
       expect(await count(action), action).to.equal(1000);
     }
-    const dues = await db.getRepository(Step).createQueryBuilder('s').select('DISTINCT s.due_at', 'due').getRawMany();
-    expect(dues).to.have.length(1);
-    expect(await db.getRepository(SupervisionOrder).count()).to.equal(1000);
+    const dues = await db.getRepository(Step).createQueryBuilder('s').select('DISTINCT s.due_at', 'due').getRawMany<{ due: string | Date }>();
+    expect(dues.map((row) => minute(row.due instanceof Date ? row.due : new Date(`${String(row.due).replace(' ', 'T')}Z`)))).to.deep.equal(['2030-10-22T17:30']);
+    const orders = await db.getRepository(SupervisionOrder).find();
+    expect(orders).to.have.length(1000);
+    expect(new Set(orders.map((order) => minute(order.deadlineAt)))).to.deep.equal(new Set(['2030-10-28T17:30']));
     expect(await db.getRepository(AccountabilityRecord).count()).to.equal(1000);
-    // warning, overdue, two order notices and two accountability notices per step
+    // warning, overdue, two order and two accountability notices per step, each with its own dedupe key
     expect(await db.getRepository(Notification).count()).to.equal(6000);
     expect(await db.getRepository(Step).countBy({ light: 'red', card: 'red' })).to.equal(1000);
-  });
+});
 });
