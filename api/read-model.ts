@@ -75,13 +75,15 @@ export function createReadModel(db: DataSource) {
         .getMany();
     },
 
-    /** Ids of the steps still under review (their clocks run or are paused). */
+    /**
+     * Ids of dispatched steps still open (their clocks run or are paused). Filtered on the step
+     * alone: its case's own projection may lag a moment behind the dispatch.
+     */
     async openStepIds(): Promise<string[]> {
       const rows = await steps.createQueryBuilder('s')
         .select('s.id', 'id')
-        .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
         .where('s.status IN (:...open)', { open: OPEN_STEP_STATUSES })
-        .andWhere('c.status IN (:...reviewing)', { reviewing: CASE_STATUSES_UNDER_REVIEW })
+        .andWhere('s.version > 0')
         .getRawMany<{ id: string }>();
       return rows.map((row) => row.id);
     },
