@@ -44,7 +44,7 @@ export function createReadModel(db: DataSource) {
       if (!record) return null;
       const [caseSteps, timeline] = await Promise.all([
         steps.find({ where: { caseId: id }, order: { matterCode: 'ASC' } }),
-        events.find({ where: { caseId: id }, order: { at: 'ASC', id: 'ASC' } }),
+        events.find({ where: { caseId: id }, order: { at: 'ASC', workflowId: 'ASC', seq: 'ASC' } }),
       ]);
       return { record, steps: caseSteps, timeline };
     },

@@ -24,7 +24,7 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 80, name: 'step_id', nullable: true })
   stepId!: string | null;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: 'datetime', precision: 3 })
   at!: Date;
 
   @Column({ type: 'varchar', length: 48 })
