@@ -73,10 +73,16 @@ async function main(): Promise<void> {
   }
 }
 
+/** Polls until `expected` events of `action` are recorded, printing progress every 10 s. */
 async function waitFor(db: Awaited<ReturnType<typeof openDatabase>>, action: string, expected: number): Promise<number> {
+  let lastReport = performance.now();
   for (;;) {
     const count = await db.getRepository(AuditEvent).countBy({ action });
     if (count >= expected) return count;
+    if (performance.now() - lastReport > 10_000) {
+      console.error(`… ${action}: ${count}/${expected}`);
+      lastReport = performance.now();
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
