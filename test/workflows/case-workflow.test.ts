@@ -4,17 +4,14 @@ import { expect } from 'chai';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { AuditEvent, CaseRecord, Step } from '../../entities';
-import { openDatabase } from '../../entities/data-source';
 import { ErrorCode } from '../../domain/errors';
-import { createActivities } from '../../workers/worker';
 import {
   acceptCaseUpdate, approveStepUpdate, claimStepUpdate, rejectStepUpdate, resumeStepUpdate, stepStateQuery,
   suspendStepUpdate, withdrawCaseUpdate,
 } from '../../workflows/messages';
-import { timeSkippingEnvironment, uniqueId, workflowBundle } from '../support/temporal';
+import { startWorkflowRig, type WorkflowRig } from '../support/temporal';
 import { clerk, officer, runApprovedCase, startCase, stepHandle, waitForStatus } from './scenarios';
 
 async function updateFailure(promise: Promise<unknown>): Promise<ApplicationFailure> {
@@ -40,29 +37,20 @@ async function waitUntilClosed(handle: { describe(): Promise<{ status: { name: s
 
 describe('case and step workflows (time-skipping server)', function () {
   this.timeout(120_000);
+  let rig: WorkflowRig;
   let env: TestWorkflowEnvironment;
   let db: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
-  let taskQueue: string;
 
   // A fresh server per test: the time-skipping server stops answering updates for new
   // workflows once an earlier workflow on it has taken updates.
   beforeEach(async () => {
-    [env, db] = await Promise.all([timeSkippingEnvironment(), openDatabase({ url: 'sqljs::memory' })]);
-    taskQueue = uniqueId('wf');
-    worker = await Worker.create({
-      connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities(db),
-    });
-    running = worker.run();
+    rig = await startWorkflowRig();
+    ({ env, db } = rig);
   });
   afterEach(async () => {
-    if (worker?.getState() === 'RUNNING') worker.shutdown();
-    await running;
-    await env?.teardown();
-    await db?.destroy();
+    await rig?.stop();
   });
-  const withWorker = <T>(body: (queue: string) => Promise<T>): Promise<T> => body(taskQueue);
+  const withWorker = <T>(body: (queue: string) => Promise<T>): Promise<T> => body(rig.taskQueue);
 
   it('when every step is approved and the case delivered, then the workflow ends delivered and the read model agrees', async () => {
     const { handle, input, result } = await withWorker(async (taskQueue) => {

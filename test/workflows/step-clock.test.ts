@@ -15,17 +15,14 @@
 //   accountability record at Fri 10-18 17:30 (the order is still open)
 import { expect } from 'chai';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { applyCalendarOverride, createCalendarService, seedCalendar } from '../../activities/calendar-service';
+import { applyCalendarOverride, createCalendarService } from '../../activities/calendar-service';
 import { AccountabilityRecord, AuditEvent, CaseRecord, Notification, Step, SupervisionOrder } from '../../entities';
-import { openDatabase } from '../../entities/data-source';
 import { toShanghaiIso } from '../../domain/time';
 import type { DayKind } from '../../domain/calendar';
-import { createActivities } from '../../workers/worker';
 import { acceptCaseUpdate, claimStepUpdate, resumeStepUpdate, stepStateQuery, suspendStepUpdate } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
-import { advanceTime, timeSkippingEnvironment, uniqueId, workflowBundle } from '../support/temporal';
+import { advanceTime, startWorkflowRig, type WorkflowRig } from '../support/temporal';
 import { startBatch } from './batch';
 import { caseInput, clerk, officer, startCase, stepHandle } from './scenarios';
 
@@ -41,27 +38,21 @@ const minute = (instant: Date | string | null): string | undefined => toShanghai
 
 describe('step clock and escalation ladder (time-skipping server)', function () {
   this.timeout(180_000);
+  let rig: WorkflowRig;
   let env: TestWorkflowEnvironment;
   let db: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = uniqueId('clock');
+  let taskQueue: string;
 
   before(async () => {
-    [env, db] = await Promise.all([timeSkippingEnvironment(), openDatabase({ url: 'sqljs::memory' })]);
-    await seedCalendar(db);
-    for (const [date, kind, name] of GOLDEN_WEEK) await applyCalendarOverride(db, { date, kind, name, by: 'admin1' });
-    worker = await Worker.create({
-      connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(),
-      activities: createActivities(db, createCalendarService({ db })),
+    rig = await startWorkflowRig({
+      prepare: async (database) => {
+        for (const [date, kind, name] of GOLDEN_WEEK) await applyCalendarOverride(database, { date, kind, name, by: 'admin1' });
+      },
     });
-    running = worker.run();
+    ({ env, db, taskQueue } = rig);
   });
   after(async () => {
-    if (worker?.getState() === 'RUNNING') worker.shutdown();
-    await running;
-    await env?.teardown();
-    await db?.destroy();
+    await rig?.stop();
   });
 
   /** Lets the server's clock run forward to a Shanghai wall-clock instant, firing timers on the way. */
@@ -145,28 +136,17 @@ describe('step clock and escalation ladder (time-skipping server)', function () 
 
 describe('many steps due in the same minute (time-skipping server)', function () {
   this.timeout(600_000);
+  let rig: WorkflowRig;
   let env: TestWorkflowEnvironment;
   let db: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = uniqueId('batch');
+  let taskQueue: string;
 
   before(async () => {
-    [env, db] = await Promise.all([timeSkippingEnvironment(), openDatabase({ url: 'sqljs::memory' })]);
-    await seedCalendar(db);
-    worker = await Worker.create({
-      connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(),
-      activities: createActivities(db, createCalendarService({ db })),
-      maxConcurrentActivityTaskExecutions: 200,
-      maxCachedWorkflows: 2000,
-    });
-    running = worker.run();
+    rig = await startWorkflowRig({ worker: { maxConcurrentActivityTaskExecutions: 200, maxCachedWorkflows: 2000 } });
+    ({ env, db, taskQueue } = rig);
   });
   after(async () => {
-    if (worker?.getState() === 'RUNNING') worker.shutdown();
-    await running;
-    await env?.teardown();
-    await db?.destroy();
+    await rig?.stop();
   });
 
   // Accepted Mon 2030-10-21 09:00 with a limit of 1 working day: due Tue 10-22 17:30 (warning at
