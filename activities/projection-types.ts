@@ -13,6 +13,8 @@ export interface CaseProjection {
   light: Light;
   dueAt: string | null;
   registeredById: number;
+  /** Absent in histories recorded before agents were assigned. */
+  agentId?: number | null;
   submittedAt: string;
   acceptedAt: string | null;
   decidedAt: string | null;

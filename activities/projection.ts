@@ -23,6 +23,7 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
         light: record.light,
         dueAt: toDate(record.dueAt),
         registeredById: record.registeredById,
+        agentId: record.agentId ?? null,
         submittedAt: new Date(record.submittedAt),
         acceptedAt: toDate(record.acceptedAt),
         decidedAt: toDate(record.decidedAt),

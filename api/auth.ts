@@ -1,15 +1,18 @@
 // Sign-in and the two guards every route uses: `authenticate` (a valid bearer token) and
-// `allow(...roles)` (function-level authorization, deny by default).
+// `allow(...roles)` (function-level authorization, deny by default). Sign-in locks an account
+// after `maxFailedLogins` failures in a row, for `lockoutMinutes`.
 import bcrypt from 'bcryptjs';
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import jwt, { type SignOptions } from 'jsonwebtoken';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { User } from '../entities';
 import { ROLES, type Actor, type Role } from '../domain/types';
-import type { AppConfig } from '../config';
-import { forbidden, unauthorized } from './problems';
-import { parse } from './validation';
+import type { AppConfig, SecurityConfig } from '../config';
+import { toShanghaiIso } from '../domain/time';
+import type { RouteBook } from './endpoints';
+import { forbidden, HttpProblem, unauthorized } from './problems';
+import { ErrorCode } from '../domain/errors';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -17,7 +20,18 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+/** The access policy a route handler carries, so a test can prove every route has one. */
+export interface Policy {
+  policy: readonly Role[] | 'public';
+}
+
+const loginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+const loginAnswer = z.object({
+  token: z.string(),
+  user: z.object({ id: z.number(), username: z.string(), role: z.enum(ROLES), departmentCode: z.string().optional() }),
+});
+export const loginSchemas = { body: loginBody, answer: loginAnswer };
+
 const tokenClaims = z.object({
   sub: z.string(),
   username: z.string(),
@@ -25,13 +39,50 @@ const tokenClaims = z.object({
   departmentCode: z.string().nullable().optional(),
 });
 
-export function createAuth({ db, config }: { db: DataSource; config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl'> }) {
-  const router = Router();
-  router.post('/api/auth/login', async (req, res) => {
-    const { username, password } = parse(loginBody, req.body);
-    const user = await db.getRepository(User).findOneBy({ username });
-    if (!user || !(await bcrypt.compare(password, user.passwordHash))) throw unauthorized('unknown user or wrong password');
+// A bcrypt hash of nothing anyone can type: unknown users cost as much time as known ones.
+const DUMMY_HASH = bcrypt.hashSync('\u0000unknown-user\u0000', 10);
+
+const locked = (until: Date): HttpProblem =>
+  new HttpProblem(423, ErrorCode.Locked, 'Account locked', `too many failed sign-ins; try again after ${toShanghaiIso(until)}`, { lockedUntil: toShanghaiIso(until) });
+
+export interface AuthDependencies {
+  db: DataSource;
+  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl'>;
+  security: Pick<SecurityConfig, 'maxFailedLogins' | 'lockoutMinutes'>;
+  book: RouteBook;
+}
+
+export function createAuth({ db, config, security, book }: AuthDependencies) {
+  const routes = book.router();
+  const users = db.getRepository(User);
+
+  /** Counts a failure; the one that reaches the limit locks the account and restarts the count. */
+  const failed = async (user: User): Promise<void> => {
+    await users.increment({ id: user.id }, 'failedLogins', 1);
+    const { failedLogins } = await users.findOneByOrFail({ id: user.id });
+    if (failedLogins >= security.maxFailedLogins) {
+      const until = new Date(Date.now() + security.lockoutMinutes * 60_000);
+      await users.update({ id: user.id }, { failedLogins: 0, lockedUntil: until });
+      throw locked(until);
+    }
+  };
+
+  routes.route({
+    method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Sign in: a bearer token with an expiry',
+    access: 'public', body: loginBody,
+    responses: { 200: 'signed in', 401: 'unknown user or wrong password', 423: 'locked after repeated failures' },
+  }, async ({ body: { username, password } }, _req, res) => {
+    res.locals.auditActor = { name: username };
+    const user = await users.findOneBy({ username });
+    if (user?.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw locked(user.lockedUntil);
+    const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !matches) {
+      if (user) await failed(user);
+      throw unauthorized('unknown user or wrong password');
+    }
+    if (user.failedLogins > 0 || user.lockedUntil) await users.update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
     const actor: Actor = { id: user.id, username: user.username, role: user.role as Role, departmentCode: user.departmentCode };
+    res.locals.auditActor = { id: actor.id, name: actor.username, role: actor.role };
     const token = jwt.sign(
       { username: actor.username, role: actor.role, departmentCode: actor.departmentCode ?? null },
       config.jwtSecret,
@@ -53,17 +104,18 @@ export function createAuth({ db, config }: { db: DataSource; config: Pick<AppCon
     }
   };
 
-  return { router, authenticate };
+  return { router: routes.express, authenticate };
 }
 
 /** Function-level authorization: the route names the roles it admits. */
-export function allow(...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
+export function allow(...roles: Role[]): RequestHandler & Policy {
+  const guard: RequestHandler = (req, _res, next) => {
     const user = req.user;
     if (!user) return next(unauthorized());
     if (!roles.includes(user.role)) return next(forbidden(`role ${user.role} may not do this; allowed: ${roles.join(', ')}`));
     next();
   };
+  return Object.assign(guard, { policy: roles });
 }
 
 /** The signed-in actor; routes behind `authenticate` always have one. */

@@ -30,12 +30,15 @@ export const problemMiddleware: ErrorRequestHandler = (err, req, res, _next) => 
     req.log?.error({ err }, 'unhandled error');
   }
   const status = problem?.status ?? 500;
+  const detail = problem?.message ?? 'an unexpected error occurred';
+  res.locals.problemDetail = detail;
   res.status(status).type('application/problem+json').json({
     type: `urn:problem:${problem?.code ?? 'internal'}`,
     title: problem?.title ?? 'Internal Server Error',
     status,
-    detail: problem?.message ?? 'an unexpected error occurred',
+    detail,
     instance: req.originalUrl,
+    requestId: String(req.id ?? ''),
     ...(problem?.extra ?? {}),
   });
 };
@@ -44,6 +47,7 @@ export const problemMiddleware: ErrorRequestHandler = (err, req, res, _next) => 
 function fromExpress(err: unknown): HttpProblem | undefined {
   const status = (err as { status?: number; type?: string }).status;
   if (status === 400) return new HttpProblem(400, ErrorCode.Validation, 'Malformed body', 'the request body is not valid JSON', { errors: [{ path: '', message: 'malformed JSON' }] });
-  if (status === 413) return new HttpProblem(413, ErrorCode.Validation, 'Body too large', 'the request body exceeds the limit');
+  if (status === 413) return new HttpProblem(413, ErrorCode.PayloadTooLarge, 'Body too large', 'the request body exceeds the size limit');
+  if (status === 415) return new HttpProblem(415, ErrorCode.Validation, 'Unsupported body encoding', 'the request body encoding is not supported');
   return undefined;
 }

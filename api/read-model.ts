@@ -31,6 +31,7 @@ export function createReadModel(db: DataSource) {
       return query.andWhere((qb) => `EXISTS ${qb.subQuery().select('1').from(Step, 's')
         .where('s.case_id = c.id').andWhere('s.department_code = :dept').getQuery()}`, { dept: actor.departmentCode });
     }
+    if (actor.role === 'agent') return query.andWhere('c.agent_id = :agentId', { agentId: actor.id });
     return query.andWhere('1 = 0');
   };
 

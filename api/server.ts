@@ -1,17 +1,25 @@
 // The HTTP server as a factory over its dependencies, with start()/stop() so tests run it
 // in-process on port 0 and `npm start` runs it beside the worker.
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import cors from 'cors';
 import express from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
 import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../config';
+import { DEFAULT_SECURITY, type AppConfig, type SecurityConfig } from '../config';
 import { createCalendarService } from '../activities/calendar-service';
 import { createNotificationActivities } from '../activities/notifications';
+import { auditTrail, createAuditLog } from './audit-log';
 import { createAuth } from './auth';
+import { RouteBook } from './endpoints';
 import { problemMiddleware } from './errors';
+import { createGuards } from './guards';
+import { openApiDocument } from './openapi';
 import { notFound } from './problems';
 import { createReadModel } from './read-model';
 import { createCalendarRouter } from './routes/calendar';
@@ -25,43 +33,89 @@ import { createWorkflowGateway } from './workflow-gateway';
 export interface ApiDependencies {
   db: DataSource;
   temporal: Client;
-  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'taskQueue'>;
+  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'taskQueue'> & { security?: Partial<SecurityConfig> };
   logger: Logger;
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 export function createApp({ db, temporal, config, logger }: ApiDependencies): express.Express {
+  const security: SecurityConfig = { ...DEFAULT_SECURITY, ...config.security };
   const app = express();
+  const book = new RouteBook(createGuards(db, security));
   const readModel = createReadModel(db);
   const workflows = createWorkflowGateway(temporal, config.taskQueue);
-  const auth = createAuth({ db, config });
+  const auth = createAuth({ db, config, security, book });
   const calendar = createCalendarService({ db });
   const { enqueueNotifications } = createNotificationActivities({ db });
 
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  app.use(express.json({ limit: '100kb' }));
+  app.set('trust proxy', 'loopback');
+  app.use(pinoHttp({
+    logger,
+    // The caller's X-Request-Id when it looks like one, else a fresh one; echoed on the answer.
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url === '/healthz' },
+  }));
+  app.use(helmet());
+  app.use(cors({ origin: security.corsOrigins, exposedHeaders: ['X-Request-Id', 'Location', 'Idempotent-Replayed'] }));
+  app.use(auditTrail(createAuditLog(db), logger));
+  app.use(express.json({ limit: security.bodyLimit }));
 
-  app.use(createPublicRouter({ db, temporal, readModel }));
+  app.use(createPublicRouter({ db, temporal, readModel, book }));
   app.use(auth.router);
+  const docs = book.router();
+  app.use(docs.express);
   app.use('/api', auth.authenticate);
-  app.use(createCatalogueRouter({ db }));
-  app.use(createCasesRouter({ db, readModel, workflows }));
-  app.use(createStepsRouter({ readModel, workflows }));
+  app.use(createCatalogueRouter({ db, book }));
+  app.use(createCasesRouter({ db, readModel, workflows, book }));
+  app.use(createStepsRouter({ readModel, workflows, book }));
   app.use(createCalendarRouter({
     db,
     calendar,
     // Running steps re-plan their deadlines against the changed calendar.
     onCalendarChanged: async (date) => workflows.calendarChanged(await readModel.openStepIds(), date),
+    book,
   }));
   app.use(createSupervisionRouter({
     db,
     notify: async (notice) => {
       await enqueueNotifications({ notifications: [{ ...notice, channel: 'log' }] });
     },
+    book,
   }));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
+
+  // Declared last, so the document lists every route above (and these two).
+  mountDocumentation(docs, book);
   return app;
+}
+
+/** `/api/openapi.json` and a Swagger UI page at `/api/docs/`, both generated from the route book. */
+function mountDocumentation(docs: ReturnType<RouteBook['router']>, book: RouteBook): void {
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const current = () => (document ??= openApiDocument(book.specs, { title: '并联审批 API', version: '1' }));
+  docs.route({
+    method: 'get', path: '/api/openapi.json', tag: 'documentation', summary: 'This document', access: 'public',
+    responses: { 200: 'OpenAPI 3.1' },
+  }, async (_input, _req, res) => {
+    res.json(current());
+  });
+  docs.express.use('/api/docs', swaggerUi.serveFiles(undefined, { swaggerUrl: '/api/openapi.json' }));
+  docs.route({
+    method: 'get', path: '/api/docs', tag: 'documentation', summary: 'Interactive documentation (Swagger UI)', access: 'public',
+    produces: 'text/html', responses: { 200: 'HTML page' },
+  }, async (_input, req, res) => {
+    // The page loads its assets relative to itself, so it must be addressed with a trailing slash.
+    if (!req.originalUrl.split('?')[0].endsWith('/')) return res.redirect(301, '/api/docs/');
+    res.type('html').send(swaggerUi.generateHTML(undefined, { swaggerUrl: '/api/openapi.json' }));
+  });
 }
 
 export interface ApiServer {

@@ -16,7 +16,32 @@ export interface AppConfig {
   demoPassword: string;
   temporalUiPort: number;
   logLevel: string;
+  security: SecurityConfig;
 }
+
+/** Sign-in lockout, rate limits, body size and CORS (README: Configuration). */
+export interface SecurityConfig {
+  /** Failed sign-ins in a row that lock an account. */
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  /** Sign-in attempts per client address per minute. */
+  loginsPerMinute: number;
+  /** State-changing requests per signed-in user per minute. */
+  writesPerMinute: number;
+  /** express body-parser limit, e.g. `100kb`. */
+  bodyLimit: string;
+  /** Origins a browser may call the API from; empty: no cross-origin access. */
+  corsOrigins: string[];
+}
+
+export const DEFAULT_SECURITY: SecurityConfig = {
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
+  loginsPerMinute: 20,
+  writesPerMinute: 300,
+  bodyLimit: '100kb',
+  corsOrigins: [],
+};
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
 
@@ -37,6 +62,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.DEMO_PASSWORD ?? 'demo-password',
     temporalUiPort: integer(env.TEMPORAL_UI_PORT, 8233, 'TEMPORAL_UI_PORT'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    security: {
+      maxFailedLogins: integer(env.LOGIN_MAX_FAILURES, DEFAULT_SECURITY.maxFailedLogins, 'LOGIN_MAX_FAILURES'),
+      lockoutMinutes: integer(env.LOGIN_LOCKOUT_MINUTES, DEFAULT_SECURITY.lockoutMinutes, 'LOGIN_LOCKOUT_MINUTES'),
+      loginsPerMinute: integer(env.RATE_LIMIT_LOGINS_PER_MINUTE, DEFAULT_SECURITY.loginsPerMinute, 'RATE_LIMIT_LOGINS_PER_MINUTE'),
+      writesPerMinute: integer(env.RATE_LIMIT_WRITES_PER_MINUTE, DEFAULT_SECURITY.writesPerMinute, 'RATE_LIMIT_WRITES_PER_MINUTE'),
+      bodyLimit: env.BODY_LIMIT ?? DEFAULT_SECURITY.bodyLimit,
+      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    },
   };
 }
 

@@ -7,6 +7,10 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   Unauthorized = 'unauthorized',
   Conflict = 'conflict',
+  Locked = 'locked',
+  TooManyRequests = 'too-many-requests',
+  PayloadTooLarge = 'payload-too-large',
+  IdempotencyKeyReused = 'idempotency-key-reused',
 }
 
 /** Details carried by an illegal-transition failure so the API can answer 409 helpfully. */

@@ -9,6 +9,7 @@ import type { CaseStatus, Channel, Light } from '../domain/types';
 @Unique('UQ_cases_tracking_code', ['trackingCode'])
 @Index('IDX_cases_status', ['status'])
 @Index('IDX_cases_registered_by', ['registeredById'])
+@Index('IDX_cases_agent', ['agentId'])
 export class CaseRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -45,6 +46,10 @@ export class CaseRecord {
 
   @Column({ type: 'int', name: 'registered_by_id' })
   registeredById!: number;
+
+  /** The proxy agent (代办员) assigned to the case, if any: they see it and act for the applicant. */
+  @Column({ type: 'int', name: 'agent_id', nullable: true })
+  agentId!: number | null;
 
   @Column({ type: 'datetime', name: 'submitted_at' })
   submittedAt!: Date;

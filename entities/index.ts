@@ -1,4 +1,6 @@
 import { AuditEvent } from './audit-event';
+import { AuditLogEntry } from './audit-log-entry';
+import { IdempotencyRecord } from './idempotency-record';
 import { CalendarDayRecord, type CalendarDaySource } from './calendar-day';
 import { CaseRecord } from './case-record';
 import { Department } from './department';
@@ -12,6 +14,7 @@ import { User } from './user';
 
 export { AuditEvent, CaseRecord, Department, Matter, MatterMaterial, Notification, Step, User };
 export { AccountabilityRecord, SupervisionOrder };
+export { AuditLogEntry, IdempotencyRecord };
 export { CalendarDayRecord, type CalendarDaySource };
 
-export const ENTITIES = [Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord, CalendarDayRecord];
+export const ENTITIES = [Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, AuditLogEntry, IdempotencyRecord];

@@ -23,6 +23,14 @@ export class User {
   @Column({ type: 'varchar', length: 32, name: 'department_code', nullable: true })
   departmentCode!: string | null;
 
+  /** Failed sign-ins in a row; reset by a successful one. */
+  @Column({ type: 'int', name: 'failed_logins', default: 0 })
+  failedLogins!: number;
+
+  /** Set when too many sign-ins failed in a row; sign-in is refused until then. */
+  @Column({ type: 'datetime', name: 'locked_until', nullable: true })
+  lockedUntil!: Date | null;
+
   // Set by the application, not a DB default, so the migration stays portable.
   @Column({ type: 'datetime', name: 'created_at' })
   createdAt!: Date;

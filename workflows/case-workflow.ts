@@ -46,6 +46,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     light: 'green',
     dueAt: null,
     registeredById: input.registeredBy.id,
+    agentId: input.agent?.id ?? null,
     submittedAt: now(),
     acceptedAt: null,
     decidedAt: null,

@@ -19,6 +19,8 @@ export interface CaseWorkflowInput {
   materials: { code: string }[];
   projectName?: string;
   registeredBy: Actor;
+  /** The proxy agent (代办员) assigned at registration. */
+  agent?: { id: number; username: string };
 }
 
 export interface ActorInput {

@@ -1,5 +1,4 @@
 // 限时办结 calendar: due dates for everyone signed in; holidays and make-up days kept by admins.
-import { Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { isCalendarDate, type WorkingCalendar } from '../../domain/calendar';
@@ -8,9 +7,9 @@ import { ROLES } from '../../domain/types';
 import {
   applyCalendarOverride, calendarYear, removeCalendarOverride, type StoredCalendarDay,
 } from '../../activities/calendar-service';
-import { actorOf, allow } from '../auth';
+import { actorOf } from '../auth';
+import type { RouteBook } from '../endpoints';
 import { badRequest, notFound } from '../problems';
-import { parse } from '../validation';
 
 /** Years the API accepts: the statutory computation covers them, with room for a year-long limit. */
 const FIRST_YEAR = 1901;
@@ -38,10 +37,11 @@ export interface CalendarRouterDependencies {
   calendar: { current(): Promise<WorkingCalendar>; invalidate(): void };
   /** Runs after a day changed, before the answer: e.g. re-plans the deadlines of running steps. */
   onCalendarChanged: (date: string) => Promise<void>;
+  book: RouteBook;
 }
 
-export function createCalendarRouter({ db, calendar, onCalendarChanged }: CalendarRouterDependencies) {
-  const router = Router();
+export function createCalendarRouter({ db, calendar, onCalendarChanged, book }: CalendarRouterDependencies) {
+  const routes = book.router();
 
   /** The day as the calendar now sees it, with the stored row behind it (if any). */
   const dayAnswer = async (date: string, row: StoredCalendarDay | null) => {
@@ -64,8 +64,10 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged }: Calend
     await onCalendarChanged(date);
   };
 
-  router.get('/api/calendar/due-date', allow(...ROLES), async (req, res) => {
-    const { start, workingDays } = parse(dueDateQuery, req.query, 'query');
+  routes.route({
+    method: 'get', path: '/api/calendar/due-date', tag: 'calendar', summary: 'The due date N working days after a date',
+    access: ROLES, query: dueDateQuery, responses: { 200: '`{start, workingDays, dueDate, dueAt, provisional}`' },
+  }, async ({ query: { start, workingDays } }, _req, res) => {
     const cal = await calendar.current();
     let due: { date: string; provisional: boolean };
     try {
@@ -83,26 +85,31 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged }: Calend
     });
   });
 
-  router.get('/api/calendar/days', allow(...ROLES), async (req, res) => {
-    const { year } = parse(yearQuery, req.query, 'query');
+  routes.route({
+    method: 'get', path: '/api/calendar/days', tag: 'calendar', summary: 'Holidays and make-up days of a year',
+    access: ROLES, query: yearQuery, responses: { 200: 'the year\'s special days' },
+  }, async ({ query: { year } }, _req, res) => {
     res.json(await calendarYear(db, year));
   });
 
-  router.put('/api/calendar/days/:date', allow('admin'), async (req, res) => {
-    const { date } = parse(dateParam, req.params, 'params');
-    const { kind, name } = parse(dayBody, req.body ?? {});
+  routes.route({
+    method: 'put', path: '/api/calendar/days/:date', tag: 'calendar', summary: 'Override a day (holiday or working day); running clocks re-plan',
+    access: ['admin'], params: dateParam, body: dayBody, responses: { 200: 'the day as the calendar now sees it' },
+  }, async ({ params: { date }, body: { kind, name } }, req, res) => {
     const row = await applyCalendarOverride(db, { date, kind, name, by: actorOf(req).username });
     await changed(date);
     res.json(await dayAnswer(date, row));
   });
 
-  router.delete('/api/calendar/days/:date', allow('admin'), async (req, res) => {
-    const { date } = parse(dateParam, req.params, 'params');
+  routes.route({
+    method: 'delete', path: '/api/calendar/days/:date', tag: 'calendar', summary: 'Remove an override; the published day applies again',
+    access: ['admin'], params: dateParam, responses: { 200: 'the day as the calendar now sees it' },
+  }, async ({ params: { date } }, _req, res) => {
     const removal = await removeCalendarOverride(db, date);
     if (!removal.found) throw notFound(`calendar entry for ${date}`);
     await changed(date);
     res.json(await dayAnswer(date, removal.restored));
   });
 
-  return router;
+  return routes.express;
 }

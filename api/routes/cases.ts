@@ -1,9 +1,8 @@
 // 办件 routes: registration at the window, the clerk's case actions, case pages and lists.
 import { randomUUID, randomBytes } from 'node:crypto';
-import { Router, type Request } from 'express';
 import { In, type DataSource } from 'typeorm';
 import { z } from 'zod';
-import { Matter } from '../../entities';
+import { Matter, User } from '../../entities';
 import { CASE_STATUSES, CHANNELS, LIGHTS, type Actor } from '../../domain/types';
 import { canSeeCase } from '../../domain/scope';
 import {
@@ -11,10 +10,10 @@ import {
   withdrawCaseUpdate, type CaseActionResult,
 } from '../../workflows/messages';
 import type { UpdateDefinition } from '@temporalio/common';
-import { actorOf, allow } from '../auth';
+import { actorOf } from '../auth';
+import type { RouteBook } from '../endpoints';
 import { badRequest, illegalTransition, notFound } from '../problems';
 import type { ReadModel } from '../read-model';
-import { parse } from '../validation';
 import { caseSummaryView, caseView } from '../views';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 
@@ -29,6 +28,8 @@ const registerBody = z.strictObject({
   channel: z.enum(CHANNELS),
   materials: z.array(z.strictObject({ code: text(64) })).max(200).default([]),
   projectName: text(200).optional(),
+  /** The proxy agent (代办员) who follows the case for the applicant. */
+  agentUsername: text(64).optional(),
 });
 const refuseBody = z.strictObject({ reason: text(2000) });
 const supplementRequestBody = z.strictObject({
@@ -44,32 +45,39 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-const idParam = z.object({ id: z.string().uuid() });
+const idParam = z.object({ id: z.uuid() });
 
 const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 function newTrackingCode(): string {
   return [...randomBytes(10)].map((byte) => TRACKING_ALPHABET[byte % TRACKING_ALPHABET.length]).join('');
 }
 
-export function createCasesRouter({ db, readModel, workflows }: { db: DataSource; readModel: ReadModel; workflows: WorkflowGateway }) {
-  const router = Router();
+export function createCasesRouter({ db, readModel, workflows, book }: { db: DataSource; readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
+  const routes = book.router();
+  const VIEWERS = ['clerk', 'officer', 'leader', 'agent', 'supervisor'] as const;
 
   /** The case, if the actor may see it; otherwise 404 (no hint that it exists). */
-  const visibleCase = async (req: Request, actor: Actor) => {
-    const { id } = parse(idParam, req.params, 'params');
+  const visibleCase = async (id: string, actor: Actor) => {
     const details = await readModel.caseDetails(id);
-    if (!details || !canSeeCase(actor, details.steps.map((step) => step.departmentCode))) throw notFound(`case ${id}`);
+    if (!details || !canSeeCase(actor, { stepDepartments: details.steps.map((step) => step.departmentCode), agentId: details.record.agentId })) {
+      throw notFound(`case ${id}`);
+    }
     return details;
   };
 
-  router.post('/api/cases', allow('clerk'), async (req, res) => {
+  routes.route({
+    method: 'post', path: '/api/cases', tag: 'cases', summary: '一窗受理: register an application', access: ['clerk'],
+    body: registerBody, idempotent: true,
+    responses: { 201: 'registered: `{id, trackingCode, status}`' },
+  }, async ({ body }, req, res) => {
     const actor = actorOf(req);
-    const body = parse(registerBody, req.body);
     const matters = await db.getRepository(Matter).find({ where: { code: In(body.matterCodes) }, relations: { materials: true } });
     const unknown = body.matterCodes.flatMap((code, i) => (matters.some((m) => m.code === code) ? [] : [{ path: `matterCodes.${i}`, message: `unknown matter ${code}` }]));
     const knownMaterials = new Set(matters.flatMap((m) => m.materials ?? []).map((material) => material.code));
     const strangers = body.materials.flatMap((material, i) => (knownMaterials.has(material.code) ? [] : [{ path: `materials.${i}.code`, message: `${material.code} is not a material of the chosen matters` }]));
-    if (unknown.length + strangers.length > 0) throw badRequest([...unknown, ...strangers]);
+    const agent = body.agentUsername ? await db.getRepository(User).findOneBy({ username: body.agentUsername, role: 'agent' }) : null;
+    const noAgent = body.agentUsername && !agent ? [{ path: 'agentUsername', message: `${body.agentUsername} is not a proxy agent` }] : [];
+    if (unknown.length + strangers.length + noAgent.length > 0) throw badRequest([...unknown, ...strangers, ...noAgent]);
 
     const ordered = body.matterCodes.map((code) => matters.find((m) => m.code === code) as Matter);
     const result = await workflows.registerCase({
@@ -80,32 +88,42 @@ export function createCasesRouter({ db, readModel, workflows }: { db: DataSource
       matters: ordered.map(({ code, name, departmentCode, legalDays, committedDays }) => ({ code, name, departmentCode, legalDays, committedDays })),
       materials: body.materials,
       ...(body.projectName ? { projectName: body.projectName } : {}),
+      ...(agent ? { agent: { id: agent.id, username: agent.username } } : {}),
       registeredBy: actor,
     }, { actor });
+    res.locals.auditObject = { type: 'cases', id: result.id };
     res.status(201).location(`/api/cases/${result.id}`).json({ id: result.id, trackingCode: result.trackingCode, status: result.status });
   });
 
-  router.get('/api/cases', allow('clerk', 'officer', 'leader', 'agent', 'supervisor'), async (req, res) => {
-    const filter = parse(listQuery, req.query, 'query');
-    const { items, total } = await readModel.listCases(actorOf(req), filter);
-    res.json({ items: items.map(caseSummaryView), page: filter.page, pageSize: filter.pageSize, total });
+  routes.route({
+    method: 'get', path: '/api/cases', tag: 'cases', summary: 'Cases in the caller\'s scope, newest first, paged', access: VIEWERS,
+    query: listQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+  }, async ({ query }, req, res) => {
+    const { items, total } = await readModel.listCases(actorOf(req), query);
+    res.json({ items: items.map(caseSummaryView), page: query.page, pageSize: query.pageSize, total });
   });
 
-  router.get('/api/cases/:id', allow('clerk', 'officer', 'leader', 'agent', 'supervisor'), async (req, res) => {
-    const { record, steps, timeline } = await visibleCase(req, actorOf(req));
+  routes.route({
+    method: 'get', path: '/api/cases/:id', tag: 'cases', summary: 'A case with its steps and timeline', access: VIEWERS,
+    params: idParam, responses: { 200: 'the case' },
+  }, async ({ params }, req, res) => {
+    const { record, steps, timeline } = await visibleCase(params.id, actorOf(req));
     res.json(caseView(record, steps, timeline));
   });
 
   /** One clerk action: validated body → workflow update → the case as the read model now shows it. */
   const action = <S extends z.ZodType, A extends { actor: Actor }>(
-    path: string, event: string, schema: S, update: UpdateDefinition<CaseActionResult, [A]>, toArgs: (body: z.infer<S>, actor: Actor) => A,
+    path: string, event: string, summary: string, schema: S, update: UpdateDefinition<CaseActionResult, [A]>, toArgs: (body: z.infer<S>, actor: Actor) => A,
   ): void => {
-    router.post(`/api/cases/:id/${path}`, allow('clerk'), async (req, res) => {
+    routes.route({
+      method: 'post', path: `/api/cases/:id/${path}`, tag: 'cases', summary, access: ['clerk'],
+      params: idParam, body: schema, idempotent: true,
+      responses: { 200: 'the case after the action', 409: 'illegal in the case\'s state; `allowed` lists the legal events' },
+    }, async ({ params, body }, req, res) => {
       const actor = actorOf(req);
-      const { record } = await visibleCase(req, actor);
-      const body = parse(schema, req.body ?? {});
+      const { record } = await visibleCase(params.id, actor);
       try {
-        await workflows.caseAction(record.id, update, toArgs(body, actor));
+        await workflows.caseAction(record.id, update, toArgs(body as z.infer<S>, actor));
       } catch (err) {
         if (err instanceof NotRunning) throw illegalTransition(`the case is ${record.status} and takes no more actions`, record.status, event, []);
         throw err;
@@ -114,12 +132,12 @@ export function createCasesRouter({ db, readModel, workflows }: { db: DataSource
       res.json(caseView(details!.record, details!.steps, details!.timeline));
     });
   };
-  action('accept', 'ACCEPT', emptyBody, acceptCaseUpdate, (_body, actor) => ({ actor }));
-  action('refuse', 'REFUSE', refuseBody, refuseCaseUpdate, ({ reason }, actor) => ({ actor, reason }));
-  action('supplement-requests', 'REQUEST_SUPPLEMENT', supplementRequestBody, requestSupplementUpdate, ({ missing }, actor) => ({ actor, missing }));
-  action('supplements', 'SUPPLEMENT_RECEIVED', supplementBody, receiveSupplementUpdate, ({ materials }, actor) => ({ actor, materials }));
-  action('deliver', 'DELIVER', emptyBody, deliverCaseUpdate, (_body, actor) => ({ actor }));
-  action('withdraw', 'WITHDRAW', withdrawBody, withdrawCaseUpdate, ({ reason }, actor) => ({ actor, ...(reason ? { reason } : {}) }));
+  action('accept', 'ACCEPT', "受理: accept; every department's step starts, in parallel", emptyBody, acceptCaseUpdate, (_body, actor) => ({ actor }));
+  action('refuse', 'REFUSE', '不予受理: refuse with a reason', refuseBody, refuseCaseUpdate, ({ reason }, actor) => ({ actor, reason }));
+  action('supplement-requests', 'REQUEST_SUPPLEMENT', '一次告知: request every missing material at once', supplementRequestBody, requestSupplementUpdate, ({ missing }, actor) => ({ actor, missing }));
+  action('supplements', 'SUPPLEMENT_RECEIVED', '补正: record the supplemented materials', supplementBody, receiveSupplementUpdate, ({ materials }, actor) => ({ actor, materials }));
+  action('deliver', 'DELIVER', '统一出件: deliver every result together', emptyBody, deliverCaseUpdate, (_body, actor) => ({ actor }));
+  action('withdraw', 'WITHDRAW', 'Withdraw at the applicant\'s request', withdrawBody, withdrawCaseUpdate, ({ reason }, actor) => ({ actor, ...(reason ? { reason } : {}) }));
 
-  return router;
+  return routes.express;
 }

@@ -1,17 +1,20 @@
 // The catalogue (departments and matters with their materials), for every signed-in user.
-import { Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { Department, Matter } from '../../entities';
-import { allow } from '../auth';
+import type { RouteBook } from '../endpoints';
 import { ROLES } from '../../domain/types';
 
-export function createCatalogueRouter({ db }: { db: DataSource }) {
-  const router = Router();
-  router.get('/api/departments', allow(...ROLES), async (_req, res) => {
+export function createCatalogueRouter({ db, book }: { db: DataSource; book: RouteBook }) {
+  const routes = book.router();
+  routes.route({
+    method: 'get', path: '/api/departments', tag: 'catalogue', summary: 'Departments', access: ROLES, responses: { 200: 'departments' },
+  }, async (_input, _req, res) => {
     const departments = await db.getRepository(Department).find({ order: { code: 'ASC' } });
     res.json(departments.map(({ code, name }) => ({ code, name })));
   });
-  router.get('/api/matters', allow(...ROLES), async (_req, res) => {
+  routes.route({
+    method: 'get', path: '/api/matters', tag: 'catalogue', summary: 'Matters with their limits and materials', access: ROLES, responses: { 200: 'matters' },
+  }, async (_input, _req, res) => {
     const matters = await db.getRepository(Matter).find({ relations: { materials: true }, order: { code: 'ASC' } });
     res.json(matters.map((matter) => ({
       code: matter.code,
@@ -26,5 +29,5 @@ export function createCatalogueRouter({ db }: { db: DataSource }) {
         .map(({ code, name, required, core }) => ({ code, name, required, core })),
     })));
   });
-  return router;
+  return routes.express;
 }

@@ -1,20 +1,22 @@
 // Routes without a token: health and the applicant's progress tracking.
-import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { notFound } from '../problems';
 import type { ReadModel } from '../read-model';
-import { parse } from '../validation';
+import type { RouteBook } from '../endpoints';
 import { trackingView } from '../views';
 
 const trackQuery = z.object({ phoneLast4: z.string().regex(/^[0-9]{4}$/, 'the last 4 digits of the phone number') });
 const trackParams = z.object({ trackingCode: z.string().regex(/^[0-9A-Z]{6,16}$/, 'a tracking code') });
 
-export function createPublicRouter({ db, temporal, readModel }: { db: DataSource; temporal: Client; readModel: ReadModel }) {
-  const router = Router();
+export function createPublicRouter({ db, temporal, readModel, book }: { db: DataSource; temporal: Client; readModel: ReadModel; book: RouteBook }) {
+  const routes = book.router();
 
-  router.get('/healthz', async (_req, res) => {
+  routes.route({
+    method: 'get', path: '/healthz', tag: 'public', summary: 'Health: 200 only when Temporal and the database answer',
+    access: 'public', responses: { 200: '`{status, temporal, db}`', 503: 'a part is down' },
+  }, async (_input, _req, res) => {
     const [temporalUp, dbUp] = await Promise.all([
       withTimeout(temporal.workflowService.getSystemInfo({})),
       withTimeout(db.query('SELECT 1')),
@@ -23,16 +25,17 @@ export function createPublicRouter({ db, temporal, readModel }: { db: DataSource
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', temporal: temporalUp ? 'up' : 'down', db: dbUp ? 'up' : 'down' });
   });
 
-  router.get('/api/track/:trackingCode', async (req, res) => {
-    const { trackingCode } = parse(trackParams, req.params, 'params');
-    const { phoneLast4 } = parse(trackQuery, req.query, 'query');
+  routes.route({
+    method: 'get', path: '/api/track/:trackingCode', tag: 'public', summary: 'The applicant\'s view: progress only, no personal data',
+    access: 'public', params: trackParams, query: trackQuery, responses: { 200: 'progress' },
+  }, async ({ params: { trackingCode }, query: { phoneLast4 } }, _req, res) => {
     const found = await readModel.findByTrackingCode(trackingCode);
     // A wrong phone suffix answers exactly like an unknown code: no hint that the code exists.
     if (!found || !found.record.applicantPhone.endsWith(phoneLast4)) throw notFound(`case ${trackingCode}`);
     res.json(trackingView(found.record, found.steps));
   });
 
-  return router;
+  return routes.express;
 }
 
 async function withTimeout(check: Promise<unknown>, ms = 2000): Promise<boolean> {

@@ -1,17 +1,16 @@
 // 审批环节 routes: a department's inbox and the reviewer's step actions.
-import { Router, type Request } from 'express';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import { SUSPENSION_KINDS, type Actor, type Role } from '../../domain/types';
-import { canActOnStep } from '../../domain/scope';
+import { canActOnStep, canDecideStep } from '../../domain/scope';
 import {
   approveStepUpdate, claimStepUpdate, extendStepUpdate, rejectStepUpdate, resumeStepUpdate, startReviewUpdate, suspendStepUpdate,
   type StepActionResult,
 } from '../../workflows/messages';
-import { actorOf, allow } from '../auth';
+import { actorOf } from '../auth';
+import type { RouteBook } from '../endpoints';
 import { forbidden, illegalTransition, notFound } from '../problems';
 import type { ReadModel } from '../read-model';
-import { parse } from '../validation';
 import { stepView } from '../views';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 
@@ -27,38 +26,50 @@ const suspendBody = z.strictObject({
 const extendBody = z.strictObject({ workingDays: z.number().int().min(1).max(15), reason: text(2000) });
 const idParam = z.object({ id: z.string().min(1).max(80) });
 
-export function createStepsRouter({ readModel, workflows }: { readModel: ReadModel; workflows: WorkflowGateway }) {
-  const router = Router();
+export function createStepsRouter({ readModel, workflows, book }: { readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
+  const routes = book.router();
 
   /** The step, if the actor's department reviews it; otherwise 404. */
-  const ownStep = async (req: Request, actor: Actor) => {
-    const { id } = parse(idParam, req.params, 'params');
+  const ownStep = async (id: string, actor: Actor) => {
     const step = await readModel.findStep(id);
     if (!step || !canActOnStep(actor, step)) throw notFound(`step ${id}`);
     return step;
   };
 
-  router.get('/api/inbox', allow('officer', 'leader'), async (req, res) => {
+  routes.route({
+    method: 'get', path: '/api/inbox', tag: 'steps', summary: 'The department\'s open steps, most urgent first',
+    access: ['officer', 'leader'], responses: { 200: 'steps' },
+  }, async (_input, req, res) => {
     const actor = actorOf(req);
     if (!actor.departmentCode) throw forbidden('this account belongs to no department');
     const steps = await readModel.inbox(actor.departmentCode);
     res.json(steps.map(stepView));
   });
 
-  router.get('/api/steps/:id', allow('officer', 'leader'), async (req, res) => {
-    res.json(stepView(await ownStep(req, actorOf(req))));
+  routes.route({
+    method: 'get', path: '/api/steps/:id', tag: 'steps', summary: 'One step of the caller\'s department',
+    access: ['officer', 'leader'], params: idParam, responses: { 200: 'the step' },
+  }, async ({ params }, req, res) => {
+    res.json(stepView(await ownStep(params.id, actorOf(req))));
   });
 
   const action = <S extends z.ZodType, A extends { actor: Actor }>(
-    path: string, event: string, schema: S, update: UpdateDefinition<StepActionResult, [A]>, toArgs: (body: z.infer<S>, actor: Actor) => A,
-    roles: Role[] = ['officer', 'leader'],
+    path: string, event: string, summary: string, schema: S, update: UpdateDefinition<StepActionResult, [A]>, toArgs: (body: z.infer<S>, actor: Actor) => A,
+    { roles = ['officer', 'leader'], decides = false }: { roles?: Role[]; decides?: boolean } = {},
   ): void => {
-    router.post(`/api/steps/:id/${path}`, allow(...roles), async (req, res) => {
+    routes.route({
+      method: 'post', path: `/api/steps/:id/${path}`, tag: 'steps', summary, access: roles,
+      params: idParam, body: schema, idempotent: true,
+      responses: { 200: 'the step after the action', 409: 'illegal in the step\'s state; `allowed` lists the legal events' },
+    }, async ({ params, body }, req, res) => {
       const actor = actorOf(req);
-      const step = await ownStep(req, actor);
-      const body = parse(schema, req.body ?? {});
+      const step = await ownStep(params.id, actor);
+      if (decides) {
+        const kase = await readModel.findCase(step.caseId);
+        if (kase && !canDecideStep(actor, step, kase)) throw forbidden('whoever registered a case may not decide its steps');
+      }
       try {
-        await workflows.stepAction(step.id, update, toArgs(body, actor));
+        await workflows.stepAction(step.id, update, toArgs(body as z.infer<S>, actor));
       } catch (err) {
         if (!(err instanceof NotRunning)) throw err;
         // No running step workflow: either not dispatched yet (case not accepted) or already decided.
@@ -70,16 +81,16 @@ export function createStepsRouter({ readModel, workflows }: { readModel: ReadMod
       res.json(stepView((await readModel.findStep(step.id))!));
     });
   };
-  action('claim', 'CLAIM', emptyBody, claimStepUpdate, (_body, actor) => ({ actor }));
-  action('start-review', 'START_REVIEW', emptyBody, startReviewUpdate, (_body, actor) => ({ actor }));
-  action('approve', 'APPROVE', approveBody, approveStepUpdate, ({ opinion }, actor) => ({ actor, opinion }));
-  action('reject', 'REJECT', rejectBody, rejectStepUpdate, ({ reason, legalBasis }, actor) => ({ actor, reason, legalBasis }));
-  action('suspend', 'SUSPEND', suspendBody, suspendStepUpdate, ({ kind, reason, expectedWorkingDays }, actor) => ({
+  action('claim', 'CLAIM', '签收: take the step', emptyBody, claimStepUpdate, (_body, actor) => ({ actor }));
+  action('start-review', 'START_REVIEW', 'Start the review', emptyBody, startReviewUpdate, (_body, actor) => ({ actor }));
+  action('approve', 'APPROVE', 'Approve with an opinion', approveBody, approveStepUpdate, ({ opinion }, actor) => ({ actor, opinion }), { decides: true });
+  action('reject', 'REJECT', 'Reject with a reason and its legal basis', rejectBody, rejectStepUpdate, ({ reason, legalBasis }, actor) => ({ actor, reason, legalBasis }), { decides: true });
+  action('suspend', 'SUSPEND', '暂停计时: pause the clock for a special procedure', suspendBody, suspendStepUpdate, ({ kind, reason, expectedWorkingDays }, actor) => ({
     actor, kind, reason, ...(expectedWorkingDays ? { expectedWorkingDays } : {}),
   }));
   // 延期 needs the department leader's approval: the leader is the one who grants it.
-  action('extend', 'EXTEND', extendBody, extendStepUpdate, ({ workingDays, reason }, actor) => ({ actor, workingDays, reason }), ['leader']);
-  action('resume', 'RESUME', emptyBody, resumeStepUpdate, (_body, actor) => ({ actor }));
+  action('extend', 'EXTEND', '延期: extend the limit within §42 (leader)', extendBody, extendStepUpdate, ({ workingDays, reason }, actor) => ({ actor, workingDays, reason }), { roles: ['leader'] });
+  action('resume', 'RESUME', 'Resume the clock; the due instant is re-planned', emptyBody, resumeStepUpdate, (_body, actor) => ({ actor }));
 
-  return router;
+  return routes.express;
 }

@@ -1,7 +1,6 @@
 // 电子监察 supervision routes: alerts (yellow and red steps), 督办 orders with 催办 (urge) and 销号
 // (close), and the immutable 效能问责 records. The supervision office sees the whole center; a
 // leader sees their own department only.
-import { Router, type Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { contentHash } from '../../activities/content-hash';
@@ -10,9 +9,9 @@ import { CASE_STATUSES_UNDER_REVIEW, OPEN_STEP_STATUSES } from '../../domain/cha
 import { toShanghaiIso } from '../../domain/time';
 import type { Actor, Light } from '../../domain/types';
 import { AccountabilityRecord, CaseRecord, Step, SupervisionOrder } from '../../entities';
-import { actorOf, allow } from '../auth';
+import { actorOf } from '../auth';
+import type { RouteBook } from '../endpoints';
 import { forbidden, illegalTransition, notFound } from '../problems';
-import { parse } from '../validation';
 
 export interface SupervisionNotice {
   /** Idempotency key of the notice: the same key is delivered once. */
@@ -78,21 +77,22 @@ export function accountabilityView(record: AccountabilityRecord) {
   };
 }
 
-export function createSupervisionRouter({ db, notify }: { db: DataSource; notify: Notify }) {
-  const router = Router();
+export function createSupervisionRouter({ db, notify, book }: { db: DataSource; notify: Notify; book: RouteBook }) {
+  const routes = book.router();
   const orders = db.getRepository(SupervisionOrder);
 
   /** The order, if the actor's scope covers it; otherwise 404 (no hint that it exists). */
-  const visibleOrder = async (req: Request, actor: Actor): Promise<SupervisionOrder> => {
-    const { id } = parse(idParam, req.params, 'params');
+  const visibleOrder = async (id: number, actor: Actor): Promise<SupervisionOrder> => {
     const scope = departmentScope(actor);
     const order = await orders.findOneBy({ id });
     if (!order || (scope !== null && order.departmentCode !== scope)) throw notFound(`supervision order ${id}`);
     return order;
   };
 
-  router.get('/api/alerts', allow('supervisor', 'leader'), async (req, res) => {
-    const { light } = parse(alertsQuery, req.query, 'query');
+  routes.route({
+    method: 'get', path: '/api/alerts', tag: 'supervision', summary: 'Open yellow and red steps, most overdue first',
+    access: ['supervisor', 'leader'], query: alertsQuery, responses: { 200: 'alerts' },
+  }, async ({ query: { light } }, req, res) => {
     const scope = departmentScope(actorOf(req));
     const query = db.getRepository(Step).createQueryBuilder('s')
       .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
@@ -116,8 +116,10 @@ export function createSupervisionRouter({ db, notify }: { db: DataSource; notify
     })));
   });
 
-  router.get('/api/supervision-orders', allow('supervisor', 'leader'), async (req, res) => {
-    const { status } = parse(ordersQuery, req.query, 'query');
+  routes.route({
+    method: 'get', path: '/api/supervision-orders', tag: 'supervision', summary: '督办 orders, nearest deadline first',
+    access: ['supervisor', 'leader'], query: ordersQuery, responses: { 200: 'orders' },
+  }, async ({ query: { status } }, req, res) => {
     const scope = departmentScope(actorOf(req));
     const rows = await orders.find({
       where: { ...(status ? { status } : {}), ...(scope !== null ? { departmentCode: scope } : {}) },
@@ -127,14 +129,18 @@ export function createSupervisionRouter({ db, notify }: { db: DataSource; notify
     res.json(rows.map(orderView));
   });
 
-  router.get('/api/supervision-orders/:id', allow('supervisor', 'leader'), async (req, res) => {
-    res.json(orderView(await visibleOrder(req, actorOf(req))));
+  routes.route({
+    method: 'get', path: '/api/supervision-orders/:id', tag: 'supervision', summary: 'One 督办 order',
+    access: ['supervisor', 'leader'], params: idParam, responses: { 200: 'the order' },
+  }, async ({ params }, req, res) => {
+    res.json(orderView(await visibleOrder(params.id, actorOf(req))));
   });
 
-  router.post('/api/supervision-orders/:id/urge', allow('supervisor'), async (req, res) => {
+  routes.route({
+    method: 'post', path: '/api/supervision-orders/:id/urge', tag: 'supervision', summary: '催办: urge the department; its leader is notified',
+    access: ['supervisor'], params: idParam, body: urgeBody, responses: { 200: 'the order', 409: 'the order is closed' },
+  }, async ({ params: { id }, body: { note } }, req, res) => {
     const actor = actorOf(req);
-    const { id } = parse(idParam, req.params, 'params');
-    const { note } = parse(urgeBody, req.body ?? {});
     const order = await db.transaction(async (manager) => {
       // The conditional UPDATE row-locks the order until commit, so the count read back below is
       // this urge's own number even when two supervisors urge at once.
@@ -171,10 +177,12 @@ export function createSupervisionRouter({ db, notify }: { db: DataSource; notify
     res.json(orderView(order));
   });
 
-  router.post('/api/supervision-orders/:id/close', allow('supervisor'), async (req, res) => {
+  routes.route({
+    method: 'post', path: '/api/supervision-orders/:id/close', tag: 'supervision', summary: '销号: close the order with a note',
+    access: ['supervisor'], params: idParam, body: closeBody, responses: { 200: 'the order', 409: 'already closed' },
+  }, async ({ params, body: { note } }, req, res) => {
     const actor = actorOf(req);
-    const order = await visibleOrder(req, actor);
-    const { note } = parse(closeBody, req.body ?? {});
+    const order = await visibleOrder(params.id, actor);
     // Conditional on status: of two concurrent closes exactly one matches a row.
     const result = await db.createQueryBuilder().update(SupervisionOrder)
       .set({ status: CLOSED, closedAt: new Date(), closedBy: actor.username, closeNote: note })
@@ -184,7 +192,10 @@ export function createSupervisionRouter({ db, notify }: { db: DataSource; notify
     res.json(orderView(await orders.findOneByOrFail({ id: order.id })));
   });
 
-  router.get('/api/accountability-records', allow('supervisor', 'leader'), async (req, res) => {
+  routes.route({
+    method: 'get', path: '/api/accountability-records', tag: 'supervision', summary: '效能问责 records, newest first, with their integrity',
+    access: ['supervisor', 'leader'], responses: { 200: 'records' },
+  }, async (_input, req, res) => {
     const scope = departmentScope(actorOf(req));
     const records = await db.getRepository(AccountabilityRecord).find({
       where: scope !== null ? { departmentCode: scope } : {},
@@ -193,5 +204,5 @@ export function createSupervisionRouter({ db, notify }: { db: DataSource; notify
     res.json(records.map(accountabilityView));
   });
 
-  return router;
+  return routes.express;
 }

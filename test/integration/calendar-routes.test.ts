@@ -7,6 +7,7 @@ import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { createCalendarService, seedCalendar } from '../../activities/calendar-service';
 import { problemMiddleware } from '../../api/errors';
+import { RouteBook } from '../../api/endpoints';
 import { createCalendarRouter } from '../../api/routes/calendar';
 import { ROLES, type Role } from '../../domain/types';
 import { CalendarDayRecord } from '../../entities';
@@ -58,6 +59,7 @@ describe('calendar routes (HTTP → MySQL)', function () {
       db,
       calendar: createCalendarService({ db }),
       onCalendarChanged: async (date) => { changes.push(date); },
+      book: new RouteBook(),
     }));
     app.use(problemMiddleware);
     server = await new Promise<Server>((resolve) => { const s = app.listen(0, () => resolve(s)); });

@@ -11,6 +11,7 @@ import { canonicalJson, contentHash } from '../../activities/content-hash';
 import { createSupervisionActivities } from '../../activities/supervision';
 import type { OpenOrderInput } from '../../activities/supervision-types';
 import { problemMiddleware } from '../../api/errors';
+import { RouteBook } from '../../api/endpoints';
 import { createSupervisionRouter, type SupervisionNotice } from '../../api/routes/supervision';
 import type { Actor } from '../../domain/types';
 import { AccountabilityRecord, CaseRecord, Step, SupervisionOrder } from '../../entities';
@@ -201,7 +202,7 @@ describe('supervision (MySQL)', function () {
         if (header) req.user = JSON.parse(header) as Actor;
         next();
       });
-      app.use(createSupervisionRouter({ db, notify: async (notice) => { notices.push(notice); } }));
+      app.use(createSupervisionRouter({ db, notify: async (notice) => { notices.push(notice); }, book: new RouteBook() }));
       app.use(problemMiddleware);
       server = await new Promise<Server>((resolve) => { const listening = app.listen(0, () => resolve(listening)); });
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
