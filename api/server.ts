@@ -43,6 +43,8 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   const security: SecurityConfig = { ...DEFAULT_SECURITY, ...config.security };
   const app = express();
   const book = new RouteBook(createGuards(db, security));
+  // Tests and tools read the declarations (policies, schemas) behind the mounted routes.
+  app.locals.routeBook = book;
   const readModel = createReadModel(db);
   const workflows = createWorkflowGateway(temporal, config.taskQueue);
   const auth = createAuth({ db, config, security, book });
@@ -120,6 +122,7 @@ function mountDocumentation(docs: ReturnType<RouteBook['router']>, book: RouteBo
 
 export interface ApiServer {
   url: string;
+  app: express.Express;
   stop(): Promise<void>;
 }
 
@@ -132,6 +135,7 @@ export async function startApiServer(deps: ApiDependencies, port: number): Promi
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}`,
+    app,
     stop: () => new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));
       server.closeAllConnections();

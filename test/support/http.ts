@@ -5,6 +5,7 @@ export interface Answer<T = any> { // eslint-disable-line @typescript-eslint/no-
   status: number;
   body: T;
   contentType: string | null;
+  headers: Headers;
 }
 
 export class ApiClient {
@@ -37,10 +38,15 @@ export class ApiClient {
     return this.request('POST', path, raw);
   }
 
-  private async request(method: string, path: string, body?: string): Promise<Answer> {
+  /** Any method, a JSON body (or none) and extra headers. */
+  send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    return this.request(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
+  }
+
+  private async request(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
     const res = await fetch(`${this.base}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers },
       ...(body === undefined ? {} : { body }),
     });
     const text = await res.text();
@@ -50,6 +56,6 @@ export class ApiClient {
     } catch {
       // keep the raw text
     }
-    return { status: res.status, body: parsed, contentType: res.headers.get('content-type') };
+    return { status: res.status, body: parsed, contentType: res.headers.get('content-type'), headers: res.headers };
   }
 }

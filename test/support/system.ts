@@ -14,8 +14,16 @@ import { localEnvironment, workflowBundle } from './temporal';
 
 export const TEST_PASSWORD = 'test-password';
 
+/** Tests sign in and write far faster than people: rate limits are tested on their own instance. */
+export const TEST_API_CONFIG = {
+  jwtSecret: 'test-secret',
+  jwtTtl: '1h',
+  security: { loginsPerMinute: 100_000, writesPerMinute: 100_000 },
+};
+
 export interface RunningSystem {
   url: string;
+  api: ApiServer;
   db: DataSource;
   env: TestWorkflowEnvironment;
   taskQueue: string;
@@ -35,10 +43,10 @@ export async function startSystem(name: string): Promise<RunningSystem> {
   const running = worker.run();
   const api: ApiServer = await startApiServer({
     db, temporal: env.client, logger: pino({ level: 'silent' }),
-    config: { jwtSecret: 'test-secret', jwtTtl: '1h', taskQueue },
+    config: { ...TEST_API_CONFIG, taskQueue },
   }, 0);
   return {
-    url: api.url, db, env, taskQueue,
+    url: api.url, api, db, env, taskQueue,
     async stop() {
       await api.stop();
       worker.shutdown();
