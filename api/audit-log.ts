@@ -110,18 +110,19 @@ export function outcomeOf(status: number): AuditOutcome {
 
 /** What a handler may tell the audit trail beyond what the request shows. */
 export interface AuditLocals {
+  /** Set by api/endpoints.ts when a declared route matched. */
+  matchedRoute?: { path: string; params: Record<string, string> };
   auditActor?: { id?: number; name: string; role?: string };
   auditObject?: { type: string; id: string };
   problemDetail?: string;
 }
 
 /** The object of a request: the path segment before its first parameter, and that parameter. */
-function objectOf(req: Request, locals: AuditLocals): { type: string; id: string } | null {
+function objectOf(locals: AuditLocals): { type: string; id: string } | null {
   if (locals.auditObject) return locals.auditObject;
-  const pattern = req.route?.path as string | undefined;
-  const match = pattern?.match(/\/([A-Za-z-]+)\/:([A-Za-z]+)/);
+  const match = locals.matchedRoute?.path.match(/\/([A-Za-z-]+)\/:([A-Za-z]+)/);
   if (!match) return null;
-  const id = req.params[match[2]];
+  const id = locals.matchedRoute?.params[match[2]];
   return typeof id === 'string' ? { type: match[1], id: id.slice(0, 120) } : null;
 }
 
@@ -132,8 +133,8 @@ function recordOf(req: Request, res: Response): AuditRecord | null {
   const actor = req.user
     ? { id: req.user.id, name: req.user.username, role: req.user.role }
     : locals.auditActor ?? null;
-  const object = objectOf(req, locals);
-  const pattern = (req.route?.path as string | undefined) ?? req.path;
+  const object = objectOf(locals);
+  const pattern = locals.matchedRoute?.path ?? req.path;
   return {
     at: new Date(),
     requestId: String(req.id ?? ''),

@@ -83,7 +83,12 @@ export class DeclaredRouter {
       } as Input<P, Q, B>;
       await handler(input, req, res);
     };
-    this.express[spec.method](spec.path, policyOf(spec.access), ...this.guards(declared), run);
+    // Leaving a router restores req.params; the audit trail reads the match from here instead.
+    const remember: RequestHandler = (req, res, next) => {
+      res.locals.matchedRoute = { path: spec.path, params: { ...req.params } };
+      next();
+    };
+    this.express[spec.method](spec.path, remember, policyOf(spec.access), ...this.guards(declared), run);
   }
 }
 

@@ -17,6 +17,11 @@ export class ApiClient {
     return new ApiClient(base, answer.body.token);
   }
 
+  /** The same signed-in user, talking to another server. */
+  on(base: string): ApiClient {
+    return new ApiClient(base, this.token);
+  }
+
   get(path: string): Promise<Answer> {
     return this.request('GET', path);
   }

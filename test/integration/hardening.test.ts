@@ -1,0 +1,385 @@
+// Defences you can show: lockout, rate limits, body limits, headers and request ids,
+// Idempotency-Key, concurrent approvals, fuzzed bodies that never cause a 5xx or a write, and the
+// hash-chained audit log with its verifier — all over HTTP against the real system.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import bcrypt from 'bcryptjs';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import pino from 'pino';
+import type { z } from 'zod';
+import { verifyAuditChain } from '../../api/audit-log';
+import type { EndpointSpec } from '../../api/endpoints';
+import { startApiServer, type ApiServer } from '../../api/server';
+import {
+  AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, IdempotencyRecord, Notification, Step,
+  SupervisionOrder, User,
+} from '../../entities';
+import { stepWorkflowId } from '../../workflows/messages';
+import { eventually } from '../support/eventually';
+import { ApiClient } from '../support/http';
+import { routeBookOf } from '../support/routes';
+import { startSystem, TEST_API_CONFIG, TEST_PASSWORD, type RunningSystem } from '../support/system';
+
+const run = promisify(execFile);
+const PHONE = '13912345678';
+const application = (matterCode = 'ZJJ-001', extra: Record<string, unknown> = {}) => ({
+  applicant: { name: '星河建设有限公司', phone: PHONE }, matterCodes: [matterCode], channel: 'standard', materials: [], ...extra,
+});
+
+describe('hardening (HTTP → Temporal → MySQL)', function () {
+  this.timeout(600_000);
+  let system: RunningSystem;
+  let clerk: ApiClient;
+  let officer: ApiClient;
+  let supervisor: ApiClient;
+  let admin: ApiClient;
+  let anonymous: ApiClient;
+
+  before(async () => {
+    system = await startSystem('hardening');
+    anonymous = new ApiClient(system.url);
+    [clerk, officer, supervisor, admin] = await Promise.all(
+      ['clerk1', 'officer-zjj', 'supervisor1', 'admin1'].map((user) => ApiClient.signIn(system.url, user)),
+    );
+  });
+  after(async () => {
+    await system?.stop();
+  });
+
+  /** A registered, accepted case whose single 住建局 step is dispatched and claimed by the officer. */
+  async function claimedStep(): Promise<{ caseId: string; stepId: string }> {
+    const created = await clerk.post('/api/cases', application());
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    expect((await clerk.post(`/api/cases/${created.body.id}/accept`, {})).status).to.equal(200);
+    const stepId = `${created.body.id}-ZJJ-001`;
+    // The step answers 409 until its workflow is dispatched; then the claim goes through.
+    await eventually(async () => expect((await officer.post(`/api/steps/${stepId}/claim`, {})).status).to.equal(200), 30_000);
+    return { caseId: created.body.id, stepId };
+  }
+
+  describe('sign-in', () => {
+    let lockable: User;
+
+    before(async () => {
+      const users = system.db.getRepository(User);
+      lockable = await users.save(users.create({
+        username: 'window-temp', displayName: '临时窗口', passwordHash: await bcrypt.hash(TEST_PASSWORD, 4), role: 'clerk',
+        departmentCode: null, failedLogins: 0, lockedUntil: null, createdAt: new Date(),
+      }));
+    });
+
+    it('when a password is wrong 5 times in a row, then the account is locked (423) even for the right password, until the lock ends', async () => {
+      const attempt = (password: string) => anonymous.post('/api/auth/login', { username: 'window-temp', password });
+      for (let i = 1; i <= 4; i++) expect((await attempt(`wrong-${i}`)).status, `attempt ${i}`).to.equal(401);
+      const fifth = await attempt('wrong-5');
+      expect(fifth.status).to.equal(423);
+      expect(fifth.body.lockedUntil).to.match(/\+08:00$/);
+      expect((await attempt(TEST_PASSWORD)).status).to.equal(423);
+
+      // The lock has run out.
+      await system.db.getRepository(User).update({ id: lockable.id }, { lockedUntil: new Date(Date.now() - 1000) });
+      const signedIn = await attempt(TEST_PASSWORD);
+      expect(signedIn.status).to.equal(200);
+      expect(signedIn.body.user).to.include({ username: 'window-temp', role: 'clerk' });
+      expect(await system.db.getRepository(User).findOneByOrFail({ id: lockable.id })).to.include({ failedLogins: 0, lockedUntil: null });
+    });
+
+    it('when the user is unknown, then it is the same 401 as a wrong password', async () => {
+      const unknown = await anonymous.post('/api/auth/login', { username: 'nobody-here', password: 'x' });
+      const wrong = await anonymous.post('/api/auth/login', { username: 'clerk1', password: 'x' });
+      expect([unknown.status, unknown.body.detail]).to.deep.equal([wrong.status, wrong.body.detail]);
+      await system.db.getRepository(User).update({ username: 'clerk1' }, { failedLogins: 0 });
+    });
+  });
+
+  describe('limits, headers and request ids', () => {
+    let strict: ApiServer;
+
+    before(async () => {
+      strict = await startApiServer({
+        db: system.db, temporal: system.env.client, logger: pino({ level: 'silent' }),
+        config: {
+          ...TEST_API_CONFIG, taskQueue: system.taskQueue,
+          security: { loginsPerMinute: 3, writesPerMinute: 2, corsOrigins: ['https://window.example.gov.cn'] },
+        },
+      }, 0);
+    });
+    after(async () => {
+      await strict?.stop();
+    });
+
+    it('when sign-ins from one address exceed the limit, then 429 problem+json', async () => {
+      const client = new ApiClient(strict.url);
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await client.post('/api/auth/login', { username: 'supervisor1', password: TEST_PASSWORD })).status);
+      expect(statuses).to.deep.equal([200, 200, 200, 429]);
+    });
+
+    it('when one user sends more changes than the limit, then 429 and nothing is written', async () => {
+      const client = clerk.on(strict.url);
+      const before = await system.db.getRepository(CaseRecord).count();
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await client.post('/api/cases', { applicant: {} }));
+      expect(answers.map((a) => a.status)).to.deep.equal([400, 400, 429]);
+      expect(answers[2].contentType).to.match(/problem\+json/);
+      expect(await system.db.getRepository(CaseRecord).count()).to.equal(before);
+    });
+
+    it('when a body is above the limit, then 413 problem+json and nothing is written', async () => {
+      const before = await system.db.getRepository(CaseRecord).count();
+      const answer = await clerk.post('/api/cases', application('ZJJ-001', { projectName: 'x'.repeat(200_000) }));
+      expect(answer.status).to.equal(413);
+      expect(answer.body.type).to.equal('urn:problem:payload-too-large');
+      expect(await system.db.getRepository(CaseRecord).count()).to.equal(before);
+    });
+
+    it('when any answer goes out, then it carries security headers and no framework banner', async () => {
+      const res = await fetch(`${system.url}/healthz`);
+      expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
+      expect(res.headers.get('content-security-policy')).to.contain("default-src 'self'");
+      expect(res.headers.get('x-frame-options')).to.equal('SAMEORIGIN');
+      expect(res.headers.get('strict-transport-security')).to.match(/max-age=/);
+      expect(res.headers.get('x-powered-by')).to.equal(null);
+    });
+
+    it('when a browser calls from a configured origin, then CORS allows it; any other origin is not allowed', async () => {
+      const preflight = (origin: string) => fetch(`${strict.url}/api/cases`, {
+        method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' },
+      });
+      expect((await preflight('https://window.example.gov.cn')).headers.get('access-control-allow-origin')).to.equal('https://window.example.gov.cn');
+      expect((await preflight('https://elsewhere.example.com')).headers.get('access-control-allow-origin')).to.equal(null);
+      expect((await fetch(`${system.url}/healthz`, { headers: { origin: 'https://window.example.gov.cn' } })).headers.get('access-control-allow-origin')).to.equal(null);
+    });
+
+    it('when a request carries X-Request-Id, then the answer, the problem and the audit row carry it; otherwise one is made', async () => {
+      const answer = await admin.send('POST', '/api/steps/no-such-step/approve', { opinion: '同意' }, { 'x-request-id': 'req-hardening-1' });
+      expect(answer.status).to.equal(403);
+      expect(answer.headers.get('x-request-id')).to.equal('req-hardening-1');
+      expect(answer.body.requestId).to.equal('req-hardening-1');
+      const row = await system.db.getRepository(AuditLogEntry).findOneByOrFail({ requestId: 'req-hardening-1' });
+      expect(row).to.include({ actorName: 'admin1', actorRole: 'admin', action: 'POST /api/steps/:id/approve', objectType: 'steps', objectId: 'no-such-step', outcome: 'denied', status: 403 });
+      const made = await anonymous.get('/healthz');
+      expect(made.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('when a registration is retried with the same key, then the first answer comes back and one case exists', async () => {
+      const key = `register-${Date.now()}`;
+      const body = application('ZJJ-002');
+      const first = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
+      const retry = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
+      expect(first.status).to.equal(201);
+      expect(retry.status).to.equal(201);
+      expect(retry.body).to.deep.equal(first.body);
+      expect(retry.headers.get('idempotent-replayed')).to.equal('true');
+      expect(await system.db.getRepository(CaseRecord).countBy({ trackingCode: first.body.trackingCode })).to.equal(1);
+      expect(await system.db.getRepository(CaseRecord).countBy({ id: retry.body.id })).to.equal(1);
+
+      const reused = await clerk.send('POST', '/api/cases', application('ZJJ-001'), { 'idempotency-key': key });
+      expect(reused.status).to.equal(422);
+      expect(reused.body.type).to.equal('urn:problem:idempotency-key-reused');
+    });
+
+    it('when an approval is retried with the same key, then it answers the same and the timeline has one approval', async () => {
+      const { caseId, stepId } = await claimedStep();
+      const key = `approve-${stepId}`;
+      const first = await officer.send('POST', `/api/steps/${stepId}/approve`, { opinion: '同意' }, { 'idempotency-key': key });
+      const retry = await officer.send('POST', `/api/steps/${stepId}/approve`, { opinion: '同意' }, { 'idempotency-key': key });
+      expect(first.status).to.equal(200);
+      expect(retry.status).to.equal(200);
+      expect(retry.body).to.deep.equal(first.body);
+      expect(await system.db.getRepository(AuditEvent).countBy({ caseId, stepId, action: 'APPROVE' })).to.equal(1);
+      // Without the key the same request is a second, illegal approval.
+      expect((await officer.post(`/api/steps/${stepId}/approve`, { opinion: '同意' })).status).to.equal(409);
+    });
+
+    it('when the key is malformed, then 400 names the header', async () => {
+      const answer = await clerk.send('POST', '/api/cases', application(), { 'idempotency-key': 'x'.repeat(200) });
+      expect(answer.status).to.equal(400);
+      expect(answer.body.errors[0].path).to.equal('headers.idempotency-key');
+    });
+  });
+
+  describe('concurrent approvals', () => {
+    it('when one step is approved twice at once, then exactly one wins and the other is 409 — over 200 trials', async () => {
+      const TRIALS = 200;
+      const PARALLEL = 8;
+      const outcomes: string[] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < TRIALS) {
+          next++;
+          const { caseId, stepId } = await claimedStep();
+          const answers = await Promise.all([1, 2].map(() => officer.post(`/api/steps/${stepId}/approve`, { opinion: '同意' })));
+          const statuses = answers.map((a) => a.status).sort();
+          const loser = answers.find((a) => a.status === 409);
+          outcomes.push(`${statuses.join('/')} ${loser?.body.type ?? ''}`);
+          expect(await system.db.getRepository(AuditEvent).countBy({ caseId, stepId, action: 'APPROVE' })).to.equal(1);
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      expect(outcomes).to.have.length(TRIALS);
+      expect(new Set(outcomes)).to.deep.equal(new Set(['200/409 urn:problem:illegal-transition']));
+    });
+  });
+
+  describe('fuzzed bodies', () => {
+    /** A valid body per write route: the fuzzer breaks it, and the test knows every route has one. */
+    const VALID: Record<string, unknown> = {
+      'POST /api/auth/login': { username: 'clerk1', password: 'not-the-password' },
+      'POST /api/cases': application(),
+      'POST /api/cases/:id/accept': {},
+      'POST /api/cases/:id/refuse': { reason: '不属于受理范围' },
+      'POST /api/cases/:id/supplement-requests': { missing: [{ code: 'application-form' }] },
+      'POST /api/cases/:id/supplements': { materials: [{ code: 'application-form' }] },
+      'POST /api/cases/:id/deliver': {},
+      'POST /api/cases/:id/withdraw': { reason: '撤回' },
+      'POST /api/steps/:id/claim': {},
+      'POST /api/steps/:id/start-review': {},
+      'POST /api/steps/:id/approve': { opinion: '同意' },
+      'POST /api/steps/:id/reject': { reason: '不符合', legalBasis: '第三十八条' },
+      'POST /api/steps/:id/suspend': { kind: '补正', reason: '补充材料', expectedWorkingDays: 3 },
+      'POST /api/steps/:id/resume': {},
+      'POST /api/steps/:id/extend': { workingDays: 2, reason: '情况复杂' },
+      'POST /api/supervision-orders/:id/urge': { note: '请加快' },
+      'POST /api/supervision-orders/:id/close': { note: '已办结' },
+      'PUT /api/calendar/days/:date': { kind: 'holiday', name: '测试' },
+    };
+
+    /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */
+    const counts = async (caseId: string): Promise<Record<string, number>> => {
+      const result: Record<string, number> = {};
+      for (const [name, entity] of Object.entries({ CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord })) {
+        result[name] = await system.db.getRepository(entity).count();
+      }
+      result.timeline = await system.db.getRepository(AuditEvent).countBy({ caseId });
+      result.notifications = await system.db.getRepository(Notification).countBy({ caseId });
+      result.failedLogins = (await system.db.getRepository(User).sum('failedLogins')) ?? 0;
+      return result;
+    };
+
+    /** Bodies the route's own schema refuses: random JSON, the valid body with a field broken, or with an extra field. */
+    const invalidBodies = (spec: EndpointSpec, valid: Record<string, unknown>) => {
+      const keys = Object.keys(valid);
+      const wrong = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.string({ maxLength: 4 }),
+        fc.string({ minLength: 5000, maxLength: 5000 }), fc.object({ maxDepth: 1 }));
+      const broken = keys.length === 0
+        ? fc.constant({ unexpected: true })
+        : fc.tuple(fc.constantFrom(...keys), wrong).map(([key, value]) => ({ ...valid, [key]: value }));
+      const extra = fc.tuple(fc.constantFrom('status', 'departmentCode', 'id', 'version', 'role', '__proto__x'), fc.jsonValue())
+        .map(([key, value]) => ({ ...valid, [key]: value }));
+      return fc.oneof(fc.jsonValue(), broken, extra).filter((body) => !(spec.body as z.ZodType).safeParse(body).success);
+    };
+
+    it('when every write route gets malformed, wrongly typed, unexpected or oversized bodies, then never a 5xx and nothing is written', async () => {
+      const { caseId, stepId } = await claimedStep();
+      const orders = system.db.getRepository(SupervisionOrder);
+      const order = await orders.save(orders.create({
+        orderKey: `${stepWorkflowId(stepId)}:order:fuzz`, caseId, stepId, departmentCode: 'zjj', matterCode: 'ZJJ-001', status: 'open',
+        openedAt: new Date(), deadlineAt: new Date(Date.now() + 86_400_000), urgeCount: 0, lastUrgedAt: null, closedAt: null, closedBy: null, closeNote: null,
+      }));
+      const leader = await ApiClient.signIn(system.url, 'leader-zjj');
+      const targets: Record<string, { client: ApiClient; id?: string }> = {
+        '/api/auth/login': { client: anonymous },
+        '/api/cases': { client: clerk },
+        '/api/cases/:id': { client: clerk, id: caseId },
+        '/api/steps/:id': { client: officer, id: stepId },
+        '/api/supervision-orders/:id': { client: supervisor, id: String(order.id) },
+        '/api/calendar/days/:date': { client: admin, id: '2035-04-02' },
+      };
+      const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
+      expect(writes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`).filter((route) => !(route in VALID)), 'write routes without a valid body here').to.deep.equal([]);
+
+      // The claim's own echoes (clock reports to the case) settle first.
+      let before = await counts(caseId);
+      await eventually(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const now = await counts(caseId);
+        const settled = JSON.stringify(now) === JSON.stringify(before);
+        before = now;
+        expect(settled).to.equal(true);
+      });
+      let requests = 0;
+      for (const spec of writes) {
+        const prefix = Object.keys(targets).filter((p) => spec.path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+        const target = targets[prefix];
+        const client = spec.path.endsWith('/extend') ? leader : target.client;
+        const path = spec.path.replace(/:[A-Za-z]+/, target.id ?? '');
+        const label = `${spec.method.toUpperCase()} ${spec.path}`;
+        await fc.assert(fc.asyncProperty(invalidBodies(spec, VALID[label] as Record<string, unknown>), async (body) => {
+          requests++;
+          const answer = await client.send(spec.method.toUpperCase(), path, body);
+          expect(answer.status, `${label} ${JSON.stringify(body).slice(0, 200)} → ${JSON.stringify(answer.body)}`).to.equal(400);
+          expect(answer.contentType).to.match(/problem\+json/);
+        }), { numRuns: 25 });
+        const huge = await client.send(spec.method.toUpperCase(), path, { ...(VALID[label] as object), padding: 'x'.repeat(150_000) });
+        expect(huge.status, `${label} oversized`).to.equal(413);
+        const garbled = await client.postRaw(path, '{"opinion": "同意",');
+        if (spec.method === 'post') expect(garbled.status, `${label} malformed JSON`).to.equal(400);
+      }
+      expect(requests).to.be.above(400);
+      expect(await counts(caseId)).to.deep.equal(before);
+    });
+  });
+
+  describe('audit log', () => {
+    it('when state changes and denied attempts happen, then each is a row with actor, role, action, object, outcome and request id', async () => {
+      const created = await clerk.send('POST', '/api/cases', application(), { 'x-request-id': 'req-audit-register' });
+      expect(created.status).to.equal(201);
+      const denied = await officer.send('POST', `/api/cases/${created.body.id}/accept`, {}, { 'x-request-id': 'req-audit-denied' });
+      expect(denied.status).to.equal(403);
+      const rows = system.db.getRepository(AuditLogEntry);
+      expect(await rows.findOneByOrFail({ requestId: 'req-audit-register' })).to.include({
+        actorName: 'clerk1', actorRole: 'clerk', action: 'POST /api/cases', objectType: 'cases', objectId: created.body.id, outcome: 'succeeded', status: 201,
+      });
+      expect(await rows.findOneByOrFail({ requestId: 'req-audit-denied' })).to.include({
+        actorName: 'officer-zjj', actorRole: 'officer', action: 'POST /api/cases/:id/accept', objectId: created.body.id, outcome: 'denied', status: 403,
+      });
+      const signIn = await rows.findOne({ where: { action: 'POST /api/auth/login', outcome: 'succeeded' }, order: { id: 'DESC' } });
+      expect(signIn?.actorName).to.be.a('string');
+    });
+
+    it('when anyone updates or deletes an audit row with SQL, then the database refuses', async () => {
+      const row = await system.db.getRepository(AuditLogEntry).findOneOrFail({ where: {}, order: { id: 'ASC' } });
+      let refused = 0;
+      for (const sql of ['UPDATE audit_log SET outcome = \'succeeded\' WHERE id = ?', 'DELETE FROM audit_log WHERE id = ?']) {
+        try {
+          await system.db.query(sql, [row.id]);
+        } catch (err) {
+          expect(String(err)).to.contain('append-only');
+          refused++;
+        }
+      }
+      expect(refused).to.equal(2);
+      expect(await system.db.getRepository(AuditLogEntry).findOneByOrFail({ id: row.id })).to.deep.equal(row);
+    });
+
+    it('when the chain is verified, then it holds; after a row is tampered with, the check and `npm run audit:verify` name it', async () => {
+      const env = { ...process.env, DATABASE_URL: databaseUrl(system) };
+      const intact = await verifyAuditChain(system.db);
+      expect(intact.intact).to.equal(true);
+      expect(intact.rows).to.be.above(100);
+      const script = await run('npx', ['tsx', 'scripts/audit-verify.ts'], { env });
+      expect(JSON.parse(script.stdout)).to.deep.include({ intact: true });
+
+      // Someone with DBA rights drops the guard and rewrites a denial as a success.
+      const victim = await system.db.getRepository(AuditLogEntry).findOneByOrFail({ requestId: 'req-audit-denied' });
+      await system.db.query('DROP TRIGGER TRG_audit_log_no_update');
+      await system.db.query('UPDATE audit_log SET outcome = \'succeeded\', status = 200 WHERE id = ?', [victim.id]);
+
+      const broken = await verifyAuditChain(system.db);
+      expect(broken).to.deep.include({ intact: false, brokenAt: { id: victim.id, reason: 'content does not match its hash' } });
+      const failed = await run('npx', ['tsx', 'scripts/audit-verify.ts'], { env }).then(() => null, (err: { code: number; stdout: string }) => err);
+      expect(failed?.code).to.equal(1);
+      expect(JSON.parse(failed!.stdout).brokenAt.id).to.equal(victim.id);
+    });
+  });
+});
+
+function databaseUrl(system: RunningSystem): string {
+  const options = system.db.options as { url?: string };
+  if (!options.url) throw new Error('the test system runs on a MySQL URL');
+  return options.url;
+}
