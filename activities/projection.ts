@@ -5,9 +5,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent, CaseRecord, Step } from '../entities';
 import type { TimelineEntry } from '../domain/types';
+import { createAuditLog, type AuditLog } from './audit-log';
 import type { ProjectCaseInput, ProjectionActivities, ProjectStepInput } from './projection-types';
 
 export function createProjectionActivities({ db }: { db: DataSource }): ProjectionActivities {
+  const audit = createAuditLog(db);
   return {
     async projectCase({ workflowId, version, record, plannedSteps, timeline }: ProjectCaseInput): Promise<void> {
       const row: Partial<CaseRecord> = {
@@ -47,6 +49,7 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
         }
         await appendTimeline(manager, workflowId, record.id, timeline);
       });
+      await auditSystemChanges(audit, workflowId, 'cases', record.id, timeline);
     },
 
     async projectStep({ workflowId, version, record, timeline }: ProjectStepInput): Promise<void> {
@@ -62,6 +65,7 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
         await upsertVersioned(manager, Step, row, version);
         await appendTimeline(manager, workflowId, record.caseId, timeline);
       });
+      await auditSystemChanges(audit, workflowId, 'steps', record.id, timeline);
     },
   };
 }
@@ -96,6 +100,29 @@ async function appendTimeline(manager: EntityManager, workflowId: string, caseId
     actorRole: entry.actor?.role ?? null,
     detail: entry.detail ?? null,
   })) as never).execute();
+}
+
+/**
+ * Changes the system made by itself (timers: warnings, overdue, 督办, 问责; clock re-plans) go to
+ * the audit log too; people's changes are already there from the request that made them. Keyed
+ * by (workflow, seq), so a retried projection appends nothing twice.
+ */
+async function auditSystemChanges(audit: AuditLog, workflowId: string, objectType: 'cases' | 'steps', objectId: string, entries: TimelineEntry[]): Promise<void> {
+  for (const entry of entries.filter((e) => !e.actor)) {
+    await audit.appendOnce({
+      at: new Date(entry.at),
+      requestId: `${workflowId}#${entry.seq}`,
+      actorId: null,
+      actorName: 'system',
+      actorRole: null,
+      action: `SYSTEM ${entry.action}`,
+      objectType,
+      objectId,
+      outcome: 'succeeded',
+      status: 0,
+      detail: entry.fromState === entry.toState ? null : `${entry.fromState ?? '∅'} → ${entry.toState}`,
+    });
+  }
 }
 
 function toDate(iso: string | null): Date | null {

@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Unique('UQ_audit_log_prev_hash', ['prevHash'])
 @Index('IDX_audit_log_object', ['objectType', 'objectId'])
 @Index('IDX_audit_log_actor', ['actorId'])
+@Index('IDX_audit_log_request', ['requestId'])
 export class AuditLogEntry {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

@@ -49,6 +49,7 @@ const tables = (): Table[] => [
     indices: [
       new TableIndex({ name: 'IDX_audit_log_object', columnNames: ['object_type', 'object_id'] }),
       new TableIndex({ name: 'IDX_audit_log_actor', columnNames: ['actor_id'] }),
+      new TableIndex({ name: 'IDX_audit_log_request', columnNames: ['request_id'] }),
     ],
   }),
   new Table({

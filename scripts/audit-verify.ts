@@ -1,7 +1,7 @@
 // `npm run audit:verify`: recomputes the audit log's hash chain and reports the first row that
 // does not hold. Reads DATABASE_URL (or the embedded database under DATA_DIR); changes nothing.
 // Exit code 0: intact; 1: broken; 2: could not check.
-import { verifyAuditChain } from '../api/audit-log';
+import { verifyAuditChain } from '../activities/audit-log';
 import { loadConfig } from '../config';
 import { createDataSource } from '../entities/data-source';
 

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import pino from 'pino';
 import type { z } from 'zod';
-import { verifyAuditChain } from '../../api/audit-log';
+import { verifyAuditChain } from '../../activities/audit-log';
 import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
 import {

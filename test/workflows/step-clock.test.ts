@@ -14,10 +14,11 @@
 //   督办 order: 2 working days later → Wed 10-16 17:30, its deadline 2 more → Fri 10-18 17:30
 //   accountability record at Fri 10-18 17:30 (the order is still open)
 import { expect } from 'chai';
+import { verifyAuditChain } from '../../activities/audit-log';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import { applyCalendarOverride, createCalendarService } from '../../activities/calendar-service';
-import { AccountabilityRecord, AuditEvent, CaseRecord, Notification, Step, SupervisionOrder } from '../../entities';
+import { AccountabilityRecord, AuditEvent, AuditLogEntry, CaseRecord, Notification, Step, SupervisionOrder } from '../../entities';
 import { toShanghaiIso } from '../../domain/time';
 import type { DayKind } from '../../domain/calendar';
 import { acceptCaseUpdate, claimStepUpdate, resumeStepUpdate, stepStateQuery, suspendStepUpdate } from '../../workflows/messages';
@@ -126,6 +127,12 @@ describe('step clock and escalation ladder (time-skipping server)', function () 
       ['accountability.recorded', 'leader', 'dept:zrj'],
     ]);
     expect(notices[0].payload).to.deep.include({ kind: '现场踏勘', expectedWorkingDays: 3 });
+
+    // What the system did by itself is in the hash-chained audit log too, once each, at its instant.
+    const audited = await db.getRepository(AuditLogEntry).find({ where: { objectType: 'steps', objectId: stepId, actorName: 'system' }, order: { id: 'ASC' } });
+    const rungs = audited.filter((row) => /WARNING|OVERDUE|SUPERVISION_ORDER_OPENED|ACCOUNTABILITY_RECORDED/.test(row.action));
+    expect(rungs.map((row) => [row.action, minute(row.at)])).to.deep.equal(ladder.map((e) => [`SYSTEM ${e.action}`, minute(e.at)]));
+    expect(await verifyAuditChain(db)).to.deep.include({ intact: true });
 
     const kase = await db.getRepository(CaseRecord).findOneByOrFail({ id: input.caseId });
     expect(kase.light).to.equal('red');

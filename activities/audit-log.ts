@@ -1,13 +1,12 @@
-// The security audit log (等保 2.0 安全审计): one row per state-changing request and per denied
-// attempt — time, actor, role, action, object, outcome, request id. Each row's hash covers the
+// The security audit log (等保 2.0 安全审计): one row per state-changing request, per denied
+// attempt (api/audit-trail.ts) and per change the system makes by itself (warnings, escalations:
+// activities/projection.ts) — time, actor, role, action, object, outcome, request id. Each row's hash covers the
 // previous row's hash and its own content, so changing, removing or reordering any row breaks
 // every hash after it (`npm run audit:verify`). Rows are only ever inserted: the table's
 // triggers refuse UPDATE and DELETE, and no code here has another path.
 import { createHash } from 'node:crypto';
-import type { RequestHandler, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
-import { canonicalJson } from '../activities/content-hash';
+import { canonicalJson } from './content-hash';
 import { AuditLogEntry } from '../entities';
 import { isUniqueViolation } from '../entities/unique-violation';
 
@@ -39,6 +38,8 @@ const MAX_APPEND_ATTEMPTS = 50;
 
 export interface AuditLog {
   append(record: AuditRecord): Promise<AuditLogEntry>;
+  /** Appends unless a row with this request id exists: a retried writer adds nothing. */
+  appendOnce(record: AuditRecord): Promise<void>;
 }
 
 export function createAuditLog(db: DataSource): AuditLog {
@@ -61,12 +62,17 @@ export function createAuditLog(db: DataSource): AuditLog {
     }
   };
 
+  const queued = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = tail.then(work);
+    tail = done.catch(() => undefined);
+    return done;
+  };
+
   return {
-    append(record) {
-      const appended = tail.then(() => appendNow(record));
-      tail = appended.catch(() => undefined);
-      return appended;
-    },
+    append: (record) => queued(() => appendNow(record)),
+    appendOnce: (record) => queued(async () => {
+      if (!(await rows.existsBy({ requestId: record.requestId }))) await appendNow(record);
+    }),
   };
 }
 
@@ -98,73 +104,3 @@ export async function verifyAuditChain(db: DataSource, batchSize = 1000): Promis
   }
 }
 
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const DENIED = new Set([401, 403, 404, 423, 429]);
-
-export function outcomeOf(status: number): AuditOutcome {
-  if (status >= 500) return 'failed';
-  if (DENIED.has(status)) return 'denied';
-  if (status >= 400) return 'refused';
-  return 'succeeded';
-}
-
-/** What a handler may tell the audit trail beyond what the request shows. */
-export interface AuditLocals {
-  /** Set by api/endpoints.ts when a declared route matched. */
-  matchedRoute?: { path: string; params: Record<string, string> };
-  auditActor?: { id?: number; name: string; role?: string };
-  auditObject?: { type: string; id: string };
-  problemDetail?: string;
-}
-
-/** The object of a request: the path segment before its first parameter, and that parameter. */
-function objectOf(locals: AuditLocals): { type: string; id: string } | null {
-  if (locals.auditObject) return locals.auditObject;
-  const match = locals.matchedRoute?.path.match(/\/([A-Za-z-]+)\/:([A-Za-z]+)/);
-  if (!match) return null;
-  const id = locals.matchedRoute?.params[match[2]];
-  return typeof id === 'string' ? { type: match[1], id: id.slice(0, 120) } : null;
-}
-
-function recordOf(req: Request, res: Response): AuditRecord | null {
-  const status = res.statusCode;
-  if (READS.has(req.method) && !DENIED.has(status)) return null;
-  const locals = res.locals as AuditLocals;
-  const actor = req.user
-    ? { id: req.user.id, name: req.user.username, role: req.user.role }
-    : locals.auditActor ?? null;
-  const object = objectOf(locals);
-  const pattern = locals.matchedRoute?.path ?? req.path;
-  return {
-    at: new Date(),
-    requestId: String(req.id ?? ''),
-    actorId: actor?.id ?? null,
-    actorName: actor?.name?.slice(0, 64) ?? null,
-    actorRole: actor?.role ?? null,
-    action: `${req.method} ${pattern}`.slice(0, 160),
-    objectType: object?.type ?? null,
-    objectId: object?.id ?? null,
-    outcome: outcomeOf(status),
-    status,
-    detail: locals.problemDetail?.slice(0, 2000) ?? null,
-  };
-}
-
-/**
- * Writes the audit row before the answer leaves: a client that has its answer can rely on the
- * row being there. An audit write that fails is logged and the answer still goes out.
- */
-export function auditTrail(log: AuditLog, logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    res.end = ((...args: unknown[]) => {
-      const record = recordOf(req, res);
-      if (!record) return end(...args);
-      log.append(record)
-        .catch((err: unknown) => logger.error({ err, requestId: record.requestId }, 'audit append failed'))
-        .finally(() => end(...args));
-      return res;
-    }) as Response['end'];
-    next();
-  };
-}
