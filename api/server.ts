@@ -29,6 +29,8 @@ import { createCatalogueRouter } from './routes/catalogue';
 import { createPublicRouter } from './routes/public';
 import { createStepsRouter } from './routes/steps';
 import { createSupervisionRouter } from './routes/supervision';
+import { createWindowRouter } from './routes/window';
+import type { NotificationRequest } from '../activities/notification-types';
 import { createWorkflowGateway } from './workflow-gateway';
 
 export interface ApiDependencies {
@@ -76,7 +78,11 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(docs.express);
   app.use('/api', auth.authenticate);
   app.use(createCatalogueRouter({ db, book }));
-  app.use(createCasesRouter({ db, readModel, workflows, book }));
+  const notify = async (notice: NotificationRequest): Promise<void> => {
+    await enqueueNotifications({ notifications: [notice] });
+  };
+  app.use(createWindowRouter({ db, readModel, book }));
+  app.use(createCasesRouter({ db, readModel, workflows, book, notify }));
   app.use(createStepsRouter({ readModel, workflows, book }));
   app.use(createCalendarRouter({
     db,
@@ -87,9 +93,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   }));
   app.use(createSupervisionRouter({
     db,
-    notify: async (notice) => {
-      await enqueueNotifications({ notifications: [{ ...notice, channel: 'log' }] });
-    },
+    notify: (notice) => notify({ ...notice, channel: 'log' }),
     book,
   }));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));

@@ -133,7 +133,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     }
   };
 
-  await project([kase.note('REGISTERED', input.registeredBy, { matterCodes: record.matterCodes, channel: input.channel })]);
+  await project([kase.note('REGISTERED', input.registeredBy, {
+    matterCodes: record.matterCodes, channel: input.channel, materials: input.materials.map((material) => material.code),
+  })]);
   registered = true;
 
   // Window phase: supplements may go back and forth until the clerk accepts, refuses, or the

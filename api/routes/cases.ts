@@ -1,8 +1,10 @@
 // 办件 routes: registration at the window, the clerk's case actions, case pages and lists.
 import { randomUUID, randomBytes } from 'node:crypto';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { Matter, User } from '../../entities';
+import { Matter, User, type AuditEvent } from '../../entities';
+import { notOneTime, precheck, type SupplementItem } from '../../domain/window';
+import type { NotificationRequest } from '../../activities/notification-types';
 import { CASE_STATUSES, CHANNELS, LIGHTS, type Actor } from '../../domain/types';
 import { canSeeCase } from '../../domain/scope';
 import {
@@ -13,8 +15,9 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
 import { badRequest, illegalTransition, notFound } from '../problems';
-import type { ReadModel } from '../read-model';
+import type { CaseDetails, ReadModel } from '../read-model';
 import { caseSummaryView, caseView } from '../views';
+import { requirementsOf } from './window';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -33,7 +36,12 @@ const registerBody = z.strictObject({
 });
 const refuseBody = z.strictObject({ reason: text(2000) });
 const supplementRequestBody = z.strictObject({
-  missing: z.array(z.strictObject({ code: text(64), note: z.string().max(500).optional() })).min(1).max(200),
+  missing: z.array(z.strictObject({
+    code: text(64),
+    note: z.string().max(500).optional(),
+    /** Arose after the first request (一次告知 is not breached by it). */
+    newlyArising: z.boolean().optional(),
+  })).min(1).max(200),
 });
 const supplementBody = z.strictObject({ materials: z.array(z.strictObject({ code: text(64) })).min(1).max(200) });
 const withdrawBody = z.strictObject({ reason: z.string().max(2000).optional() });
@@ -52,7 +60,21 @@ function newTrackingCode(): string {
   return [...randomBytes(10)].map((byte) => TRACKING_ALPHABET[byte % TRACKING_ALPHABET.length]).join('');
 }
 
-export function createCasesRouter({ db, readModel, workflows, book }: { db: DataSource; readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
+export interface CasesRouterDependencies {
+  db: DataSource;
+  readModel: ReadModel;
+  workflows: WorkflowGateway;
+  book: RouteBook;
+  /** Puts notices into the outbox (e.g. the supervision office's 一次告知 flag). */
+  notify: (notice: NotificationRequest) => Promise<void>;
+}
+
+/** The items of every supplement request made so far, oldest first. */
+const supplementRequests = (timeline: AuditEvent[]): SupplementItem[][] => timeline
+  .filter((event) => event.action === 'REQUEST_SUPPLEMENT' && Array.isArray(event.detail?.missing))
+  .map((event) => event.detail!.missing as SupplementItem[]);
+
+export function createCasesRouter({ db, readModel, workflows, book, notify }: CasesRouterDependencies) {
   const routes = book.router();
   const VIEWERS = ['clerk', 'officer', 'leader', 'agent', 'supervisor'] as const;
 
@@ -68,10 +90,10 @@ export function createCasesRouter({ db, readModel, workflows, book }: { db: Data
   routes.route({
     method: 'post', path: '/api/cases', tag: 'cases', summary: '一窗受理: register an application', access: ['clerk'],
     body: registerBody, idempotent: true,
-    responses: { 201: 'registered: `{id, trackingCode, status}`' },
+    responses: { 201: 'registered: `{id, trackingCode, status, precheck}`' },
   }, async ({ body }, req, res) => {
     const actor = actorOf(req);
-    const matters = await db.getRepository(Matter).find({ where: { code: In(body.matterCodes) }, relations: { materials: true } });
+    const { matters, requirements } = await requirementsOf(db, body.matterCodes);
     const unknown = body.matterCodes.flatMap((code, i) => (matters.some((m) => m.code === code) ? [] : [{ path: `matterCodes.${i}`, message: `unknown matter ${code}` }]));
     const knownMaterials = new Set(matters.flatMap((m) => m.materials ?? []).map((material) => material.code));
     const strangers = body.materials.flatMap((material, i) => (knownMaterials.has(material.code) ? [] : [{ path: `materials.${i}.code`, message: `${material.code} is not a material of the chosen matters` }]));
@@ -92,7 +114,10 @@ export function createCasesRouter({ db, readModel, workflows, book }: { db: Data
       registeredBy: actor,
     }, { actor });
     res.locals.auditObject = { type: 'cases', id: result.id };
-    res.status(201).location(`/api/cases/${result.id}`).json({ id: result.id, trackingCode: result.trackingCode, status: result.status });
+    res.status(201).location(`/api/cases/${result.id}`).json({
+      id: result.id, trackingCode: result.trackingCode, status: result.status,
+      precheck: precheck(requirements, body.materials.map((material) => material.code)),
+    });
   });
 
   routes.route({
@@ -114,6 +139,8 @@ export function createCasesRouter({ db, readModel, workflows, book }: { db: Data
   /** One clerk action: validated body → workflow update → the case as the read model now shows it. */
   const action = <S extends z.ZodType, A extends { actor: Actor }>(
     path: string, event: string, summary: string, schema: S, update: UpdateDefinition<CaseActionResult, [A]>, toArgs: (body: z.infer<S>, actor: Actor) => A,
+    /** Runs after the workflow took the action, with the timeline as it was before. */
+    after?: (body: z.infer<S>, details: CaseDetails, actor: Actor) => Promise<void>,
   ): void => {
     routes.route({
       method: 'post', path: `/api/cases/:id/${path}`, tag: 'cases', summary, access: ['clerk'],
@@ -121,20 +148,34 @@ export function createCasesRouter({ db, readModel, workflows, book }: { db: Data
       responses: { 200: 'the case after the action', 409: 'illegal in the case\'s state; `allowed` lists the legal events' },
     }, async ({ params, body }, req, res) => {
       const actor = actorOf(req);
-      const { record } = await visibleCase(params.id, actor);
+      const before = await visibleCase(params.id, actor);
+      const { record } = before;
       try {
         await workflows.caseAction(record.id, update, toArgs(body as z.infer<S>, actor));
       } catch (err) {
         if (err instanceof NotRunning) throw illegalTransition(`the case is ${record.status} and takes no more actions`, record.status, event, []);
         throw err;
       }
+      await after?.(body as z.infer<S>, before, actor);
       const details = await readModel.caseDetails(record.id);
       res.json(caseView(details!.record, details!.steps, details!.timeline));
     });
   };
   action('accept', 'ACCEPT', "受理: accept; every department's step starts, in parallel", emptyBody, acceptCaseUpdate, (_body, actor) => ({ actor }));
   action('refuse', 'REFUSE', '不予受理: refuse with a reason', refuseBody, refuseCaseUpdate, ({ reason }, actor) => ({ actor, reason }));
-  action('supplement-requests', 'REQUEST_SUPPLEMENT', '一次告知: request every missing material at once', supplementRequestBody, requestSupplementUpdate, ({ missing }, actor) => ({ actor, missing }));
+  action('supplement-requests', 'REQUEST_SUPPLEMENT', '一次告知: request every missing material at once', supplementRequestBody, requestSupplementUpdate, ({ missing }, actor) => ({ actor, missing }),
+    // A later request naming what the first should have named is reported to the supervision office.
+    async ({ missing }, { record, timeline }, actor) => {
+      const earlier = supplementRequests(timeline);
+      const breach = notOneTime(earlier, missing);
+      if (breach.length === 0) return;
+      await notify({
+        dedupeKey: `case-${record.id}:supplement-round-${earlier.length + 1}:not-one-time`,
+        channel: 'log', recipientRole: 'supervisor', recipient: 'office', template: 'supplement.not-one-time',
+        payload: { caseId: record.id, trackingCode: record.trackingCode, round: earlier.length + 1, items: breach.map((item) => item.code), clerk: actor.username },
+        caseId: record.id,
+      });
+    });
   action('supplements', 'SUPPLEMENT_RECEIVED', '补正: record the supplemented materials', supplementBody, receiveSupplementUpdate, ({ materials }, actor) => ({ actor, materials }));
   action('deliver', 'DELIVER', '统一出件: deliver every result together', emptyBody, deliverCaseUpdate, (_body, actor) => ({ actor }));
   action('withdraw', 'WITHDRAW', 'Withdraw at the applicant\'s request', withdrawBody, withdrawCaseUpdate, ({ reason }, actor) => ({ actor, ...(reason ? { reason } : {}) }));

@@ -36,6 +36,7 @@ const REVIEWERS = ['officer', 'leader'] as const;
 // In this order: a step is claimed before it is reviewed, paused before resumed, a day set before removed.
 const MATRIX: MatrixRow[] = [
   { method: 'GET', path: '/api/cases/:id', roles: CASE_VIEWERS, kind: 'case' },
+  { method: 'GET', path: '/api/cases/:id/receipt', roles: ['clerk', 'agent', 'supervisor'], kind: 'case' },
   { method: 'GET', path: '/api/steps/:id', roles: REVIEWERS, kind: 'step' },
   { method: 'POST', path: '/api/steps/:id/claim', roles: REVIEWERS, kind: 'step', body: {} },
   { method: 'POST', path: '/api/steps/:id/start-review', roles: REVIEWERS, kind: 'step', body: {} },

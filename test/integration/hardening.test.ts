@@ -230,6 +230,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
     const VALID: Record<string, unknown> = {
       'POST /api/auth/login': { username: 'clerk1', password: 'not-the-password' },
       'POST /api/cases': application(),
+      'POST /api/cases/precheck': { matterCodes: ['ZJJ-001'], materials: [] },
       'POST /api/cases/:id/accept': {},
       'POST /api/cases/:id/refuse': { reason: '不属于受理范围' },
       'POST /api/cases/:id/supplement-requests': { missing: [{ code: 'application-form' }] },

@@ -1,0 +1,83 @@
+// 受理通知书 / 不予受理通知书: the paper the applicant takes home from the window, as JSON and as a
+// printable HTML page built from the same object.
+import escapeHtml from 'escape-html';
+import { toShanghaiIso } from '../domain/time';
+import { acceptanceNumber } from '../domain/window';
+import type { AuditEvent, CaseRecord, Matter, Step } from '../entities';
+
+export interface Receipt {
+  kind: 'acceptance' | 'refusal';
+  title: string;
+  acceptanceNumber: string | null;
+  trackingCode: string;
+  applicant: string;
+  projectName: string | null;
+  issuedAt: string | null;
+  issuedBy: string | null;
+  /** Refusals only: why, as the clerk wrote it. */
+  reason: string | null;
+  matters: { code: string; name: string; departmentCode: string; committedDays: number | null; dueAt: string | null }[];
+  materialsReceived: string[];
+  howToTrack: string;
+}
+
+const codesIn = (event: AuditEvent | undefined, key: string): string[] => {
+  const value = event?.detail?.[key];
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => (typeof item === 'string' ? item : (item as { code?: unknown }).code)).filter((code): code is string => typeof code === 'string');
+};
+
+/** The receipt of an accepted or refused case; null for any other state (nothing to issue yet). */
+export function receiptOf(record: CaseRecord, steps: Step[], timeline: AuditEvent[], catalogue: Matter[]): Receipt | null {
+  const accepted = timeline.find((event) => event.action === 'ACCEPT');
+  const refused = timeline.find((event) => event.action === 'REFUSE');
+  const issuing = accepted ?? refused;
+  if (!issuing || !record.acceptedAt && !refused) return null;
+  const received = new Set([
+    ...codesIn(timeline.find((event) => event.action === 'REGISTERED'), 'materials'),
+    ...timeline.filter((event) => event.action === 'SUPPLEMENT_RECEIVED').flatMap((event) => codesIn(event, 'materials')),
+  ]);
+  return {
+    kind: accepted ? 'acceptance' : 'refusal',
+    title: accepted ? '受理通知书' : '不予受理通知书',
+    acceptanceNumber: accepted && record.acceptedAt ? acceptanceNumber(record.acceptedAt, record.trackingCode) : null,
+    trackingCode: record.trackingCode,
+    applicant: record.applicantName,
+    projectName: record.projectName,
+    issuedAt: toShanghaiIso(issuing.at),
+    issuedBy: issuing.actorName,
+    reason: accepted ? null : String(refused?.detail?.reason ?? ''),
+    matters: record.matterCodes.map((code) => {
+      const matter = catalogue.find((m) => m.code === code);
+      const step = steps.find((s) => s.matterCode === code);
+      return {
+        code,
+        name: matter?.name ?? code,
+        departmentCode: step?.departmentCode ?? matter?.departmentCode ?? '',
+        committedDays: step?.limitDays ?? matter?.committedDays ?? null,
+        dueAt: toShanghaiIso(step?.dueAt ?? null),
+      };
+    }),
+    materialsReceived: [...received].sort(),
+    howToTrack: `凭查询码 ${record.trackingCode} 及申请人手机号后四位查询办理进度`,
+  };
+}
+
+export function receiptHtml(receipt: Receipt): string {
+  const e = (value: unknown): string => escapeHtml(value === null || value === undefined ? '—' : String(value));
+  const rows = receipt.matters.map((m) =>
+    `<tr><td>${e(m.code)}</td><td>${e(m.name)}</td><td>${e(m.departmentCode)}</td><td>${e(m.committedDays)}</td><td>${e(m.dueAt)}</td></tr>`).join('');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${e(receipt.title)} ${e(receipt.acceptanceNumber ?? receipt.trackingCode)}</title>
+<style>body{font-family:serif;max-width:48em;margin:2em auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:.3em}</style>
+</head><body>
+<h1>${e(receipt.title)}</h1>
+<p>受理编号：${e(receipt.acceptanceNumber)}&emsp;查询码：${e(receipt.trackingCode)}</p>
+<p>申请人：${e(receipt.applicant)}&emsp;项目：${e(receipt.projectName)}</p>
+${receipt.kind === 'refusal' ? `<p>不予受理理由：${e(receipt.reason)}</p>` : ''}
+<table><thead><tr><th>事项编码</th><th>事项名称</th><th>承办部门</th><th>承诺时限（工作日）</th><th>办结期限</th></tr></thead><tbody>${rows}</tbody></table>
+<p>已收材料：${e(receipt.materialsReceived.join('、') || '—')}</p>
+<p>${e(receipt.howToTrack)}</p>
+<p>经办人：${e(receipt.issuedBy)}&emsp;日期：${e(receipt.issuedAt)}</p>
+</body></html>`;
+}
