@@ -12,6 +12,7 @@ import { stepLimitDays } from '../domain/clock-policy';
 import { concludeCase } from '../domain/outcome';
 import type { Actor, CaseStatus, Light, TimelineEntry } from '../domain/types';
 import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
+import type { NotificationActivities, NotificationRequest } from '../activities/notification-types';
 import { ChartedState, eventDetail } from './charted-state';
 import {
   acceptCaseUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, receiveSupplementUpdate, refuseCaseUpdate,
@@ -20,10 +21,12 @@ import {
 } from './messages';
 import { stepWorkflow } from './step-workflow';
 
-const { projectCase } = proxyActivities<ProjectionActivities>({
+const activityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+} as const;
+const { projectCase } = proxyActivities<ProjectionActivities>(activityOptions);
+const { enqueueNotifications } = proxyActivities<NotificationActivities>(activityOptions);
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseActionResult> {
   const kase = new ChartedState<CaseContext, CaseEvent>(caseChart, caseInitialSnapshot());
@@ -184,8 +187,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   }
 
   await condition(() => kase.done);
+  // 统一出件: the applicant (and the proxy agent) hear that every result is ready at once.
+  if (record.status === 'delivered' && patched('delivery-notice')) {
+    await enqueueNotifications({ notifications: deliveryNotices(input, record) });
+  }
   await condition(allHandlersFinished);
   return result();
+}
+
+function deliveryNotices(input: CaseWorkflowInput, record: CaseProjection): NotificationRequest[] {
+  const payload = { trackingCode: input.trackingCode, deliveredAt: record.deliveredAt, matterCodes: record.matterCodes };
+  const key = `${caseWorkflowId(input.caseId)}:delivered`;
+  return [
+    { dedupeKey: `${key}:applicant`, channel: 'sms', recipientRole: 'applicant', recipient: input.applicant.phone, template: 'case.delivered', payload, caseId: input.caseId },
+    ...(input.agent ? [{
+      dedupeKey: `${key}:agent`, channel: 'log', recipientRole: 'agent', recipient: input.agent.username, template: 'case.delivered', payload, caseId: input.caseId,
+    } satisfies NotificationRequest] : []),
+  ];
 }
 
 const LIGHT_ORDER: Light[] = ['green', 'yellow', 'red'];

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import pino from 'pino';
 import { startApiServer } from '../../api/server';
-import { CaseRecord, Step, AuditEvent } from '../../entities';
+import { AuditEvent, CaseRecord, Notification, Step } from '../../entities';
 import { createDataSource } from '../../entities/data-source';
 import { caseWorkflowId, stepWorkflowId } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
@@ -108,6 +108,10 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
     expect(row.deliveredAt).to.be.instanceOf(Date);
     const steps = await system.db.getRepository(Step).findBy({ caseId: id });
     expect(steps.map((s) => s.status)).to.deep.equal(['approved', 'approved']);
+    // 统一出件: the applicant is told once that every result is ready.
+    const notices = await system.db.getRepository(Notification).findBy({ caseId: id, template: 'case.delivered' });
+    expect(notices.map((n) => [n.recipientRole, n.recipient, n.channel])).to.deep.equal([['applicant', '13912345678', 'sms']]);
+    expect(notices[0].payload).to.deep.include({ matterCodes: ['ZRJ-001', 'HBJ-001'] });
   });
 
   it('when a department rejects with reason and legal basis, then the case is denied', async () => {
