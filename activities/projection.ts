@@ -1,13 +1,24 @@
 // Read-model projection: the only writer of case and step rows. Idempotent by construction —
 // rows carry the workflow's version and are only overwritten by a higher one; timeline rows are
 // keyed by (workflowId, seq) and inserted with INSERT IGNORE — so a retried or replayed
-// activity changes nothing.
+// activity changes nothing. The 效能监察 facts of steps (activities/metric-facts.ts) are written
+// in the same transactions, with the same exactly-once guarantee.
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent, CaseRecord, Step } from '../entities';
+import type { WorkingCalendar } from '../domain/calendar';
 import type { TimelineEntry } from '../domain/types';
+import { createCalendarService } from './calendar-service';
+import { createMetricFacts, isDecision } from './metric-facts';
 import type { ProjectCaseInput, ProjectionActivities, ProjectStepInput } from './projection-types';
 
-export function createProjectionActivities({ db }: { db: DataSource }): ProjectionActivities {
+export interface ProjectionDependencies {
+  db: DataSource;
+  /** The working-day calendar for the actual working time of decided steps. */
+  calendar?: { current(): Promise<WorkingCalendar> };
+}
+
+export function createProjectionActivities({ db, calendar = createCalendarService({ db }) }: ProjectionDependencies): ProjectionActivities {
+  const metrics = createMetricFacts();
   return {
     async projectCase({ workflowId, version, record, plannedSteps, timeline }: ProjectCaseInput): Promise<void> {
       const row: Partial<CaseRecord> = {
@@ -45,6 +56,7 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
           }))).execute();
         }
         await appendTimeline(manager, workflowId, record.id, timeline);
+        await metrics.recordAcceptance(manager, { caseId: record.id, acceptedAt: record.acceptedAt, steps: plannedSteps });
       });
     },
 
@@ -57,9 +69,12 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
         legalDueAt: record.legalDueAt === undefined ? undefined : toDate(record.legalDueAt),
         version,
       };
+      // Read before the transaction: sql.js runs one statement stream at a time.
+      const workingCalendar = isDecision(record) ? await calendar.current() : null;
       await db.transaction(async (manager) => {
         await upsertVersioned(manager, Step, row, version);
         await appendTimeline(manager, workflowId, record.caseId, timeline);
+        if (workingCalendar) await metrics.recordDecision(manager, { workflowId, record, calendar: workingCalendar });
       });
     },
   };

@@ -1,11 +1,16 @@
 import { AuditEvent } from './audit-event';
 import { CalendarDayRecord, type CalendarDaySource } from './calendar-day';
 import { CaseRecord } from './case-record';
+import { Complaint, type ComplaintSource } from './complaint';
+import { DailyCounter } from './daily-counter';
 import { Department } from './department';
+import { Evaluation } from './evaluation';
 import { Matter } from './matter';
 import { MatterMaterial } from './matter-material';
+import { MetricRollup } from './metric-rollup';
 import { Notification } from './notification';
 import { Step } from './step';
+import { StepMetric } from './step-metric';
 import { AccountabilityRecord } from './accountability-record';
 import { SupervisionOrder } from './supervision-order';
 import { User } from './user';
@@ -13,5 +18,9 @@ import { User } from './user';
 export { AuditEvent, CaseRecord, Department, Matter, MatterMaterial, Notification, Step, User };
 export { AccountabilityRecord, SupervisionOrder };
 export { CalendarDayRecord, type CalendarDaySource };
+export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
 
-export const ENTITIES = [Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord, CalendarDayRecord];
+export const ENTITIES = [
+  Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
+  CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter,
+];

@@ -23,7 +23,7 @@ export interface ApprovalWorkerOptions {
 
 export function createActivities(db: DataSource, calendar: CalendarService = createCalendarService({ db })) {
   return {
-    ...createProjectionActivities({ db }),
+    ...createProjectionActivities({ db, calendar }),
     ...createClockActivities({ calendar }),
     ...createNotificationActivities({ db }),
     ...createSupervisionActivities({ db }),
