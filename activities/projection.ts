@@ -5,6 +5,7 @@
 // in the same transactions, with the same exactly-once guarantee.
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent, CaseRecord, Step } from '../entities';
+import { retryOnDeadlock } from '../entities/retry';
 import type { WorkingCalendar } from '../domain/calendar';
 import type { TimelineEntry } from '../domain/types';
 import { createCalendarService } from './calendar-service';
@@ -41,7 +42,7 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
         updatedAt: new Date(record.updatedAt),
         version,
       };
-      await db.transaction(async (manager) => {
+      await retryOnDeadlock(() => db.transaction(async (manager) => {
         await upsertVersioned(manager, CaseRecord, row, version);
         if (plannedSteps.length > 0) {
           await manager.createQueryBuilder().insert().into(Step).orIgnore().values(plannedSteps.map((step) => ({
@@ -57,7 +58,7 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
         }
         await appendTimeline(manager, workflowId, record.id, timeline);
         await metrics.recordAcceptance(manager, { caseId: record.id, acceptedAt: record.acceptedAt, steps: plannedSteps });
-      });
+      }));
     },
 
     async projectStep({ workflowId, version, record, timeline }: ProjectStepInput): Promise<void> {
@@ -71,11 +72,11 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
       };
       // Read before the transaction: sql.js runs one statement stream at a time.
       const workingCalendar = isDecision(record) ? await calendar.current() : null;
-      await db.transaction(async (manager) => {
+      await retryOnDeadlock(() => db.transaction(async (manager) => {
         await upsertVersioned(manager, Step, row, version);
         await appendTimeline(manager, workflowId, record.caseId, timeline);
         if (workingCalendar) await metrics.recordDecision(manager, { workflowId, record, calendar: workingCalendar });
-      });
+      }));
     },
   };
 }

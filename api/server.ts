@@ -16,7 +16,12 @@ import { notFound } from './problems';
 import { createReadModel } from './read-model';
 import { createCalendarRouter } from './routes/calendar';
 import { createCasesRouter } from './routes/cases';
+import { countRequests, createPrometheusRouter } from './prometheus';
 import { createCatalogueRouter } from './routes/catalogue';
+import { createComplaintsRouter } from './routes/complaints';
+import { createEvaluationsRouter } from './routes/evaluations';
+import { createFeedbackPublicRouter } from './routes/feedback-public';
+import { createMetricsRouter } from './routes/metrics';
 import { createPublicRouter } from './routes/public';
 import { createStepsRouter } from './routes/steps';
 import { createSupervisionRouter } from './routes/supervision';
@@ -38,10 +43,13 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   const { enqueueNotifications } = createNotificationActivities({ db });
 
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(countRequests);
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
   app.use(express.json({ limit: '100kb' }));
 
+  app.use(createPrometheusRouter({ db }));
   app.use(createPublicRouter({ db, temporal, readModel }));
+  app.use(createFeedbackPublicRouter({ db, readModel, calendar }));
   app.use(auth.router);
   app.use('/api', auth.authenticate);
   app.use(createCatalogueRouter({ db }));
@@ -59,6 +67,9 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
       await enqueueNotifications({ notifications: [{ ...notice, channel: 'log' }] });
     },
   }));
+  app.use(createMetricsRouter({ db, calendar }));
+  app.use(createComplaintsRouter({ db, calendar }));
+  app.use(createEvaluationsRouter({ db }));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
   return app;

@@ -137,6 +137,8 @@ const readIndexes = (): Array<{ table: string; index: TableIndex }> => [
   { table: 'cases', index: new TableIndex({ name: 'IDX_cases_light_submitted', columnNames: ['light', 'submitted_at', 'id'] }) },
   { table: 'cases', index: new TableIndex({ name: 'IDX_cases_channel_submitted', columnNames: ['channel', 'submitted_at', 'id'] }) },
   { table: 'steps', index: new TableIndex({ name: 'IDX_steps_status_light', columnNames: ['status', 'light', 'department_code', 'due_at'] }) },
+  // The board lists the accountability records of a period.
+  { table: 'accountability_records', index: new TableIndex({ name: 'IDX_accountability_records_created_at', columnNames: ['created_at'] }) },
 ];
 
 export class SupervisionOffice1732700000000 implements MigrationInterface {

@@ -20,3 +20,13 @@ export function statesTagged(machine: AnyStateMachine, tag: string): string[] {
 
 /** Cases whose steps are live: dispatched and not yet concluded. */
 export const CASE_STATUSES_UNDER_REVIEW = statesTagged(caseChart, 'reviewing');
+
+/** States an event leads to from anywhere in the chart (guards ignored). */
+export function statesReachedBy(machine: AnyStateMachine, eventType: string): string[] {
+  const targets = Object.values(machine.root.states).flatMap((node) =>
+    (node.transitions.get(eventType) ?? []).flatMap((transition) => (transition.target ?? []).map((target) => target.key)));
+  return [...new Set(targets)].sort();
+}
+
+/** Cases whose results were handed over (统一出件): the applicant may rate them (好差评). */
+export const DELIVERED_CASE_STATUSES = statesReachedBy(caseChart, 'DELIVER');
