@@ -7,7 +7,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '../domain/calendar';
 import { shanghaiDate } from '../domain/calendar';
 import { DEFAULT_OFFICE_OPENS, pausesFromTimeline, stepWorkingTime } from '../domain/metrics/working-time';
-import { AuditEvent, CaseRecord, Matter, MetricRollup, StepMetric } from '../entities';
+import { AuditEvent, CaseRecord, Matter, MetricRollup, Step, StepMetric } from '../entities';
 import type { PlannedStep, StepProjection } from './projection-types';
 
 interface RollupKey {
@@ -58,25 +58,36 @@ const keyOf = (metric: Pick<StepMetric, 'acceptedOn' | 'departmentCode' | 'matte
 
 /** Creates the facts rows of steps accepted at `acceptedAt` and counts each once. */
 async function accept(manager: EntityManager, caseId: string, acceptedAt: Date, steps: PlannedStep[]): Promise<StepMetric[]> {
-  const matters = await manager.find(Matter, { where: { code: In(steps.map((step) => step.matterCode)) }, select: { code: true, legalDays: true } });
+  const ids = steps.map((step) => step.id);
+  const [matters, projected] = await Promise.all([
+    manager.find(Matter, { where: { code: In(steps.map((step) => step.matterCode)) }, select: { code: true, legalDays: true } }),
+    // A step projected before its case's acceptance (rare) lends its light and due instant.
+    manager.find(Step, { where: { id: In(ids) }, select: { id: true, light: true, dueAt: true } }),
+  ]);
   const legalDays = new Map(matters.map((matter) => [matter.code, matter.legalDays]));
+  const live = new Map(projected.map((step) => [step.id, step]));
   const acceptedOn = shanghaiDate(acceptedAt.toISOString());
   const rows = steps.map((step): StepMetric => ({
     stepId: step.id, caseId, departmentCode: step.departmentCode, matterCode: step.matterCode, acceptedAt, acceptedOn,
     // A matter missing from the catalogue (never deleted in practice) has no legal limit to compare with.
     legalDays: legalDays.get(step.matterCode) ?? 0,
-    counted: false, decided: false, decidedAt: null, outcome: null, dueAt: null, limitDays: null, workingSeconds: null, early: null, late: null,
+    counted: false, decided: false, decidedAt: null, outcome: null, limitDays: null, workingSeconds: null, early: null, late: null,
+    light: live.get(step.id)?.light ?? 'green', dueAt: live.get(step.id)?.dueAt ?? null, withdrawn: false,
   }));
   await manager.createQueryBuilder().insert().into(StepMetric).orIgnore().values(rows).execute();
   for (const row of rows) {
     if (await flip(manager, row.stepId, 'counted')) await addToRollup(manager, keyOf(row), { accepted: 1 });
   }
-  return manager.find(StepMetric, { where: { stepId: In(rows.map((row) => row.stepId)) } });
+  return manager.find(StepMetric, { where: { stepId: In(ids) } });
 }
 
 export interface MetricFacts {
   /** In the case projection's transaction: its steps were accepted at `acceptedAt`. */
   recordAcceptance(manager: EntityManager, input: { caseId: string; acceptedAt: string | null; steps: PlannedStep[] }): Promise<void>;
+  /** In the case projection's transaction: the case was withdrawn. */
+  recordWithdrawal(manager: EntityManager, caseId: string): Promise<void>;
+  /** In the step projection's transaction, for its newest projection: the light and due instant of an open step. */
+  followStep(manager: EntityManager, record: StepProjection): Promise<void>;
   /**
    * In the step projection's transaction, after its timeline rows were appended: freezes the
    * facts of a decided step. `calendar` is read before the transaction opens.
@@ -96,6 +107,18 @@ export function createMetricFacts({ opensAt = DEFAULT_OFFICE_OPENS }: { opensAt?
       const known = await manager.find(StepMetric, { where: { caseId }, select: { stepId: true, counted: true } });
       if (steps.every((step) => known.some((row) => row.stepId === step.id && row.counted))) return;
       await accept(manager, caseId, new Date(acceptedAt), steps);
+    },
+
+    async recordWithdrawal(manager, caseId) {
+      await manager.update(StepMetric, { caseId }, { withdrawn: true });
+    },
+
+    async followStep(manager, record) {
+      // Absolute values, written only for the newest projection: retries change nothing.
+      await manager.createQueryBuilder().update(StepMetric)
+        .set({ light: record.light, dueAt: record.dueAt === null ? null : new Date(record.dueAt) })
+        .where('step_id = :stepId AND decided = 0', { stepId: record.id })
+        .execute();
     },
 
     async recordDecision(manager, { workflowId, record, calendar }) {
@@ -119,6 +142,7 @@ export function createMetricFacts({ opensAt = DEFAULT_OFFICE_OPENS }: { opensAt?
       const decided = Date.parse(decidedAt);
       const due = record.dueAt === null ? null : Date.parse(record.dueAt);
       const facts = {
+        light: record.light,
         decidedAt: new Date(decidedAt),
         outcome: record.status as 'approved' | 'rejected',
         dueAt: due === null ? null : new Date(due),

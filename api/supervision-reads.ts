@@ -1,11 +1,10 @@
 // Reads for the supervision office (效能办): metric rows from the daily rollups plus the live
 // part (open steps that are overdue, steps of withdrawn cases), and the live board. Plain
 // objects out; never writes.
-import type { DataSource } from 'typeorm';
-import { CASE_STATUSES_UNDER_REVIEW, OPEN_STEP_STATUSES } from '../domain/charts/states';
+import { In, type DataSource } from 'typeorm';
 import { addTotals, EMPTY_TOTALS, metricRow, type MetricRow, type MetricTotals } from '../domain/metrics/rates';
 import { LIGHTS, type Light } from '../domain/types';
-import { CaseRecord, Department, Matter, MetricRollup, Step, StepMetric } from '../entities';
+import { Department, Matter, MetricRollup, Step, StepMetric } from '../entities';
 import type { Period } from './period';
 
 export const METRIC_GROUPS = ['department', 'matter'] as const;
@@ -13,7 +12,6 @@ export type MetricGroup = (typeof METRIC_GROUPS)[number];
 
 export type NamedMetricRow = MetricRow & { name: string | null };
 
-const WITHDRAWN = 'withdrawn';
 const RED: Light = 'red';
 
 /** SUM() and COUNT() come back as strings (DECIMAL, BIGINT) from mysql2 and as numbers from sql.js. */
@@ -52,13 +50,12 @@ export function createSupervisionReads(db: DataSource) {
         .where('r.accepted_on BETWEEN :from AND :to', period)
         .groupBy(`r.${column}`)
         .getRawMany<Record<string, unknown>>(),
-      // Undecided steps of the period: few (the open backlog and withdrawn cases), read live.
+      // Undecided steps of the period: few (the open backlog and withdrawn cases), read live
+      // from one covering index.
       db.createQueryBuilder().from(StepMetric, 'm')
-        .innerJoin(CaseRecord, 'c', 'c.id = m.case_id')
-        .leftJoin(Step, 's', 's.id = m.step_id')
         .select(`m.${column}`, 'key')
-        .addSelect(`SUM(CASE WHEN c.status = '${WITHDRAWN}' THEN 1 ELSE 0 END)`, 'withdrawn')
-        .addSelect(`SUM(CASE WHEN c.status <> '${WITHDRAWN}' AND s.light = '${RED}' THEN 1 ELSE 0 END)`, 'overdue')
+        .addSelect('SUM(CASE WHEN m.withdrawn = 1 THEN 1 ELSE 0 END)', 'withdrawn')
+        .addSelect(`SUM(CASE WHEN m.withdrawn = 0 AND m.light = '${RED}' THEN 1 ELSE 0 END)`, 'overdue')
         .where('m.decided = 0')
         .andWhere('m.accepted_on BETWEEN :from AND :to', period)
         .groupBy(`m.${column}`)
@@ -97,18 +94,19 @@ export function createSupervisionReads(db: DataSource) {
       return keys.map((key) => ({ ...metricRow(key, byKey.get(key) ?? EMPTY_TOTALS, officeDaySeconds), name: names.get(key) ?? null }));
     },
 
-    /** Open steps of cases under review, by department and light; every department listed. */
+    /**
+     * Open steps by department and light, every department listed: steps accepted and not yet
+     * decided, of cases not withdrawn (the facts mirror each open step's light).
+     */
     async openStepsByLight(departmentCode: string | null): Promise<OpenStepsByLight[]> {
-      const query = db.createQueryBuilder().from(Step, 's')
-        .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
-        .select('s.department_code', 'departmentCode')
-        .addSelect('s.light', 'light')
+      const query = db.createQueryBuilder().from(StepMetric, 'm')
+        .select('m.department_code', 'departmentCode')
+        .addSelect('m.light', 'light')
         .addSelect('COUNT(*)', 'n')
-        .where('s.status IN (:...open)', { open: OPEN_STEP_STATUSES })
-        .andWhere('c.status IN (:...reviewing)', { reviewing: CASE_STATUSES_UNDER_REVIEW });
-      if (departmentCode !== null) query.andWhere('s.department_code = :departmentCode', { departmentCode });
+        .where('m.decided = 0 AND m.withdrawn = 0');
+      if (departmentCode !== null) query.andWhere('m.department_code = :departmentCode', { departmentCode });
       const [rows, departments] = await Promise.all([
-        query.groupBy('s.department_code').addGroupBy('s.light').getRawMany<{ departmentCode: string; light: Light; n: unknown }>(),
+        query.groupBy('m.department_code').addGroupBy('m.light').getRawMany<{ departmentCode: string; light: Light; n: unknown }>(),
         db.getRepository(Department).find({ select: { code: true } }),
       ]);
       const codes = departmentCode !== null ? [departmentCode] : [...new Set([...departments.map((d) => d.code), ...rows.map((r) => r.departmentCode)])].sort();
@@ -118,16 +116,18 @@ export function createSupervisionReads(db: DataSource) {
       });
     },
 
-    /** The longest-overdue open steps (red, due earliest) of cases under review. */
+    /** The longest-overdue open steps: red, due earliest first. */
     async oldestOverdue(departmentCode: string | null, limit: number): Promise<Step[]> {
-      const query = db.getRepository(Step).createQueryBuilder('s')
-        .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
-        .where('s.status IN (:...open)', { open: OPEN_STEP_STATUSES })
-        .andWhere('s.light = :red', { red: RED })
-        .andWhere('c.status IN (:...reviewing)', { reviewing: CASE_STATUSES_UNDER_REVIEW })
-        .andWhere('s.due_at IS NOT NULL');
-      if (departmentCode !== null) query.andWhere('s.department_code = :departmentCode', { departmentCode });
-      return query.orderBy('s.due_at', 'ASC').addOrderBy('s.id', 'ASC').limit(limit).getMany();
+      const query = db.createQueryBuilder().from(StepMetric, 'm')
+        .select('m.step_id', 'stepId')
+        .where('m.decided = 0 AND m.withdrawn = 0 AND m.light = :red', { red: RED })
+        .andWhere('m.due_at IS NOT NULL');
+      if (departmentCode !== null) query.andWhere('m.department_code = :departmentCode', { departmentCode });
+      const ids = (await query.orderBy('m.due_at', 'ASC').addOrderBy('m.step_id', 'ASC').limit(limit).getRawMany<{ stepId: string }>())
+        .map((row) => row.stepId);
+      if (ids.length === 0) return [];
+      const steps = await db.getRepository(Step).findBy({ id: In(ids) });
+      return ids.flatMap((id) => steps.filter((step) => step.id === id));
     },
   };
 }

@@ -1,5 +1,7 @@
 import { AuditEvent } from './audit-event';
 import { CalendarDayRecord, type CalendarDaySource } from './calendar-day';
+import { CaseCount, CENTER_SCOPE } from './case-count';
+import { CaseDepartment } from './case-department';
 import { CaseRecord } from './case-record';
 import { Complaint, type ComplaintSource } from './complaint';
 import { DailyCounter } from './daily-counter';
@@ -19,8 +21,9 @@ export { AuditEvent, CaseRecord, Department, Matter, MatterMaterial, Notificatio
 export { AccountabilityRecord, SupervisionOrder };
 export { CalendarDayRecord, type CalendarDaySource };
 export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
+export { CaseCount, CaseDepartment, CENTER_SCOPE };
 
 export const ENTITIES = [
   Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
-  CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter,
+  CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter, CaseDepartment, CaseCount,
 ];

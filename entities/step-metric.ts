@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Light } from '../domain/types';
 
 /**
  * 效能监察 facts of one step, written by the projection: created when its case is accepted
@@ -7,7 +8,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * guards that make each count happen exactly once however often a projection is retried.
  */
 @Entity({ name: 'step_metrics' })
-@Index('IDX_step_metrics_decided_accepted_on', ['decided', 'acceptedOn'])
+// Undecided steps, read live: by acceptance date for the metrics, by light and due instant for the board.
+@Index('IDX_step_metrics_open_by_date', ['decided', 'acceptedOn', 'withdrawn', 'light', 'departmentCode', 'matterCode'])
+@Index('IDX_step_metrics_open_by_light', ['decided', 'withdrawn', 'light', 'dueAt', 'departmentCode'])
 @Index('IDX_step_metrics_case', ['caseId'])
 export class StepMetric {
   @PrimaryColumn({ type: 'varchar', length: 80, name: 'step_id' })
@@ -45,9 +48,17 @@ export class StepMetric {
   @Column({ type: 'varchar', length: 16, nullable: true })
   outcome!: 'approved' | 'rejected' | null;
 
-  /** The due instant in force at the decision (extensions and pauses included). */
+  /** While open: the step's light and due instant as last projected. Frozen at the decision. */
+  @Column({ type: 'varchar', length: 8, default: 'green' })
+  light!: Light;
+
+  /** The due instant in force (at the decision: extensions and pauses included). */
   @Column({ type: 'datetime', name: 'due_at', nullable: true })
   dueAt!: Date | null;
+
+  /** The case was withdrawn: an undecided step leaves the figures and the board. */
+  @Column({ type: 'boolean', default: false })
+  withdrawn!: boolean;
 
   /** The limit in force at the decision: committed, green-channel compressed, extended. */
   @Column({ type: 'int', name: 'limit_days', nullable: true })

@@ -4,8 +4,9 @@ import {
 import type { TableColumnOptions } from 'typeorm';
 
 // What the supervision office (效能办) sees: per-step metric facts and their daily rollup,
-// 效能投诉 complaints with a per-day counter for their numbers, 好差评 evaluations, and the
-// indexes that keep the list routes fast at 100 000 cases. Table API only, so the same DDL runs
+// 效能投诉 complaints with a per-day counter for their numbers, 好差评 evaluations; and what keeps
+// the list routes fast at 100 000 cases: list indexes, each department's view of its cases and
+// the case counts behind the list totals. Table API only, so the same DDL runs
 // on MySQL and sql.js; names match the entity decorators.
 
 // sqlite accepts AUTOINCREMENT only on a column typed exactly `integer`; MySQL reads it as int.
@@ -44,9 +45,15 @@ const tables = (): Table[] => [
       int('working_seconds', true),
       bool('early', true),
       bool('late', true),
+      { ...varchar('light', 8), default: "'green'" },
+      bool('withdrawn'),
     ],
     indices: [
-      new TableIndex({ name: 'IDX_step_metrics_decided_accepted_on', columnNames: ['decided', 'accepted_on'] }),
+      new TableIndex({
+        name: 'IDX_step_metrics_open_by_date',
+        columnNames: ['decided', 'accepted_on', 'withdrawn', 'light', 'department_code', 'matter_code'],
+      }),
+      new TableIndex({ name: 'IDX_step_metrics_open_by_light', columnNames: ['decided', 'withdrawn', 'light', 'due_at', 'department_code'] }),
       new TableIndex({ name: 'IDX_step_metrics_case', columnNames: ['case_id'] }),
     ],
   }),
@@ -119,6 +126,33 @@ const tables = (): Table[] => [
     ],
   }),
   new Table({
+    name: 'case_departments',
+    columns: [
+      { ...varchar('department_code', 32), isPrimary: true },
+      { ...varchar('case_id', 36), isPrimary: true },
+      datetime('submitted_at'),
+      varchar('status', 24),
+      varchar('light', 8),
+      varchar('channel', 16),
+    ],
+    indices: [
+      new TableIndex({ name: 'IDX_case_departments_submitted', columnNames: ['department_code', 'submitted_at', 'case_id'] }),
+      new TableIndex({ name: 'IDX_case_departments_status', columnNames: ['department_code', 'status', 'submitted_at', 'case_id'] }),
+      new TableIndex({ name: 'IDX_case_departments_light', columnNames: ['department_code', 'light', 'submitted_at', 'case_id'] }),
+      new TableIndex({ name: 'IDX_case_departments_channel', columnNames: ['department_code', 'channel', 'submitted_at', 'case_id'] }),
+    ],
+  }),
+  new Table({
+    name: 'case_counts',
+    columns: [
+      { ...varchar('scope', 32), isPrimary: true },
+      { ...varchar('status', 24), isPrimary: true },
+      { ...varchar('light', 8), isPrimary: true },
+      { ...varchar('channel', 16), isPrimary: true },
+      counter('cases'),
+    ],
+  }),
+  new Table({
     name: 'daily_counters',
     columns: [
       { ...varchar('name', 32), isPrimary: true },
@@ -136,6 +170,7 @@ const readIndexes = (): Array<{ table: string; index: TableIndex }> => [
   { table: 'cases', index: new TableIndex({ name: 'IDX_cases_status_submitted', columnNames: ['status', 'submitted_at', 'id'] }) },
   { table: 'cases', index: new TableIndex({ name: 'IDX_cases_light_submitted', columnNames: ['light', 'submitted_at', 'id'] }) },
   { table: 'cases', index: new TableIndex({ name: 'IDX_cases_channel_submitted', columnNames: ['channel', 'submitted_at', 'id'] }) },
+  // Alerts: open steps by light, soonest due first.
   { table: 'steps', index: new TableIndex({ name: 'IDX_steps_status_light', columnNames: ['status', 'light', 'department_code', 'due_at'] }) },
   // The board lists the accountability records of a period.
   { table: 'accountability_records', index: new TableIndex({ name: 'IDX_accountability_records_created_at', columnNames: ['created_at'] }) },
@@ -153,6 +188,14 @@ export class SupervisionOffice1732700000000 implements MigrationInterface {
     for (const { table, index } of readIndexes()) {
       await queryRunner.createIndex(table, index);
     }
+    // Cases projected before this migration enter the department lists and the counts; from
+    // here on the case projection keeps both. Portable SQL (MySQL and SQLite).
+    await queryRunner.query(`INSERT INTO case_departments (department_code, case_id, submitted_at, status, light, channel)
+      SELECT DISTINCT s.department_code, c.id, c.submitted_at, c.status, c.light, c.channel FROM cases c JOIN steps s ON s.case_id = c.id`);
+    await queryRunner.query(`INSERT INTO case_counts (scope, status, light, channel, cases)
+      SELECT '*', status, light, channel, COUNT(*) FROM cases GROUP BY status, light, channel`);
+    await queryRunner.query(`INSERT INTO case_counts (scope, status, light, channel, cases)
+      SELECT department_code, status, light, channel, COUNT(*) FROM case_departments GROUP BY department_code, status, light, channel`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

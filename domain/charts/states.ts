@@ -30,3 +30,6 @@ export function statesReachedBy(machine: AnyStateMachine, eventType: string): st
 
 /** Cases whose results were handed over (统一出件): the applicant may rate them (好差评). */
 export const DELIVERED_CASE_STATUSES = statesReachedBy(caseChart, 'DELIVER');
+
+/** Cases the applicant withdrew: their undecided steps leave the figures and the board. */
+export const WITHDRAWN_CASE_STATUSES = statesReachedBy(caseChart, 'WITHDRAW');
