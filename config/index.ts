@@ -16,6 +16,8 @@ export interface AppConfig {
   demoPassword: string;
   temporalUiPort: number;
   logLevel: string;
+  /** `npm run worker` serves its Prometheus metrics on this port; unset: not served. */
+  workerMetricsPort?: number;
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.DEMO_PASSWORD ?? 'demo-password',
     temporalUiPort: integer(env.TEMPORAL_UI_PORT, 8233, 'TEMPORAL_UI_PORT'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    workerMetricsPort: env.WORKER_METRICS_PORT ? integer(env.WORKER_METRICS_PORT, 0, 'WORKER_METRICS_PORT') : undefined,
   };
 }
 

@@ -132,6 +132,23 @@ describe('working time of a step (acceptance day not counted, pauses excluded)',
   });
 });
 
+describe('working time of the README worked example', () => {
+  const rows: Array<[string, string, string, Array<[string, string]>, number]> = [
+    ['S1', '2026-11-02T10:00:00', '2026-11-12T17:30:00', [], 8],
+    ['S2', '2026-11-02T15:00:00', '2026-11-12T13:15:00', [], 7.5],
+    ['S3', '2026-11-03T09:30:00', '2026-11-16T17:30:00', [], 9],
+    ['S4', '2026-11-04T16:00:00', '2026-11-17T13:15:00', [['2026-11-09T11:00:00', '2026-11-11T11:00:00']], 6.5],
+  ];
+  for (const [name, acceptedAt, decidedAt, pauses, days] of rows) {
+    it(`when ${name} is measured, then it took ${days} working days`, () => {
+      const measured = stepWorkingTime(calendar, {
+        acceptedAt: sh(acceptedAt), decidedAt: sh(decidedAt), pauses: pauses.map(([from, to]) => ({ from: sh(from), to: sh(to) })),
+      });
+      expect(measured.workingDays).to.equal(days);
+    });
+  }
+});
+
 describe('metric row (the README worked example)', () => {
   it('when 5 steps were accepted, 4 completed (3 early, 1 late) and 1 is open and red, then the figures match the hand calculation', () => {
     // Completed: actual 8, 7.5, 9, 6.5 working days; limits 10, 10, 7, 10; legal 20 each.
