@@ -91,7 +91,10 @@ export function createSupervisionReads(db: DataSource) {
     async metrics(period: Period, groupBy: MetricGroup, officeDaySeconds: number): Promise<NamedMetricRow[]> {
       const [names, byKey] = await Promise.all([catalogue(groupBy), totals(period, groupBy)]);
       const keys = [...new Set([...names.keys(), ...byKey.keys()])].sort();
-      return keys.map((key) => ({ ...metricRow(key, byKey.get(key) ?? EMPTY_TOTALS, officeDaySeconds), name: names.get(key) ?? null }));
+      return keys.map((key) => {
+        const { key: _key, ...figures } = metricRow(key, byKey.get(key) ?? EMPTY_TOTALS, officeDaySeconds);
+        return { key, name: names.get(key) ?? null, ...figures };
+      });
     },
 
     /**

@@ -8,14 +8,12 @@ import type { WorkingCalendar } from '../../domain/calendar';
 import { officeDaySeconds, officeSecondsBetween } from '../../domain/metrics/working-time';
 import { roundDays } from '../../domain/metrics/rates';
 import { toShanghaiIso } from '../../domain/time';
-import type { Actor } from '../../domain/types';
 import { AccountabilityRecord, SupervisionOrder } from '../../entities';
 import { actorOf, allow } from '../auth';
 import { checkPeriod, periodInstants, periodShape, withResolvedPeriod, type Period } from '../period';
-import { forbidden } from '../problems';
 import { METRIC_GROUPS, createSupervisionReads, type MetricGroup, type NamedMetricRow } from '../supervision-reads';
 import { parse } from '../validation';
-import { accountabilityView, orderView } from './supervision';
+import { accountabilityView, departmentScope, orderView } from './supervision';
 
 const metricsQuery = z.object({
   ...periodShape,
@@ -33,13 +31,6 @@ const CSV_COLUMNS: Array<keyof NamedMetricRow> = [
   'key', 'name', 'accepted', 'completed', 'completionRate', 'earlyCompletionRate', 'overdueRate',
   'avgActualWorkingDays', 'avgCommittedDays', 'avgLegalDays', 'speedupRate',
 ];
-
-/** null: the whole center (效能办); otherwise the leader's own department. */
-function departmentScope(actor: Actor): string | null {
-  if (actor.role === 'supervisor') return null;
-  if (!actor.departmentCode) throw forbidden('this account belongs to no department');
-  return actor.departmentCode;
-}
 
 function sendCsv(res: Response, rows: NamedMetricRow[], period: Period, groupBy: MetricGroup): void {
   // A BOM so spreadsheet programs read the Chinese names as UTF-8; empty cells for null.
