@@ -42,12 +42,12 @@ export async function upsertCase(manager: EntityManager, row: CaseRecord, versio
   if (stored) await manager.update(CaseRecord, { id: row.id }, { ...row });
   else await manager.insert(CaseRecord, { ...row });
 
+  // Most projections change neither the count key nor the list columns (a due instant, a timeline entry).
+  if (stored && sameKey(stored, row)) return true;
   const scopes = [CENTER_SCOPE, ...new Set(departments)];
-  if (!stored || !sameKey(stored, row)) {
-    for (const scope of scopes) {
-      if (stored) await addToCount(manager, scope, stored, -1);
-      await addToCount(manager, scope, row, 1);
-    }
+  for (const scope of scopes) {
+    if (stored) await addToCount(manager, scope, stored, -1);
+    await addToCount(manager, scope, row, 1);
   }
   const listed = { submittedAt: row.submittedAt, status: row.status, light: row.light, channel: row.channel };
   for (const departmentCode of scopes.slice(1)) {
