@@ -6,6 +6,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '../domain/calendar';
 import { shanghaiDate } from '../domain/calendar';
+import { DECIDED_STEP_STATUSES } from '../domain/charts/states';
 import { DEFAULT_OFFICE_OPENS, pausesFromTimeline, stepWorkingTime } from '../domain/metrics/working-time';
 import { AuditEvent, CaseRecord, Matter, MetricRollup, Step, StepMetric } from '../entities';
 import type { PlannedStep, StepProjection } from './projection-types';
@@ -97,7 +98,7 @@ export interface MetricFacts {
 
 /** Whether a step projection carries a decision the metrics must record. */
 export const isDecision = (record: StepProjection): boolean =>
-  record.decidedAt !== null && (record.status === 'approved' || record.status === 'rejected');
+  record.decidedAt !== null && DECIDED_STEP_STATUSES.includes(record.status);
 
 export function createMetricFacts({ opensAt = DEFAULT_OFFICE_OPENS }: { opensAt?: string } = {}): MetricFacts {
   return {

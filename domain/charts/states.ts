@@ -12,6 +12,8 @@ export function nonFinalStates(machine: AnyStateMachine): string[] {
 
 /** Steps a department still has to work on. */
 export const OPEN_STEP_STATUSES = nonFinalStates(stepChart);
+/** Steps the department decided (办结): approved or rejected. */
+export const DECIDED_STEP_STATUSES = Object.values(stepChart.root.states).filter((node) => node.type === 'final').map((node) => node.key);
 export function statesTagged(machine: AnyStateMachine, tag: string): string[] {
   return Object.values(machine.root.states)
     .filter((node) => node.tags.includes(tag))

@@ -4,7 +4,7 @@ import {
   COMPLAINT_EVENT_TYPES, COMPLAINT_STATUSES, FOLLOW_UP_STATUSES, allowedEvents, applyEvent, canApply, complaintChart,
   complaintSnapshot, followUpChart, followUpSnapshot, type ComplaintEvent, type ComplaintStatus, type FollowUpStatus,
 } from '../../domain/charts';
-import { DELIVERED_CASE_STATUSES } from '../../domain/charts/states';
+import { DECIDED_STEP_STATUSES, DELIVERED_CASE_STATUSES, WITHDRAWN_CASE_STATUSES } from '../../domain/charts/states';
 import { complaintNumber, isBadRating, isGoodRating } from '../../domain/feedback-policy';
 
 describe('complaint chart', () => {
@@ -53,8 +53,10 @@ describe('follow-up chart', () => {
 });
 
 describe('feedback policy', () => {
-  it('when a case is delivered, then it may be rated; no other state reached by DELIVER', () => {
+  it('when the charts are read, then DELIVER leads to delivered, WITHDRAW to withdrawn, and a step is decided when approved or rejected', () => {
     expect(DELIVERED_CASE_STATUSES).to.deep.equal(['delivered']);
+    expect(WITHDRAWN_CASE_STATUSES).to.deep.equal(['withdrawn']);
+    expect(DECIDED_STEP_STATUSES).to.deep.equal(['approved', 'rejected']);
   });
 
   for (const [level, bad, good] of [[1, true, false], [2, true, false], [3, false, false], [4, false, true], [5, false, true]] as const) {
