@@ -1,18 +1,33 @@
 // Read-model projection: the only writer of case and step rows. Idempotent by construction —
 // rows carry the workflow's version and are only overwritten by a higher one; timeline rows are
 // keyed by (workflowId, seq) and inserted with INSERT IGNORE — so a retried or replayed
-// activity changes nothing.
+// activity changes nothing. What the lists and the 效能监察 read beside the rows — each
+// department's list rows and the case counts (activities/case-index.ts), the facts of steps
+// (activities/metric-facts.ts) — is written in the same transactions, with the same guarantee.
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent, CaseRecord, Step } from '../entities';
+import { retryOnDeadlock } from '../entities/retry';
+import { WITHDRAWN_CASE_STATUSES } from '../domain/charts/states';
+import { upsertCase } from './case-index';
+import type { WorkingCalendar } from '../domain/calendar';
 import type { TimelineEntry } from '../domain/types';
 import { createAuditLog, type AuditLog } from './audit-log';
+import { createCalendarService } from './calendar-service';
+import { createMetricFacts, isDecision } from './metric-facts';
 import type { ProjectCaseInput, ProjectionActivities, ProjectStepInput } from './projection-types';
 
-export function createProjectionActivities({ db }: { db: DataSource }): ProjectionActivities {
+export interface ProjectionDependencies {
+  db: DataSource;
+  /** The working-day calendar for the actual working time of decided steps. */
+  calendar?: { current(): Promise<WorkingCalendar> };
+}
+
+export function createProjectionActivities({ db, calendar = createCalendarService({ db }) }: ProjectionDependencies): ProjectionActivities {
+  const metrics = createMetricFacts();
   const audit = createAuditLog(db);
   return {
     async projectCase({ workflowId, version, record, plannedSteps, timeline }: ProjectCaseInput): Promise<void> {
-      const row: Partial<CaseRecord> = {
+      const row: CaseRecord = {
         id: record.id,
         trackingCode: record.trackingCode,
         status: record.status,
@@ -33,8 +48,9 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
         updatedAt: new Date(record.updatedAt),
         version,
       };
-      await db.transaction(async (manager) => {
-        await upsertVersioned(manager, CaseRecord, row, version);
+      const departments = plannedSteps.map((step) => step.departmentCode);
+      await retryOnDeadlock(() => db.transaction(async (manager) => {
+        const applied = await upsertCase(manager, row, version, departments);
         if (plannedSteps.length > 0) {
           await manager.createQueryBuilder().insert().into(Step).orIgnore().values(plannedSteps.map((step) => ({
             id: step.id,
@@ -48,7 +64,9 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
           }))).execute();
         }
         await appendTimeline(manager, workflowId, record.id, timeline);
-      });
+        await metrics.recordAcceptance(manager, { caseId: record.id, acceptedAt: record.acceptedAt, steps: plannedSteps });
+        if (applied && WITHDRAWN_CASE_STATUSES.includes(record.status)) await metrics.recordWithdrawal(manager, record.id);
+      }), { alsoRetry: ['ER_DUP_ENTRY'] });
       await auditSystemChanges(audit, workflowId, 'cases', record.id, timeline);
     },
 
@@ -61,27 +79,32 @@ export function createProjectionActivities({ db }: { db: DataSource }): Projecti
         legalDueAt: record.legalDueAt === undefined ? undefined : toDate(record.legalDueAt),
         version,
       };
-      await db.transaction(async (manager) => {
-        await upsertVersioned(manager, Step, row, version);
+      // Read before the transaction: sql.js runs one statement stream at a time.
+      const workingCalendar = isDecision(record) ? await calendar.current() : null;
+      await retryOnDeadlock(() => db.transaction(async (manager) => {
+        const newest = await upsertStep(manager, row, version);
         await appendTimeline(manager, workflowId, record.caseId, timeline);
-      });
+        if (newest) await metrics.followStep(manager, record);
+        if (workingCalendar) await metrics.recordDecision(manager, { workflowId, record, calendar: workingCalendar });
+      }));
       await auditSystemChanges(audit, workflowId, 'steps', record.id, timeline);
     },
   };
 }
 
-type Versioned = typeof CaseRecord | typeof Step;
-
-/** Insert if absent, then overwrite only when this version is newer than the stored one. */
-async function upsertVersioned<E extends Versioned>(
-  manager: EntityManager, entity: E, row: Partial<InstanceType<E>>, version: number,
-): Promise<void> {
+/**
+ * Insert if absent, then overwrite only when this version is newer than the stored one. True
+ * when the stored step now has this version (it is the newest projection seen).
+ */
+async function upsertStep(manager: EntityManager, row: Partial<Step>, version: number): Promise<boolean> {
   // A copy: TypeORM writes column defaults back into the object it inserted, which would then
   // overwrite the newer values in the update below.
-  await manager.createQueryBuilder().insert().into(entity).orIgnore().values({ ...row } as never).execute();
-  await manager.createQueryBuilder().update(entity).set(row as never)
-    .where('id = :id AND version < :version', { id: (row as { id: string }).id, version })
+  await manager.createQueryBuilder().insert().into(Step).orIgnore().values({ ...row } as never).execute();
+  await manager.createQueryBuilder().update(Step).set(row as never)
+    .where('id = :id AND version < :version', { id: row.id, version })
     .execute();
+  const stored = await manager.findOne(Step, { where: { id: row.id }, select: { id: true, version: true } });
+  return stored?.version === version;
 }
 
 async function appendTimeline(manager: EntityManager, workflowId: string, caseId: string, entries: TimelineEntry[]): Promise<void> {

@@ -1,7 +1,7 @@
 // Reads of the MySQL projection for lists, inboxes and case pages. Returns plain objects; never
 // writes (the projection activities are the only writers of case state).
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { AuditEvent, CaseRecord, Step } from '../entities';
+import { In, type DataSource } from 'typeorm';
+import { AuditEvent, CaseCount, CaseDepartment, CaseRecord, CENTER_SCOPE, Step } from '../entities';
 import { OPEN_STEP_STATUSES, CASE_STATUSES_UNDER_REVIEW } from '../domain/charts/states';
 import type { Actor, CaseStatus, Channel, Light } from '../domain/types';
 
@@ -24,15 +24,47 @@ export function createReadModel(db: DataSource) {
   const steps = db.getRepository(Step);
   const events = db.getRepository(AuditEvent);
 
-  /** Limits a case query to what the actor may see (DESIGN §4). */
-  const scoped = (query: SelectQueryBuilder<CaseRecord>, actor: Actor): SelectQueryBuilder<CaseRecord> => {
-    if (actor.role === 'clerk' || actor.role === 'supervisor') return query;
-    if ((actor.role === 'officer' || actor.role === 'leader') && actor.departmentCode) {
-      return query.andWhere((qb) => `EXISTS ${qb.subQuery().select('1').from(Step, 's')
-        .where('s.case_id = c.id').andWhere('s.department_code = :dept').getQuery()}`, { dept: actor.departmentCode });
-    }
-    if (actor.role === 'agent') return query.andWhere('c.agent_id = :agentId', { agentId: actor.id });
-    return query.andWhere('1 = 0');
+  const departmentCases = db.getRepository(CaseDepartment);
+  const counts = db.getRepository(CaseCount);
+
+  /** The count scope an actor lists (DESIGN §4): the whole center, one department, or nothing. */
+  const listScope = (actor: Actor): string | null => {
+    if (actor.role === 'clerk' || actor.role === 'supervisor') return CENTER_SCOPE;
+    if ((actor.role === 'officer' || actor.role === 'leader') && actor.departmentCode) return actor.departmentCode;
+    return null;
+  };
+
+  /** The list total from the maintained counts: O(number of (status, light, channel) keys). */
+  const total = async (scope: string, filter: CaseFilter): Promise<number> => {
+    const where = { scope, ...(filter.status ? { status: filter.status } : {}), ...(filter.light ? { light: filter.light } : {}), ...(filter.channel ? { channel: filter.channel } : {}) };
+    return Number((await counts.sum('cases', where)) ?? 0);
+  };
+
+  /** One page of case ids, newest first: each filter has an index that ends in (submitted_at, id). */
+  const pageIds = async (scope: string, filter: CaseFilter): Promise<string[]> => {
+    const center = scope === CENTER_SCOPE;
+    const query = center
+      ? cases.createQueryBuilder('c').select('c.id', 'id').where('1 = 1')
+      : departmentCases.createQueryBuilder('c').select('c.case_id', 'id').where('c.department_code = :scope', { scope });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
+    if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
+    const rows = await query
+      .orderBy('c.submitted_at', 'DESC').addOrderBy(center ? 'c.id' : 'c.case_id', 'DESC')
+      .offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  };
+
+  /** A proxy agent's own cases: a handful each, counted directly (index on agent_id). */
+  const agentCases = async (agentId: number, filter: CaseFilter): Promise<{ items: CaseRecord[]; total: number }> => {
+    const query = cases.createQueryBuilder('c').where('c.agent_id = :agentId', { agentId });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
+    if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
+    const [items, total] = await query.orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'DESC')
+      .skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    return { items, total };
   };
 
   return {
@@ -51,15 +83,13 @@ export function createReadModel(db: DataSource) {
     },
 
     async listCases(actor: Actor, filter: CaseFilter): Promise<{ items: CaseRecord[]; total: number }> {
-      const query = scoped(cases.createQueryBuilder('c').where('1 = 1'), actor);
-      if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-      if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
-      if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
-      const [items, total] = await query
-        .orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'ASC')
-        .skip((filter.page - 1) * filter.pageSize).take(filter.pageSize)
-        .getManyAndCount();
-      return { items, total };
+      if (actor.role === 'agent') return agentCases(actor.id, filter);
+      const scope = listScope(actor);
+      if (scope === null) return { items: [], total: 0 };
+      const [ids, count] = await Promise.all([pageIds(scope, filter), total(scope, filter)]);
+      const rows = ids.length === 0 ? [] : await cases.findBy({ id: In(ids) });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return { items: ids.flatMap((id) => byId.get(id) ?? []), total: count };
     },
 
     /** The department's open steps of cases under review, most urgent first. */

@@ -25,7 +25,12 @@ import { notFound } from './problems';
 import { createReadModel } from './read-model';
 import { createCalendarRouter } from './routes/calendar';
 import { createCasesRouter } from './routes/cases';
+import { countRequests, createPrometheusRouter } from './prometheus';
 import { createCatalogueRouter } from './routes/catalogue';
+import { createComplaintsRouter } from './routes/complaints';
+import { createEvaluationsRouter } from './routes/evaluations';
+import { createFeedbackPublicRouter } from './routes/feedback-public';
+import { createMetricsRouter } from './routes/metrics';
 import { createPublicRouter } from './routes/public';
 import { createStepsRouter } from './routes/steps';
 import { createSupervisionRouter } from './routes/supervision';
@@ -56,6 +61,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(countRequests);
   app.use(pinoHttp({
     logger,
     // The caller's X-Request-Id when it looks like one, else a fresh one; echoed on the answer.
@@ -65,14 +71,16 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
       res.setHeader('X-Request-Id', id);
       return id;
     },
-    autoLogging: { ignore: (req) => req.url === '/healthz' },
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
   }));
   app.use(helmet());
   app.use(cors({ origin: security.corsOrigins, exposedHeaders: ['X-Request-Id', 'Location', 'Idempotent-Replayed'] }));
   app.use(auditTrail(createAuditLog(db), logger));
   app.use(express.json({ limit: security.bodyLimit }));
 
+  app.use(createPrometheusRouter({ db, book }));
   app.use(createPublicRouter({ db, temporal, readModel, book }));
+  app.use(createFeedbackPublicRouter({ db, readModel, calendar, book }));
   app.use(auth.router);
   const docs = book.router();
   app.use(docs.express);
@@ -96,6 +104,9 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
     notify: (notice) => notify({ ...notice, channel: 'log' }),
     book,
   }));
+  app.use(createMetricsRouter({ db, calendar, book }));
+  app.use(createComplaintsRouter({ db, calendar, book }));
+  app.use(createEvaluationsRouter({ db, book }));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
 

@@ -17,6 +17,8 @@ export interface AppConfig {
   temporalUiPort: number;
   logLevel: string;
   security: SecurityConfig;
+  /** `npm run worker` serves its Prometheus metrics on this port; unset: not served. */
+  workerMetricsPort?: number;
 }
 
 /** Sign-in lockout, rate limits, body size and CORS (README: Configuration). */
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bodyLimit: env.BODY_LIMIT ?? DEFAULT_SECURITY.bodyLimit,
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     },
+    workerMetricsPort: env.WORKER_METRICS_PORT ? integer(env.WORKER_METRICS_PORT, 0, 'WORKER_METRICS_PORT') : undefined,
   };
 }
 

@@ -10,6 +10,7 @@ import { SupervisionOrder } from './supervision-order';
 @Entity({ name: 'accountability_records' })
 @Unique('UQ_accountability_records_record_key', ['recordKey'])
 @Index('IDX_accountability_records_department', ['departmentCode'])
+@Index('IDX_accountability_records_created_at', ['createdAt'])
 export class AccountabilityRecord {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

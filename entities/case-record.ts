@@ -7,7 +7,11 @@ import type { CaseStatus, Channel, Light } from '../domain/types';
  */
 @Entity({ name: 'cases' })
 @Unique('UQ_cases_tracking_code', ['trackingCode'])
-@Index('IDX_cases_status', ['status'])
+// List pages: newest first, optionally filtered by one column (migration SupervisionOffice).
+@Index('IDX_cases_submitted', ['submittedAt', 'id'])
+@Index('IDX_cases_status_submitted', ['status', 'submittedAt', 'id'])
+@Index('IDX_cases_light_submitted', ['light', 'submittedAt', 'id'])
+@Index('IDX_cases_channel_submitted', ['channel', 'submittedAt', 'id'])
 @Index('IDX_cases_registered_by', ['registeredById'])
 @Index('IDX_cases_agent', ['agentId'])
 export class CaseRecord {

@@ -2,12 +2,19 @@ import { AuditEvent } from './audit-event';
 import { AuditLogEntry } from './audit-log-entry';
 import { IdempotencyRecord } from './idempotency-record';
 import { CalendarDayRecord, type CalendarDaySource } from './calendar-day';
+import { CaseCount, CENTER_SCOPE } from './case-count';
+import { CaseDepartment } from './case-department';
 import { CaseRecord } from './case-record';
+import { Complaint, type ComplaintSource } from './complaint';
+import { DailyCounter } from './daily-counter';
 import { Department } from './department';
+import { Evaluation } from './evaluation';
 import { Matter } from './matter';
 import { MatterMaterial } from './matter-material';
+import { MetricRollup } from './metric-rollup';
 import { Notification } from './notification';
 import { Step } from './step';
+import { StepMetric } from './step-metric';
 import { AccountabilityRecord } from './accountability-record';
 import { SupervisionOrder } from './supervision-order';
 import { User } from './user';
@@ -16,5 +23,10 @@ export { AuditEvent, CaseRecord, Department, Matter, MatterMaterial, Notificatio
 export { AccountabilityRecord, SupervisionOrder };
 export { AuditLogEntry, IdempotencyRecord };
 export { CalendarDayRecord, type CalendarDaySource };
+export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
+export { CaseCount, CaseDepartment, CENTER_SCOPE };
 
-export const ENTITIES = [Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, AuditLogEntry, IdempotencyRecord];
+export const ENTITIES = [
+  Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
+  CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter, CaseDepartment, CaseCount, AuditLogEntry, IdempotencyRecord,
+];

@@ -9,6 +9,7 @@ import { CaseRecord } from './case-record';
 @Entity({ name: 'steps' })
 @Index('IDX_steps_department_status', ['departmentCode', 'status'])
 @Index('IDX_steps_case', ['caseId'])
+@Index('IDX_steps_status_light', ['status', 'light', 'departmentCode', 'dueAt'])
 export class Step {
   @PrimaryColumn({ type: 'varchar', length: 80 })
   id!: string;

@@ -1,6 +1,8 @@
 // `npm run worker`: a worker process for a real deployment, against an existing Temporal
 // cluster (TEMPORAL_ADDRESS) and MySQL (DATABASE_URL).
+import http from 'node:http';
 import { NativeConnection } from '@temporalio/worker';
+import { processRegistry } from '../config/telemetry';
 import { loadConfig } from '../config';
 import { createLogger } from '../config/logger';
 import { openDatabase } from '../entities/data-source';
@@ -20,11 +22,27 @@ async function main(): Promise<void> {
   sender.start();
   const connection = await NativeConnection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
   const worker = await createApprovalWorker({ connection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
-  logger.info({ taskQueue: config.taskQueue }, 'worker running');
+  const metrics = config.workerMetricsPort === undefined ? undefined : serveMetrics(config.workerMetricsPort);
+  logger.info({ taskQueue: config.taskQueue, metricsPort: config.workerMetricsPort }, 'worker running');
   await worker.run();
+  metrics?.close();
   await sender.stop();
   await connection.close();
   await db.destroy();
+}
+
+/** The worker's own Prometheus endpoint: process, activity and workflow-event metrics at /metrics. */
+function serveMetrics(port: number): http.Server {
+  return http.createServer((req, res) => {
+    if (req.method !== 'GET' || req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    processRegistry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': processRegistry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  }).listen(port);
 }
 
 main().catch((err) => {

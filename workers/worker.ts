@@ -7,6 +7,7 @@ import { createClockActivities } from '../activities/clock';
 import { createNotificationActivities } from '../activities/notifications';
 import { createProjectionActivities } from '../activities/projection';
 import { createSupervisionActivities } from '../activities/supervision';
+import { instrumentActivities } from './instrumentation';
 
 export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
 
@@ -22,12 +23,12 @@ export interface ApprovalWorkerOptions {
 }
 
 export function createActivities(db: DataSource, calendar: CalendarService = createCalendarService({ db })) {
-  return {
-    ...createProjectionActivities({ db }),
+  return instrumentActivities({
+    ...createProjectionActivities({ db, calendar }),
     ...createClockActivities({ calendar }),
     ...createNotificationActivities({ db }),
     ...createSupervisionActivities({ db }),
-  };
+  });
 }
 
 export function createApprovalWorker({ connection, db, namespace, taskQueue, calendar, workflowBundle, maxConcurrentActivityTaskExecutions }: ApprovalWorkerOptions): Promise<Worker> {

@@ -38,7 +38,7 @@ const urgeBody = z.strictObject({ note: text(2000).optional() });
 const closeBody = z.strictObject({ note: text(2000) });
 
 /** null: the whole center (效能办); otherwise the leader's own department. */
-function departmentScope(actor: Actor): string | null {
+export function departmentScope(actor: Actor): string | null {
   if (actor.role === 'supervisor') return null;
   if (!actor.departmentCode) throw forbidden('this account belongs to no department');
   return actor.departmentCode;

@@ -138,6 +138,11 @@ export class WorkingCalendar {
     }
   }
 
+  /** Close of office as minutes after Shanghai midnight (17:30 → 1050). */
+  get closeOfOfficeMinutes(): number {
+    return this.closeMs / MINUTE_MS;
+  }
+
   /** Its year has no published schedule: answers about it are provisional. */
   isProvisional(date: string): boolean {
     return !this.publishedYears.has(yearOfDay(dayNumber(date)));

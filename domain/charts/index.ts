@@ -1,3 +1,5 @@
 export * from './chart';
 export * from './case-chart';
 export * from './step-chart';
+export * from './complaint-chart';
+export * from './follow-up-chart';

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import express from 'express';
 import { openApiPath } from '../../api/openapi';
 import { ROLES, type Role } from '../../domain/types';
-import { CaseRecord, Step, SupervisionOrder, User } from '../../entities';
+import { CaseRecord, Evaluation, Step, SupervisionOrder, User } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
 import { ApiClient, type Answer } from '../support/http';
@@ -19,7 +19,7 @@ const PHONE = '13912345678';
 
 /** Whose object it is, seen from the role's user: their department's or assignment's, or not. */
 type Scope = 'own' | 'other';
-type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking';
+type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation';
 
 interface MatrixRow {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -27,7 +27,9 @@ interface MatrixRow {
   /** Who may call it (DESIGN §4), written out here rather than read from the code under test. */
   roles: readonly Role[] | 'public';
   kind: ObjectKind;
+  /** A body, or one per scope (public routes carry the phone digits in the body). */
   body?: unknown;
+  bodyFor?: (scope: Scope) => unknown;
 }
 
 const CASE_VIEWERS = ['clerk', 'officer', 'leader', 'agent', 'supervisor'] as const;
@@ -57,6 +59,19 @@ const MATRIX: MatrixRow[] = [
   { method: 'PUT', path: '/api/calendar/days/:date', roles: ['admin'], kind: 'day', body: { kind: 'holiday', name: '测试休息日' } },
   { method: 'DELETE', path: '/api/calendar/days/:date', roles: ['admin'], kind: 'day' },
   { method: 'GET', path: '/api/track/:trackingCode', roles: 'public', kind: 'tracking' },
+  {
+    method: 'POST', path: '/api/track/:trackingCode/complaints', roles: 'public', kind: 'trackingCode',
+    bodyFor: (scope) => ({ phoneLast4: scope === 'own' ? PHONE.slice(-4) : '0000', content: '窗口答复不清' }),
+  },
+  {
+    method: 'POST', path: '/api/track/:trackingCode/evaluation', roles: 'public', kind: 'trackingCode',
+    bodyFor: (scope) => ({ phoneLast4: scope === 'own' ? PHONE.slice(-4) : '0000', level: 5 }),
+  },
+  { method: 'GET', path: '/api/complaints/:id', roles: ['supervisor'], kind: 'complaint' },
+  { method: 'POST', path: '/api/complaints/:id/assign', roles: ['supervisor'], kind: 'complaint', body: { departmentCode: 'zrj' } },
+  { method: 'POST', path: '/api/complaints/:id/resolve', roles: ['supervisor'], kind: 'complaint', body: { outcome: '已整改', substantiated: true } },
+  { method: 'GET', path: '/api/evaluations/:id', roles: ['supervisor'], kind: 'evaluation' },
+  { method: 'POST', path: '/api/evaluations/:id/follow-up/close', roles: ['supervisor'], kind: 'evaluation', body: { note: '已回访' } },
 ];
 
 type Expected = 'authorized' | 403 | 404;
@@ -174,6 +189,12 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         openedAt: new Date(), deadlineAt: new Date(Date.now() + 2 * 86_400_000), urgeCount: 0, lastUrgedAt: null,
         closedAt: null, closedBy: null, closeNote: null,
       }))).id;
+      const complaint = async () => String((await clients.supervisor.post('/api/complaints', { content: '电话投诉：办理超时' })).body.id);
+      const evaluations = system.db.getRepository(Evaluation);
+      const badRating = async (caseId: string) => String((await evaluations.save(evaluations.create({
+        caseId, level: 1, comment: '等太久', createdAt: new Date(), createdOn: '2026-11-21', followUpStatus: 'open',
+        followUpDeadlineAt: new Date(Date.now() + 5 * 86_400_000), followUpClosedAt: null, followUpClosedBy: null, followUpNote: null,
+      }))).id);
       Object.assign(objects, {
         case: { own: own.id, other: other.id },
         step: { own: own.stepId, other: other.stepId },
@@ -183,6 +204,9 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         },
         day: { own: '2035-03-05', other: '2035-03-06' },
         tracking: { own: `${own.trackingCode}?phoneLast4=${PHONE.slice(-4)}`, other: `${own.trackingCode}?phoneLast4=0000` },
+        trackingCode: { own: own.trackingCode, other: own.trackingCode },
+        complaint: { own: await complaint(), other: await complaint() },
+        evaluation: { own: await badRating(own.id), other: await badRating(other.id) },
       });
     });
 
@@ -206,7 +230,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
           for (const scope of ['own', 'other'] as const) {
             const target = objects[row.kind][scope];
             const path = row.path.replace(/:[A-Za-z]+/, target);
-            const answer = await (row.roles === 'public' ? anonymous : clients[role]).send(row.method, path, row.body);
+            const answer = await (row.roles === 'public' ? anonymous : clients[role]).send(row.method, path, row.bodyFor?.(scope) ?? row.body);
             assertAnswer(answer, expected(row, role, scope), `${role} on ${scope} ${row.method} ${path}`);
           }
         }
@@ -215,7 +239,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
 
     it('when nobody is signed in, then every route that needs a role answers 401', async () => {
       for (const row of MATRIX.filter((r) => r.roles !== 'public')) {
-        const answer = await anonymous.send(row.method, row.path.replace(/:[A-Za-z]+/, objects[row.kind].own), row.body);
+        const answer = await anonymous.send(row.method, row.path.replace(/:[A-Za-z]+/, objects[row.kind].own), row.bodyFor?.('own') ?? row.body);
         expect(answer.status, `${row.method} ${row.path}`).to.equal(401);
       }
     });

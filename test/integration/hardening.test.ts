@@ -12,7 +12,7 @@ import { verifyAuditChain } from '../../activities/audit-log';
 import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
 import {
-  AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, IdempotencyRecord, Notification, Step,
+  AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, Notification, Step,
   SupervisionOrder, User,
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
@@ -247,12 +247,18 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/supervision-orders/:id/urge': { note: '请加快' },
       'POST /api/supervision-orders/:id/close': { note: '已办结' },
       'PUT /api/calendar/days/:date': { kind: 'holiday', name: '测试' },
+      'POST /api/complaints': { content: '电话投诉' },
+      'POST /api/complaints/:id/assign': { departmentCode: 'zjj' },
+      'POST /api/complaints/:id/resolve': { outcome: '已整改', substantiated: true },
+      'POST /api/evaluations/:id/follow-up/close': { note: '已回访' },
+      'POST /api/track/:trackingCode/complaints': { phoneLast4: '5678', content: '答复不清' },
+      'POST /api/track/:trackingCode/evaluation': { phoneLast4: '5678', level: 4 },
     };
 
     /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */
     const counts = async (caseId: string): Promise<Record<string, number>> => {
       const result: Record<string, number> = {};
-      for (const [name, entity] of Object.entries({ CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord })) {
+      for (const [name, entity] of Object.entries({ CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord, Complaint, Evaluation })) {
         result[name] = await system.db.getRepository(entity).count();
       }
       result.timeline = await system.db.getRepository(AuditEvent).countBy({ caseId });
@@ -289,6 +295,11 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         '/api/steps/:id': { client: officer, id: stepId },
         '/api/supervision-orders/:id': { client: supervisor, id: String(order.id) },
         '/api/calendar/days/:date': { client: admin, id: '2035-04-02' },
+        // Invalid bodies are refused before any lookup: these ids need not exist.
+        '/api/complaints': { client: supervisor },
+        '/api/complaints/:id': { client: supervisor, id: '1' },
+        '/api/evaluations/:id': { client: supervisor, id: '1' },
+        '/api/track/:trackingCode': { client: anonymous, id: 'ABCDEF2345' },
       };
       const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
       expect(writes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`).filter((route) => !(route in VALID)), 'write routes without a valid body here').to.deep.equal([]);
