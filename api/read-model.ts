@@ -11,6 +11,12 @@ export interface CaseDetails {
   timeline: AuditEvent[];
 }
 
+/** An inbox line: the step and its case's channel (green-channel steps come first). */
+export interface InboxItem {
+  step: Step;
+  channel: Channel;
+}
+
 export interface CaseFilter {
   status?: CaseStatus;
   light?: Light;
@@ -93,17 +99,21 @@ export function createReadModel(db: DataSource) {
     },
 
     /** The department's open steps of cases under review, most urgent first. */
-    async inbox(departmentCode: string): Promise<Step[]> {
-      return steps.createQueryBuilder('s')
+    async inbox(departmentCode: string): Promise<InboxItem[]> {
+      const { entities, raw } = await steps.createQueryBuilder('s')
         .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
+        .addSelect('c.channel', 'case_channel')
         .where('s.department_code = :departmentCode', { departmentCode })
         .andWhere('s.status IN (:...open)', { open: OPEN_STEP_STATUSES })
         .andWhere('c.status IN (:...reviewing)', { reviewing: CASE_STATUSES_UNDER_REVIEW })
-        .orderBy('CASE WHEN s.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+        // 绿色通道 first (key projects have priority), then the nearest due instant.
+        .orderBy("CASE WHEN c.channel = 'green' THEN 0 ELSE 1 END", 'ASC')
+        .addOrderBy('CASE WHEN s.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
         .addOrderBy('s.due_at', 'ASC')
         .addOrderBy('c.submitted_at', 'ASC')
         .addOrderBy('s.id', 'ASC')
-        .getMany();
+        .getRawAndEntities<{ case_channel: Channel }>();
+      return entities.map((step, i) => ({ step, channel: raw[i].case_channel }));
     },
 
     /**

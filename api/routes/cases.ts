@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { Matter, User, type AuditEvent } from '../../entities';
 import { notOneTime, precheck, type SupplementItem } from '../../domain/window';
 import type { NotificationRequest } from '../../activities/notification-types';
-import { CASE_STATUSES, CHANNELS, LIGHTS, type Actor } from '../../domain/types';
+import { CASE_STATUSES, CHANNELS, LIGHTS, type Actor, type Role } from '../../domain/types';
+import { OPEN_STEP_STATUSES } from '../../domain/charts/states';
+import { toShanghaiIso } from '../../domain/time';
 import { canSeeCase } from '../../domain/scope';
 import {
   acceptCaseUpdate, deliverCaseUpdate, receiveSupplementUpdate, refuseCaseUpdate, requestSupplementUpdate,
@@ -46,6 +48,7 @@ const supplementRequestBody = z.strictObject({
 const supplementBody = z.strictObject({ materials: z.array(z.strictObject({ code: text(64) })).min(1).max(200) });
 const withdrawBody = z.strictObject({ reason: z.string().max(2000).optional() });
 const emptyBody = z.strictObject({});
+const urgeBody = z.strictObject({ note: text(2000).optional() });
 const listQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   light: z.enum(LIGHTS).optional(),
@@ -141,9 +144,10 @@ export function createCasesRouter({ db, readModel, workflows, book, notify }: Ca
     path: string, event: string, summary: string, schema: S, update: UpdateDefinition<CaseActionResult, [A]>, toArgs: (body: z.infer<S>, actor: Actor) => A,
     /** Runs after the workflow took the action, with the timeline as it was before. */
     after?: (body: z.infer<S>, details: CaseDetails, actor: Actor) => Promise<void>,
+    access: Role[] = ['clerk'],
   ): void => {
     routes.route({
-      method: 'post', path: `/api/cases/:id/${path}`, tag: 'cases', summary, access: ['clerk'],
+      method: 'post', path: `/api/cases/:id/${path}`, tag: 'cases', summary, access,
       params: idParam, body: schema, idempotent: true,
       responses: { 200: 'the case after the action', 409: 'illegal in the case\'s state; `allowed` lists the legal events' },
     }, async ({ params, body }, req, res) => {
@@ -176,7 +180,29 @@ export function createCasesRouter({ db, readModel, workflows, book, notify }: Ca
         caseId: record.id,
       });
     });
-  action('supplements', 'SUPPLEMENT_RECEIVED', '补正: record the supplemented materials', supplementBody, receiveSupplementUpdate, ({ materials }, actor) => ({ actor, materials }));
+  // The proxy agent hands in supplements on the applicant's behalf (全程代办).
+  action('supplements', 'SUPPLEMENT_RECEIVED', '补正: record the supplemented materials (the clerk, or the assigned agent)', supplementBody, receiveSupplementUpdate,
+    ({ materials }, actor) => ({ actor, materials }), undefined, ['clerk', 'agent']);
+
+  routes.route({
+    method: 'post', path: '/api/cases/:id/urge', tag: 'cases', summary: '催办 by the proxy agent or the supervision office: each open step\'s department leader is notified',
+    access: ['agent', 'supervisor'], params: idParam, body: urgeBody,
+    responses: { 200: '`{urged: [stepId]}`', 409: 'no step of the case is open' },
+  }, async ({ params, body }, req, res) => {
+    const actor = actorOf(req);
+    const { record, steps } = await visibleCase(params.id, actor);
+    const open = steps.filter((step) => (OPEN_STEP_STATUSES as readonly string[]).includes(step.status) && step.version > 0);
+    if (open.length === 0) throw illegalTransition(`the case is ${record.status}: no step is open to urge`, record.status, 'URGE', []);
+    for (const step of open) {
+      await notify({
+        dedupeKey: `case-${record.id}:urge:${String(req.id)}:${step.id}`,
+        channel: 'log', recipientRole: 'leader', recipient: `dept:${step.departmentCode}`, template: 'case.urged',
+        payload: { caseId: record.id, stepId: step.id, matterCode: step.matterCode, dueAt: toShanghaiIso(step.dueAt), urgedBy: actor.username, ...(body.note ? { note: body.note } : {}) },
+        caseId: record.id, stepId: step.id,
+      });
+    }
+    res.json({ urged: open.map((step) => step.id) });
+  });
   action('deliver', 'DELIVER', '统一出件: deliver every result together', emptyBody, deliverCaseUpdate, (_body, actor) => ({ actor }));
   action('withdraw', 'WITHDRAW', 'Withdraw at the applicant\'s request', withdrawBody, withdrawCaseUpdate, ({ reason }, actor) => ({ actor, ...(reason ? { reason } : {}) }));
 

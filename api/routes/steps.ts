@@ -37,13 +37,13 @@ export function createStepsRouter({ readModel, workflows, book }: { readModel: R
   };
 
   routes.route({
-    method: 'get', path: '/api/inbox', tag: 'steps', summary: 'The department\'s open steps, most urgent first',
+    method: 'get', path: '/api/inbox', tag: 'steps', summary: 'The department\'s open steps: green channel first, then the nearest due instant',
     access: ['officer', 'leader'], responses: { 200: 'steps' },
   }, async (_input, req, res) => {
     const actor = actorOf(req);
     if (!actor.departmentCode) throw forbidden('this account belongs to no department');
-    const steps = await readModel.inbox(actor.departmentCode);
-    res.json(steps.map(stepView));
+    const items = await readModel.inbox(actor.departmentCode);
+    res.json(items.map(({ step, channel }) => ({ ...stepView(step), channel })));
   });
 
   routes.route({

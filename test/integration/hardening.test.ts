@@ -16,6 +16,7 @@ import {
   SupervisionOrder, User,
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
+import type { Role } from '../../domain/types';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { routeBookOf } from '../support/routes';
@@ -237,6 +238,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/cases/:id/supplements': { materials: [{ code: 'application-form' }] },
       'POST /api/cases/:id/deliver': {},
       'POST /api/cases/:id/withdraw': { reason: '撤回' },
+      'POST /api/cases/:id/urge': { note: '请加快' },
       'POST /api/steps/:id/claim': {},
       'POST /api/steps/:id/start-review': {},
       'POST /api/steps/:id/approve': { opinion: '同意' },
@@ -288,18 +290,17 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         openedAt: new Date(), deadlineAt: new Date(Date.now() + 86_400_000), urgeCount: 0, lastUrgedAt: null, closedAt: null, closedBy: null, closeNote: null,
       }));
       const leader = await ApiClient.signIn(system.url, 'leader-zjj');
-      const targets: Record<string, { client: ApiClient; id?: string }> = {
-        '/api/auth/login': { client: anonymous },
-        '/api/cases': { client: clerk },
-        '/api/cases/:id': { client: clerk, id: caseId },
-        '/api/steps/:id': { client: officer, id: stepId },
-        '/api/supervision-orders/:id': { client: supervisor, id: String(order.id) },
-        '/api/calendar/days/:date': { client: admin, id: '2035-04-02' },
+      // Each route is called by the first of its roles signed in here, on an object in that user's scope.
+      const byRole: Partial<Record<Role, ApiClient>> = { clerk, officer, leader, supervisor, admin };
+      const targets: Record<string, string | undefined> = {
+        '/api/cases/:id': caseId,
+        '/api/steps/:id': stepId,
+        '/api/supervision-orders/:id': String(order.id),
+        '/api/calendar/days/:date': '2035-04-02',
         // Invalid bodies are refused before any lookup: these ids need not exist.
-        '/api/complaints': { client: supervisor },
-        '/api/complaints/:id': { client: supervisor, id: '1' },
-        '/api/evaluations/:id': { client: supervisor, id: '1' },
-        '/api/track/:trackingCode': { client: anonymous, id: 'ABCDEF2345' },
+        '/api/complaints/:id': '1',
+        '/api/evaluations/:id': '1',
+        '/api/track/:trackingCode': 'ABCDEF2345',
       };
       const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
       expect(writes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`).filter((route) => !(route in VALID)), 'write routes without a valid body here').to.deep.equal([]);
@@ -315,10 +316,9 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       });
       let requests = 0;
       for (const spec of writes) {
-        const prefix = Object.keys(targets).filter((p) => spec.path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
-        const target = targets[prefix];
-        const client = spec.path.endsWith('/extend') ? leader : target.client;
-        const path = spec.path.replace(/:[A-Za-z]+/, target.id ?? '');
+        const prefix = Object.keys(targets).find((p) => spec.path.startsWith(p));
+        const client = spec.access === 'public' ? anonymous : byRole[spec.access.find((role) => byRole[role])!]!;
+        const path = prefix ? spec.path.replace(/:[A-Za-z]+/, targets[prefix]!) : spec.path;
         const label = `${spec.method.toUpperCase()} ${spec.path}`;
         await fc.assert(fc.asyncProperty(invalidBodies(spec, VALID[label] as Record<string, unknown>), async (body) => {
           requests++;

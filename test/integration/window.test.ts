@@ -105,6 +105,71 @@ describe('one-window acceptance (HTTP → Temporal → MySQL)', function () {
     expect(receipt.body).to.include({ kind: 'refusal', title: '不予受理通知书', acceptanceNumber: null, reason: '申请事项不属于本中心受理范围' });
   });
 
+  describe('proxy agent and green channel', () => {
+    let agent: ApiClient;
+    let officerHbj: ApiClient;
+    before(async () => {
+      [agent, officerHbj] = await Promise.all(['agent1', 'officer-hbj'].map((user) => ApiClient.signIn(system.url, user)));
+    });
+
+    const register = async (matterCode: string, channel: 'standard' | 'green', agentUsername?: string) => {
+      const created = await clerk.post('/api/cases', {
+        applicant, matterCodes: [matterCode], channel, materials: [{ code: 'application-form' }], ...(agentUsername ? { agentUsername } : {}),
+      });
+      expect(created.status, JSON.stringify(created.body)).to.equal(201);
+      return created.body.id as string;
+    };
+    const accept = async (id: string) => {
+      expect((await clerk.post(`/api/cases/${id}/accept`, {})).status).to.equal(200);
+    };
+
+    it('when a green-channel step falls due with a standard one registered earlier, then the inbox lists the green one first', async () => {
+      // HBJ-002 standard: 15 working days; HBJ-001 green: 30 halved = 15. Same day, same due instant.
+      const standard = await register('HBJ-002', 'standard');
+      const green = await register('HBJ-001', 'green');
+      await accept(standard);
+      await accept(green);
+      const inbox = await eventually(async () => {
+        const answer = await officerHbj.get('/api/inbox');
+        const mine = answer.body.filter((item: { caseId: string }) => [standard, green].includes(item.caseId));
+        expect(mine).to.have.length(2);
+        expect(mine.every((item: { dueAt: string | null }) => item.dueAt !== null), 'clocks started').to.equal(true);
+        return mine;
+      });
+      expect(inbox[0].dueAt).to.equal(inbox[1].dueAt);
+      expect(inbox.map((item: { caseId: string; channel: string }) => [item.caseId, item.channel])).to.deep.equal([[green, 'green'], [standard, 'standard']]);
+    });
+
+    it('when the clerk asks for a supplement, then the assigned agent hands it in for the applicant; another case is out of reach', async () => {
+      const id = await register('ZRJ-001', 'green', 'agent1');
+      const stranger = await register('ZRJ-001', 'green');
+      expect((await clerk.post(`/api/cases/${id}/supplement-requests`, { missing: [{ code: 'survey-map' }] })).status).to.equal(200);
+      const handedIn = await agent.post(`/api/cases/${id}/supplements`, { materials: [{ code: 'survey-map' }] });
+      expect(handedIn.status, JSON.stringify(handedIn.body)).to.equal(200);
+      expect(handedIn.body.status).to.equal('submitted');
+      const entry = handedIn.body.timeline.find((e: { action: string }) => e.action === 'SUPPLEMENT_RECEIVED');
+      expect(entry.actor).to.include({ username: 'agent1', role: 'agent' });
+      expect((await agent.post(`/api/cases/${stranger}/supplements`, { materials: [{ code: 'survey-map' }] })).status).to.equal(404);
+      expect((await agent.post(`/api/cases/${id}/accept`, {})).status).to.equal(403);
+    });
+
+    it('when the agent urges an accepted case, then each open step\'s leader is notified; before acceptance it is 409', async () => {
+      const id = await register('ZRJ-001', 'green', 'agent1');
+      const early = await agent.post(`/api/cases/${id}/urge`, {});
+      expect(early.status).to.equal(409);
+      await accept(id);
+      const urged = await eventually(async () => {
+        const answer = await agent.post(`/api/cases/${id}/urge`, { note: '重点项目，请优先办理' });
+        expect(answer.status).to.equal(200);
+        return answer.body;
+      });
+      expect(urged).to.deep.equal({ urged: [`${id}-ZRJ-001`] });
+      const notices = await system.db.getRepository(Notification).findBy({ caseId: id, template: 'case.urged' });
+      expect(notices.map((n) => [n.recipientRole, n.recipient])).to.deep.equal([['leader', 'dept:zrj']]);
+      expect(notices[0].payload).to.deep.include({ urgedBy: 'agent1', note: '重点项目，请优先办理' });
+    });
+  });
+
   async function token(username: string): Promise<string> {
     const answer = await new ApiClient(system.url).post('/api/auth/login', { username, password: 'test-password' });
     return answer.body.token;
