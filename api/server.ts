@@ -91,7 +91,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   };
   app.use(createWindowRouter({ db, readModel, book }));
   app.use(createCasesRouter({ db, readModel, workflows, book, notify }));
-  app.use(createStepsRouter({ readModel, workflows, book }));
+  app.use(createStepsRouter({ db, readModel, workflows, book }));
   app.use(createCalendarRouter({
     db,
     calendar,

@@ -120,6 +120,8 @@ export const DEMO_USERS: DemoUser[] = [
     { username: `officer-${d.code}`, displayName: `${d.name}经办人`, role: 'officer', departmentCode: d.code },
     { username: `leader-${d.code}`, displayName: `${d.name}分管负责人`, role: 'leader', departmentCode: d.code },
   ]),
+  // A second reviewer, so a step can be handed on (转办) within one department.
+  { username: 'officer2-zrj', displayName: '自然资源和规划局经办人（二）', role: 'officer', departmentCode: 'zrj' },
   { username: 'agent1', displayName: '帮办代办员 李强', role: 'agent', departmentCode: null },
   { username: 'supervisor1', displayName: '效能监察员 王芳', role: 'supervisor', departmentCode: null },
   { username: 'admin1', displayName: '系统管理员', role: 'admin', departmentCode: null },

@@ -116,6 +116,11 @@ export interface ExtendStepInput extends ActorInput {
   workingDays: number;
   reason: string;
 }
+export interface TransferStepInput extends ActorInput {
+  /** Another reviewer of the step's department (the API checks who). */
+  to: { id: number; username: string };
+  reason: string;
+}
 
 export interface StepView extends StepActionResult {
   allowedEvents: string[];
@@ -130,6 +135,7 @@ export const rejectStepUpdate = defineUpdate<StepActionResult, [RejectStepInput]
 export const suspendStepUpdate = defineUpdate<StepActionResult, [SuspendStepInput]>('suspendStep');
 export const resumeStepUpdate = defineUpdate<StepActionResult, [ActorInput]>('resumeStep');
 export const extendStepUpdate = defineUpdate<StepActionResult, [ExtendStepInput]>('extendStep');
+export const transferStepUpdate = defineUpdate<StepActionResult, [TransferStepInput]>('transferStep');
 export const stepStateQuery = defineQuery<StepView>('stepState');
 /** The working-day calendar changed: re-plan the running clock. */
 export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');

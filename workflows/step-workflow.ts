@@ -13,9 +13,9 @@ import type { ProjectionActivities, StepProjection } from '../activities/project
 import { ChartedState, eventDetail } from './charted-state';
 import {
   approveStepUpdate, calendarChangedSignal, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate,
-  resumeStepUpdate, startReviewUpdate, stepClockSignal, stepStateQuery, stepWorkflowId, suspendStepUpdate,
+  resumeStepUpdate, startReviewUpdate, stepClockSignal, stepStateQuery, stepWorkflowId, suspendStepUpdate, transferStepUpdate,
   type ApproveStepInput, type ExtendStepInput, type RejectStepInput, type StepActionResult, type StepOutcome,
-  type StepWorkflowInput, type SuspendStepInput,
+  type StepWorkflowInput, type SuspendStepInput, type TransferStepInput,
 } from './messages';
 import { StepClock } from './step-clock';
 import { fireMilestone, notify, type LadderContext } from './step-ladder';
@@ -166,6 +166,9 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     },
   );
   setHandler(extendStepUpdate, extend.handler, { validator: extend.validator });
+  // 转办: the assignee (or the leader) hands the step to another reviewer of the department.
+  const transfer = action<TransferStepInput>(({ to, reason }) => ({ type: 'TRANSFER', to: { id: to.id, username: to.username }, reason }), mustBeAssigneeOrLeader);
+  setHandler(transferStepUpdate, transfer.handler, { validator: transfer.validator });
 
   setHandler(calendarChangedSignal, async ({ date }) => {
     if (!clocked || step.done) return;

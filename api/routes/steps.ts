@@ -1,15 +1,17 @@
 // 审批环节 routes: a department's inbox and the reviewer's step actions.
 import type { UpdateDefinition } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { User, type Step } from '../../entities';
 import { SUSPENSION_KINDS, type Actor, type Role } from '../../domain/types';
 import { canActOnStep, canDecideStep } from '../../domain/scope';
 import {
   approveStepUpdate, claimStepUpdate, extendStepUpdate, rejectStepUpdate, resumeStepUpdate, startReviewUpdate, suspendStepUpdate,
-  type StepActionResult,
+  transferStepUpdate, type StepActionResult,
 } from '../../workflows/messages';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
-import { forbidden, illegalTransition, notFound } from '../problems';
+import { badRequest, forbidden, illegalTransition, notFound } from '../problems';
 import type { ReadModel } from '../read-model';
 import { stepView } from '../views';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
@@ -24,9 +26,10 @@ const suspendBody = z.strictObject({
   expectedWorkingDays: z.number().int().min(1).max(365).optional(),
 });
 const extendBody = z.strictObject({ workingDays: z.number().int().min(1).max(15), reason: text(2000) });
+const transferBody = z.strictObject({ toUsername: text(64), reason: text(2000) });
 const idParam = z.object({ id: z.string().min(1).max(80) });
 
-export function createStepsRouter({ readModel, workflows, book }: { readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
+export function createStepsRouter({ db, readModel, workflows, book }: { db: DataSource; readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
   const routes = book.router();
 
   /** The step, if the actor's department reviews it; otherwise 404. */
@@ -54,7 +57,8 @@ export function createStepsRouter({ readModel, workflows, book }: { readModel: R
   });
 
   const action = <S extends z.ZodType, A extends { actor: Actor }>(
-    path: string, event: string, summary: string, schema: S, update: UpdateDefinition<StepActionResult, [A]>, toArgs: (body: z.infer<S>, actor: Actor) => A,
+    path: string, event: string, summary: string, schema: S, update: UpdateDefinition<StepActionResult, [A]>,
+    toArgs: (body: z.infer<S>, actor: Actor, step: Step) => A | Promise<A>,
     { roles = ['officer', 'leader'], decides = false }: { roles?: Role[]; decides?: boolean } = {},
   ): void => {
     routes.route({
@@ -69,7 +73,7 @@ export function createStepsRouter({ readModel, workflows, book }: { readModel: R
         if (kase && !canDecideStep(actor, step, kase)) throw forbidden('whoever registered a case may not decide its steps');
       }
       try {
-        await workflows.stepAction(step.id, update, toArgs(body as z.infer<S>, actor));
+        await workflows.stepAction(step.id, update, await toArgs(body as z.infer<S>, actor, step));
       } catch (err) {
         if (!(err instanceof NotRunning)) throw err;
         // No running step workflow: either not dispatched yet (case not accepted) or already decided.
@@ -90,6 +94,14 @@ export function createStepsRouter({ readModel, workflows, book }: { readModel: R
   }));
   // 延期 needs the department leader's approval: the leader is the one who grants it.
   action('extend', 'EXTEND', '延期: extend the limit within §42 (leader)', extendBody, extendStepUpdate, ({ workingDays, reason }, actor) => ({ actor, workingDays, reason }), { roles: ['leader'] });
+  // 转办 within the department: the target must review for the step's department.
+  action('transfer', 'TRANSFER', '转办: hand the step to another reviewer of the department', transferBody, transferStepUpdate, async ({ toUsername, reason }, actor, step) => {
+    const target = await db.getRepository(User).findOneBy({ username: toUsername });
+    if (!target || !['officer', 'leader'].includes(target.role) || target.departmentCode !== step.departmentCode) {
+      throw badRequest([{ path: 'toUsername', message: `${toUsername} is not a reviewer of department ${step.departmentCode}` }]);
+    }
+    return { actor, to: { id: target.id, username: target.username }, reason };
+  });
   action('resume', 'RESUME', 'Resume the clock; the due instant is re-planned', emptyBody, resumeStepUpdate, (_body, actor) => ({ actor }));
 
   return routes.express;

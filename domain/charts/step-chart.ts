@@ -22,10 +22,12 @@ export type StepEvent =
   | { type: 'SUSPEND'; kind: string; reason: string }
   | { type: 'RESUME' }
   /** 延期 (§42), approved by the leader; `allowanceDays` is what the statutory bound still allows. */
-  | { type: 'EXTEND'; workingDays: number; reason: string; allowanceDays: number };
+  | { type: 'EXTEND'; workingDays: number; reason: string; allowanceDays: number }
+  /** 转办: hand the step to another reviewer of the same department. */
+  | { type: 'TRANSFER'; to: StepAssignee; reason: string };
 
 export const STEP_EVENT_TYPES = [
-  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME', 'EXTEND',
+  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME', 'EXTEND', 'TRANSFER',
 ] as const satisfies readonly StepEvent['type'][];
 
 // Fails to compile if an event type is added to StepEvent but not to STEP_EVENT_TYPES.
@@ -42,6 +44,7 @@ const decide = {
 // A targetless transition without actions does not count as possible for `can`, so an extension
 // re-enters its own state.
 const extendIn = <S extends string>(state: S) => ({ EXTEND: { target: state, guard: 'withinExtensionBound' } }) as const;
+const transferIn = <S extends string>(state: S) => ({ TRANSFER: { target: state, guard: 'hasTransferee', actions: 'transferAssignee' } }) as const;
 
 export const stepChart = setup({
   types: {
@@ -52,6 +55,9 @@ export const stepChart = setup({
     hasRejectionGrounds: ({ event }) =>
       event.type === 'REJECT' && isNonBlank(event.reason) && isNonBlank(event.legalBasis),
     hasOtherOpenPauses: ({ context }) => context.openPauses > 1,
+    hasTransferee: ({ context, event }) =>
+      event.type === 'TRANSFER' && Number.isInteger(event.to?.id) && isNonBlank(event.to?.username) && isNonBlank(event.reason)
+      && event.to.id !== context.assignee?.id,
     withinExtensionBound: ({ event }) =>
       event.type === 'EXTEND' && Number.isInteger(event.workingDays) && event.workingDays > 0
       && event.workingDays <= event.allowanceDays && isNonBlank(event.reason),
@@ -60,6 +66,9 @@ export const stepChart = setup({
     // Copy only the two fields so the stored snapshot never carries extra payload.
     setAssignee: assign({
       assignee: ({ event }) => (event.type === 'CLAIM' ? { id: event.assignee.id, username: event.assignee.username } : null),
+    }),
+    transferAssignee: assign({
+      assignee: ({ context, event }) => (event.type === 'TRANSFER' ? { id: event.to.id, username: event.to.username } : context.assignee),
     }),
     openFirstPause: assign({ openPauses: 1 }),
     openAnotherPause: assign({ openPauses: ({ context }) => context.openPauses + 1 }),
@@ -75,10 +84,10 @@ export const stepChart = setup({
       on: { CLAIM: { target: 'claimed', actions: 'setAssignee' } },
     },
     claimed: {
-      on: { START_REVIEW: 'inReview', ...decide, ...extendIn('claimed') },
+      on: { START_REVIEW: 'inReview', ...decide, ...extendIn('claimed'), ...transferIn('claimed') },
     },
     inReview: {
-      on: { ...decide, ...extendIn('inReview') },
+      on: { ...decide, ...extendIn('inReview'), ...transferIn('inReview') },
     },
     suspended: {
       on: {

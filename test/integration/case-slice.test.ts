@@ -114,6 +114,30 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
     expect(notices[0].payload).to.deep.include({ matterCodes: ['ZRJ-001', 'HBJ-001'] });
   });
 
+  it('when the reviewer hands the step on (转办), then only the new reviewer decides it and the timeline says who and why', async () => {
+    const { id } = await registerAndAccept(['ZRJ-001']);
+    const step = await inboxStep(officerZrj, id);
+    expect((await officerZrj.post(`/api/steps/${step.id}/claim`, {})).status).to.equal(200);
+    const elsewhere = await officerZrj.post(`/api/steps/${step.id}/transfer`, { toUsername: 'officer-hbj', reason: '工作调整' });
+    expect(elsewhere.status).to.equal(400);
+    expect(elsewhere.body.errors[0].path).to.equal('toUsername');
+
+    const handed = await officerZrj.post(`/api/steps/${step.id}/transfer`, { toUsername: 'officer2-zrj', reason: '承办人休假' });
+    expect(handed.status, JSON.stringify(handed.body)).to.equal(200);
+    expect(handed.body.assignee.username).to.equal('officer2-zrj');
+    expect((await officerZrj.post(`/api/steps/${step.id}/approve`, { opinion: '同意' })).status).to.equal(403);
+    const again = await officerZrj.post(`/api/steps/${step.id}/transfer`, { toUsername: 'leader-zrj', reason: '再次' });
+    expect(again.status).to.equal(403);
+
+    const second = await ApiClient.signIn(system.url, 'officer2-zrj');
+    expect((await second.post(`/api/steps/${step.id}/transfer`, { toUsername: 'officer2-zrj', reason: '给自己' })).status).to.equal(409);
+    expect((await second.post(`/api/steps/${step.id}/approve`, { opinion: '同意' })).status).to.equal(200);
+    const timeline = (await clerk.get(`/api/cases/${id}`)).body.timeline.filter((e: { stepId: string }) => e.stepId === step.id);
+    const transfer = timeline.find((e: { action: string }) => e.action === 'TRANSFER');
+    expect(transfer.actor.username).to.equal('officer-zrj');
+    expect(transfer.detail).to.deep.include({ reason: '承办人休假', to: { id: handed.body.assignee.id, username: 'officer2-zrj' } });
+  });
+
   it('when a department rejects with reason and legal basis, then the case is denied', async () => {
     const { id } = await registerAndAccept(['ZRJ-001', 'HBJ-001']);
     const [zrjStep, hbjStep] = await Promise.all([inboxStep(officerZrj, id), inboxStep(officerHbj, id)]);

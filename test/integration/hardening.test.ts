@@ -246,6 +246,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/steps/:id/suspend': { kind: '补正', reason: '补充材料', expectedWorkingDays: 3 },
       'POST /api/steps/:id/resume': {},
       'POST /api/steps/:id/extend': { workingDays: 2, reason: '情况复杂' },
+      'POST /api/steps/:id/transfer': { toUsername: 'leader-zjj', reason: '工作调整' },
       'POST /api/supervision-orders/:id/urge': { note: '请加快' },
       'POST /api/supervision-orders/:id/close': { note: '已办结' },
       'PUT /api/calendar/days/:date': { kind: 'holiday', name: '测试' },

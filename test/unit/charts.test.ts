@@ -175,6 +175,7 @@ describe('step chart', () => {
     SUSPEND: { type: 'SUSPEND', kind: '现场踏勘', reason: '需现场核查' },
     RESUME: { type: 'RESUME' },
     EXTEND: { type: 'EXTEND', workingDays: 5, reason: '需组织专家论证', allowanceDays: 10 },
+    TRANSFER: { type: 'TRANSFER', to: bob, reason: '工作调整' },
   };
 
   const decisions = {
@@ -185,8 +186,10 @@ describe('step chart', () => {
 
   const table: Record<StepStatus, Partial<Record<StepEvent['type'], Expected<StepStatus, StepContext>>>> = {
     pending: { CLAIM: { to: 'claimed', context: { assignee: bob, openPauses: 0 } } },
-    claimed: { START_REVIEW: { to: 'inReview' }, EXTEND: { to: 'claimed' }, ...decisions },
-    inReview: { EXTEND: { to: 'inReview' }, ...decisions },
+    claimed: {
+      START_REVIEW: { to: 'inReview' }, EXTEND: { to: 'claimed' }, TRANSFER: { to: 'claimed', context: { assignee: bob, openPauses: 0 } }, ...decisions,
+    },
+    inReview: { EXTEND: { to: 'inReview' }, TRANSFER: { to: 'inReview', context: { assignee: bob, openPauses: 0 } }, ...decisions },
     suspended: {
       SUSPEND: { to: 'suspended', context: { assignee: alice, openPauses: 2 } },
       RESUME: { to: 'inReview', context: { assignee: alice, openPauses: 0 } },
@@ -239,6 +242,16 @@ describe('step chart', () => {
         expectIllegal(stepChart, at(state), { type: 'REJECT', ...payload }, sortedKeys(table[state]));
       });
     }
+  }
+
+  for (const [label, event] of [
+    ['to the reviewer who holds it', { type: 'TRANSFER', to: alice, reason: '工作调整' }],
+    ['without a reason', { type: 'TRANSFER', to: bob, reason: ' ' }],
+    ['to nobody', { type: 'TRANSFER', to: { id: Number.NaN, username: '' }, reason: '工作调整' }],
+  ] as const) {
+    it(`when a claimed step is transferred ${label}, then the guard refuses it`, () => {
+      expectIllegal(stepChart, at('claimed'), event as StepEvent, sortedKeys(table.claimed));
+    });
   }
 
   it('when the CLAIM payload carries extra fields, then only id and username are stored', () => {
