@@ -38,6 +38,8 @@ export interface MatterSnapshot {
   departmentCode: string;
   legalDays: number;
   committedDays: number;
+  /** Matters this one builds on (absent in cases registered before dependencies). */
+  requires?: string[];
 }
 
 export interface Applicant {

@@ -33,6 +33,10 @@ export class Matter {
   @Column({ type: 'simple-json', name: 'special_procedures' })
   specialProcedures!: SuspensionKind[];
 
+  /** Matters this one builds on (the outcome rule: its approval stands only on theirs). */
+  @Column({ type: 'simple-json', nullable: true })
+  requires!: string[] | null;
+
   @OneToMany(() => MatterMaterial, (material) => material.matter, { eager: false })
   materials?: MatterMaterial[];
 }

@@ -15,6 +15,8 @@ export interface DemoMatter {
   committedDays: number;
   instant: boolean;
   specialProcedures: SuspensionKind[];
+  /** Matters this one builds on. */
+  requires?: string[];
   materials: DemoMaterial[];
 }
 export interface DemoDepartment { code: string; name: string }
@@ -57,13 +59,13 @@ const matters: DemoMatter[] = [
   },
   {
     code: 'ZRJ-002', name: '建设工程规划许可证核发', departmentCode: 'zrj', legalDays: 20, committedDays: 10,
-    instant: false, specialProcedures: ['补正', '现场踏勘', '公示'],
+    instant: false, specialProcedures: ['补正', '现场踏勘', '公示'], requires: ['ZRJ-001'],
     materials: [APPLICATION('建设工程规划许可申请表'), m('land-certificate', '国有土地使用权证明文件', true, true),
       m('design-scheme', '建设工程设计方案总平面图', true, true), m('planning-conditions', '规划条件'), PROXY],
   },
   {
     code: 'ZJJ-001', name: '建筑工程施工许可证核发', departmentCode: 'zjj', legalDays: 7, committedDays: 3,
-    instant: false, specialProcedures: ['补正', '现场踏勘'],
+    instant: false, specialProcedures: ['补正', '现场踏勘'], requires: ['ZRJ-002'],
     materials: [APPLICATION('建筑工程施工许可申请表'), m('planning-permit', '建设工程规划许可证', true, true),
       m('construction-contract', '施工合同及中标通知书'), m('funding-proof', '建设资金已落实承诺书'),
       m('safety-measures', '保证工程质量和安全的具体措施', false)],
@@ -146,7 +148,7 @@ export async function seedDemo(ds: DataSource, password: string): Promise<void> 
     if (newDepts.length) await em.insert(Department, newDepts);
 
     const matterCodes = new Set((await em.find(Matter)).map((x) => x.code));
-    const newMatters = matters.filter((x) => !matterCodes.has(x.code)).map(({ materials: _, ...row }) => row);
+    const newMatters = matters.filter((x) => !matterCodes.has(x.code)).map(({ materials: _, requires, ...row }) => ({ ...row, requires: requires ?? null }));
     if (newMatters.length) await em.insert(Matter, newMatters);
 
     const key = (matterCode: string, code: string) => `${matterCode}/${code}`;

@@ -9,7 +9,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import { caseChart, caseInitialSnapshot, type CaseContext, type CaseEvent } from '../domain/charts/case-chart';
 import { stepLimitDays } from '../domain/clock-policy';
-import { concludeCase } from '../domain/outcome';
+import { concludeAllOrNothing, concludeCase } from '../domain/outcome';
 import type { Actor, CaseStatus, Light, TimelineEntry } from '../domain/types';
 import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
 import type { NotificationActivities, NotificationRequest } from '../activities/notification-types';
@@ -174,7 +174,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     const finished = await Promise.race([decisions.then(() => true), condition(() => kase.done).then(() => false)]);
     if (finished) {
       clockRevision += 1;
-      const outcome = concludeCase([...outcomes.values()].map((step) => step.status));
+      const decided = [...outcomes.values()];
+      // Cases started before matter dependencies keep the all-or-nothing rule.
+      const outcome = patched('outcome-dependencies')
+        ? concludeCase(decided.map((step) => ({
+          matterCode: step.matterCode, decision: step.status, requires: input.matters.find((m) => m.code === step.matterCode)?.requires ?? [],
+        })))
+        : concludeAllOrNothing(decided.map((step) => step.status));
       await condition(() => kase.can({ type: 'STEPS_CONCLUDED', outcome }) || kase.done);
       if (!kase.done) await transition({ type: 'STEPS_CONCLUDED', outcome }, null, 'decidedAt');
     } else {

@@ -110,7 +110,9 @@ export function createCasesRouter({ db, readModel, workflows, book, notify }: Ca
       trackingCode: newTrackingCode(),
       applicant: body.applicant,
       channel: body.channel,
-      matters: ordered.map(({ code, name, departmentCode, legalDays, committedDays }) => ({ code, name, departmentCode, legalDays, committedDays })),
+      matters: ordered.map(({ code, name, departmentCode, legalDays, committedDays, requires }) => ({
+        code, name, departmentCode, legalDays, committedDays, requires: requires ?? [],
+      })),
       materials: body.materials,
       ...(body.projectName ? { projectName: body.projectName } : {}),
       ...(agent ? { agent: { id: agent.id, username: agent.username } } : {}),

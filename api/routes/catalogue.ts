@@ -24,6 +24,7 @@ export function createCatalogueRouter({ db, book }: { db: DataSource; book: Rout
       committedDays: matter.committedDays,
       instant: matter.instant,
       specialProcedures: matter.specialProcedures,
+      requires: matter.requires ?? [],
       materials: (matter.materials ?? [])
         .sort((a, b) => a.id - b.id)
         .map(({ code, name, required, core }) => ({ code, name, required, core })),

@@ -138,7 +138,7 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
     expect(transfer.detail).to.deep.include({ reason: '承办人休假', to: { id: handed.body.assignee.id, username: 'officer2-zrj' } });
   });
 
-  it('when a department rejects with reason and legal basis, then the case is denied', async () => {
+  it('when a department rejects with reason and legal basis, then the independent approval stands: partially approved', async () => {
     const { id } = await registerAndAccept(['ZRJ-001', 'HBJ-001']);
     const [zrjStep, hbjStep] = await Promise.all([inboxStep(officerZrj, id), inboxStep(officerHbj, id)]);
     await officerZrj.post(`/api/steps/${zrjStep.id}/claim`, {});
@@ -154,7 +154,21 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
     });
     expect(rejected.status).to.equal(200);
     expect(rejected.body).to.include({ status: 'rejected', legalBasis: '《中华人民共和国水污染防治法》第六十五条' });
+    await eventually(async () => expect((await clerk.get(`/api/cases/${id}`)).body.status).to.equal('partiallyApproved'));
+  });
+
+  it('when the matter another builds on is rejected, then neither stands: denied', async () => {
+    // ZRJ-002 (建设工程规划许可) requires ZRJ-001 (用地预审与选址) in the catalogue.
+    const { id } = await registerAndAccept(['ZRJ-001', 'ZRJ-002']);
+    const steps = (await clerk.get(`/api/cases/${id}`)).body.steps as { id: string; matterCode: string }[];
+    const byMatter = (code: string) => steps.find((s) => s.matterCode === code)!.id;
+    await eventually(async () => expect((await officerZrj.post(`/api/steps/${byMatter('ZRJ-002')}/claim`, {})).status).to.equal(200));
+    expect((await officerZrj.post(`/api/steps/${byMatter('ZRJ-002')}/approve`, { opinion: '同意' })).status).to.equal(200);
+    await eventually(async () => expect((await officerZrj.post(`/api/steps/${byMatter('ZRJ-001')}/claim`, {})).status).to.equal(200));
+    expect((await officerZrj.post(`/api/steps/${byMatter('ZRJ-001')}/reject`, { reason: '选址不符合国土空间规划', legalBasis: '《土地管理法》第五十二条' })).status).to.equal(200);
     await eventually(async () => expect((await clerk.get(`/api/cases/${id}`)).body.status).to.equal('denied'));
+    const matter = (await clerk.get('/api/matters')).body.find((m: { code: string }) => m.code === 'ZRJ-002');
+    expect(matter.requires).to.deep.equal(['ZRJ-001']);
   });
 
   describe('illegal transitions answer 409 with the state and the allowed events', () => {

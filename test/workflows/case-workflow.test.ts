@@ -12,7 +12,7 @@ import {
   suspendStepUpdate, withdrawCaseUpdate,
 } from '../../workflows/messages';
 import { startWorkflowRig, type WorkflowRig } from '../support/temporal';
-import { clerk, officer, runApprovedCase, startCase, stepHandle, waitForStatus } from './scenarios';
+import { caseInput, clerk, MATTERS, officer, runApprovedCase, startCase, stepHandle, waitForStatus } from './scenarios';
 
 async function updateFailure(promise: Promise<unknown>): Promise<ApplicationFailure> {
   try {
@@ -117,9 +117,10 @@ describe('case and step workflows (time-skipping server)', function () {
     });
   });
 
-  it('when one department rejects, then the case is denied once every step has decided', async () => {
+  it('when one department rejects a matter the other builds on, then the case is denied once every step has decided', async () => {
     await withWorker(async (taskQueue) => {
-      const { handle, input } = await startCase(env.client, taskQueue);
+      // The environmental approval is declared to build on the site selection here.
+      const { handle, input } = await startCase(env.client, taskQueue, caseInput([MATTERS[0], { ...MATTERS[1], requires: ['ZRJ-001'] }]));
       await handle.executeUpdate(acceptCaseUpdate, { args: [{ actor: clerk }] });
       const zrj = await stepHandle(env.client, input.caseId, 'ZRJ-001');
       await zrj.executeUpdate(claimStepUpdate, { args: [{ actor: officer('zrj') }] });
