@@ -1,7 +1,8 @@
 // One declaration per route: who may call it, what its path, query and body look like, and what
 // it answers. Mounting a route through here puts the access policy first in its handler chain
 // (deny by default), parses every input with its zod schema (400 with field paths), and records
-// the declaration for the OpenAPI document. Nothing else registers routes.
+// the declaration for the OpenAPI document. Nothing else registers routes (only the static assets
+// of the documentation page are served beside them).
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import type { Role } from '../domain/types';
