@@ -5,7 +5,8 @@
 // department's list rows and the case counts (activities/case-index.ts), the facts of steps
 // (activities/metric-facts.ts) — is written in the same transactions, with the same guarantee.
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditEvent, CaseRecord, Step } from '../entities';
+import { AuditEvent, CaseRecord, PostApprovalCheck, Step } from '../entities';
+import type { ApprovalCommitment } from '../domain/charts/step-chart';
 import { retryOnDeadlock } from '../entities/retry';
 import { WITHDRAWN_CASE_STATUSES } from '../domain/charts/states';
 import { upsertCase } from './case-index';
@@ -14,7 +15,7 @@ import type { TimelineEntry } from '../domain/types';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { createCalendarService } from './calendar-service';
 import { createMetricFacts, isDecision } from './metric-facts';
-import type { ProjectCaseInput, ProjectionActivities, ProjectStepInput } from './projection-types';
+import type { ProjectCaseInput, ProjectionActivities, ProjectStepInput, StepProjection } from './projection-types';
 
 export interface ProjectionDependencies {
   db: DataSource;
@@ -86,6 +87,7 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
         await appendTimeline(manager, workflowId, record.caseId, timeline);
         if (newest) await metrics.followStep(manager, record);
         if (workingCalendar) await metrics.recordDecision(manager, { workflowId, record, calendar: workingCalendar });
+        if (workingCalendar) await openPostApprovalChecks(manager, record, timeline, workingCalendar);
       }));
       await auditSystemChanges(audit, workflowId, 'steps', record.id, timeline);
     },
@@ -123,6 +125,27 @@ async function appendTimeline(manager: EntityManager, workflowId: string, caseId
     actorRole: entry.actor?.role ?? null,
     detail: entry.detail ?? null,
   })) as never).execute();
+}
+
+/** 告知承诺制: an approval on commitment opens the department's post-approval check (once per step). */
+async function openPostApprovalChecks(manager: EntityManager, record: StepProjection, entries: TimelineEntry[], calendar: WorkingCalendar): Promise<void> {
+  for (const entry of entries) {
+    const commitment = entry.action === 'APPROVE' ? entry.detail?.commitment as ApprovalCommitment | undefined : undefined;
+    if (!commitment) continue;
+    await manager.createQueryBuilder().insert().into(PostApprovalCheck).orIgnore().values({
+      stepId: record.id,
+      caseId: record.caseId,
+      departmentCode: record.departmentCode,
+      matterCode: record.matterCode,
+      items: commitment.items,
+      dueAt: new Date(calendar.dueAt(entry.at, commitment.checkWorkingDays).at),
+      status: 'open',
+      createdAt: new Date(entry.at),
+      completedAt: null,
+      completedBy: null,
+      finding: null,
+    }).execute();
+  }
 }
 
 /**

@@ -35,6 +35,7 @@ import { createPublicRouter } from './routes/public';
 import { createStepsRouter } from './routes/steps';
 import { createSupervisionRouter } from './routes/supervision';
 import { createWindowRouter } from './routes/window';
+import { createPostApprovalChecksRouter } from './routes/post-approval-checks';
 import type { NotificationRequest } from '../activities/notification-types';
 import { createWorkflowGateway } from './workflow-gateway';
 
@@ -107,6 +108,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(createMetricsRouter({ db, calendar, book }));
   app.use(createComplaintsRouter({ db, calendar, book }));
   app.use(createEvaluationsRouter({ db, book }));
+  app.use(createPostApprovalChecksRouter({ db, book }));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
 

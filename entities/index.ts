@@ -1,5 +1,6 @@
 import { AuditEvent } from './audit-event';
 import { AuditLogEntry } from './audit-log-entry';
+import { PostApprovalCheck } from './post-approval-check';
 import { IdempotencyRecord } from './idempotency-record';
 import { CalendarDayRecord, type CalendarDaySource } from './calendar-day';
 import { CaseCount, CENTER_SCOPE } from './case-count';
@@ -21,7 +22,7 @@ import { User } from './user';
 
 export { AuditEvent, CaseRecord, Department, Matter, MatterMaterial, Notification, Step, User };
 export { AccountabilityRecord, SupervisionOrder };
-export { AuditLogEntry, IdempotencyRecord };
+export { AuditLogEntry, IdempotencyRecord, PostApprovalCheck };
 export { CalendarDayRecord, type CalendarDaySource };
 export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
 export { CaseCount, CaseDepartment, CENTER_SCOPE };
@@ -29,4 +30,5 @@ export { CaseCount, CaseDepartment, CENTER_SCOPE };
 export const ENTITIES = [
   Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
   CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter, CaseDepartment, CaseCount, AuditLogEntry, IdempotencyRecord,
+  PostApprovalCheck,
 ];

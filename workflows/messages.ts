@@ -3,6 +3,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Applicant, CaseStatus, Channel, Light, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
 import type { ClockView } from './step-clock';
+import type { ApprovalCommitment } from '../domain/charts/step-chart';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
@@ -101,6 +102,8 @@ export interface StepActionResult {
 
 export interface ApproveStepInput extends ActorInput {
   opinion: string;
+  /** 告知承诺制: approved on the applicant's commitment; a post-approval check follows. */
+  commitment?: ApprovalCommitment;
 }
 export interface RejectStepInput extends ActorInput {
   reason: string;

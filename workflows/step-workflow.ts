@@ -129,7 +129,9 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   setHandler(claimStepUpdate, claim.handler, { validator: claim.validator });
   const review = action(() => ({ type: 'START_REVIEW' }), mustBeAssigneeOrLeader);
   setHandler(startReviewUpdate, review.handler, { validator: review.validator });
-  const approve = action<ApproveStepInput>(({ opinion }) => ({ type: 'APPROVE', opinion }), mustBeAssigneeOrLeader, ({ opinion }) => {
+  const approve = action<ApproveStepInput>(({ opinion, commitment }) => ({
+    type: 'APPROVE', opinion, ...(commitment ? { commitment: { items: commitment.items, checkWorkingDays: commitment.checkWorkingDays } } : {}),
+  }), mustBeAssigneeOrLeader, ({ opinion }) => {
     record.opinion = opinion;
     decided();
   });

@@ -18,7 +18,11 @@ import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const emptyBody = z.strictObject({});
-const approveBody = z.strictObject({ opinion: text(4000) });
+const approveBody = z.strictObject({
+  opinion: text(4000),
+  /** 告知承诺制: approved on the applicant's written commitment; a post-approval check follows. */
+  commitment: z.strictObject({ items: text(2000), checkWorkingDays: z.number().int().min(1).max(60).default(20) }).optional(),
+});
 const rejectBody = z.strictObject({ reason: text(4000), legalBasis: text(1000) });
 const suspendBody = z.strictObject({
   kind: z.enum(SUSPENSION_KINDS),
@@ -87,7 +91,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   };
   action('claim', 'CLAIM', '签收: take the step', emptyBody, claimStepUpdate, (_body, actor) => ({ actor }));
   action('start-review', 'START_REVIEW', 'Start the review', emptyBody, startReviewUpdate, (_body, actor) => ({ actor }));
-  action('approve', 'APPROVE', 'Approve with an opinion', approveBody, approveStepUpdate, ({ opinion }, actor) => ({ actor, opinion }), { decides: true });
+  action('approve', 'APPROVE', 'Approve with an opinion', approveBody, approveStepUpdate, ({ opinion, commitment }, actor) => ({ actor, opinion, ...(commitment ? { commitment } : {}) }), { decides: true });
   action('reject', 'REJECT', 'Reject with a reason and its legal basis', rejectBody, rejectStepUpdate, ({ reason, legalBasis }, actor) => ({ actor, reason, legalBasis }), { decides: true });
   action('suspend', 'SUSPEND', '暂停计时: pause the clock for a special procedure', suspendBody, suspendStepUpdate, ({ kind, reason, expectedWorkingDays }, actor) => ({
     actor, kind, reason, ...(expectedWorkingDays ? { expectedWorkingDays } : {}),

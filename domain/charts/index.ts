@@ -3,3 +3,4 @@ export * from './case-chart';
 export * from './step-chart';
 export * from './complaint-chart';
 export * from './follow-up-chart';
+export * from './post-approval-check-chart';

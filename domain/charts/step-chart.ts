@@ -8,6 +8,13 @@ export interface StepAssignee {
   username: string;
 }
 
+export interface ApprovalCommitment {
+  /** What the applicant committed to. */
+  items: string;
+  /** Working days the department has for the post-approval check (事后核查). */
+  checkWorkingDays: number;
+}
+
 export interface StepContext {
   assignee: StepAssignee | null;
   /** Pauses (特别程序) may overlap; the clock restarts only when the last one ends. */
@@ -17,7 +24,8 @@ export interface StepContext {
 export type StepEvent =
   | { type: 'CLAIM'; assignee: StepAssignee }
   | { type: 'START_REVIEW' }
-  | { type: 'APPROVE'; opinion: string }
+  /** `commitment`: approved under 告知承诺制; the department owes a check by the deadline. */
+  | { type: 'APPROVE'; opinion: string; commitment?: ApprovalCommitment }
   | { type: 'REJECT'; reason: string; legalBasis: string }
   | { type: 'SUSPEND'; kind: string; reason: string }
   | { type: 'RESUME' }

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import express from 'express';
 import { openApiPath } from '../../api/openapi';
 import { ROLES, type Role } from '../../domain/types';
-import { CaseRecord, Evaluation, Step, SupervisionOrder, User } from '../../entities';
+import { CaseRecord, Evaluation, PostApprovalCheck, Step, SupervisionOrder, User } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
 import { ApiClient, type Answer } from '../support/http';
@@ -19,7 +19,7 @@ const PHONE = '13912345678';
 
 /** Whose object it is, seen from the role's user: their department's or assignment's, or not. */
 type Scope = 'own' | 'other';
-type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation';
+type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check';
 
 interface MatrixRow {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -73,6 +73,7 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', path: '/api/complaints/:id/assign', roles: ['supervisor'], kind: 'complaint', body: { departmentCode: 'zrj' } },
   { method: 'POST', path: '/api/complaints/:id/resolve', roles: ['supervisor'], kind: 'complaint', body: { outcome: '已整改', substantiated: true } },
   { method: 'GET', path: '/api/evaluations/:id', roles: ['supervisor'], kind: 'evaluation' },
+  { method: 'POST', path: '/api/post-approval-checks/:id/complete', roles: REVIEWERS, kind: 'check', body: { compliant: true, finding: '已核查' } },
   { method: 'POST', path: '/api/evaluations/:id/follow-up/close', roles: ['supervisor'], kind: 'evaluation', body: { note: '已回访' } },
 ];
 
@@ -86,7 +87,8 @@ function expected(row: MatrixRow, role: Role, scope: Scope): Expected {
   switch (row.kind) {
     case 'case': return role === 'clerk' || role === 'supervisor' ? 'authorized' : 404;
     case 'order': return role === 'supervisor' ? 'authorized' : 404;
-    case 'step': return 404;
+    case 'step':
+    case 'check': return 404;
     default: return 'authorized';
   }
 }
@@ -197,6 +199,11 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         caseId, level: 1, comment: '等太久', createdAt: new Date(), createdOn: '2026-11-21', followUpStatus: 'open',
         followUpDeadlineAt: new Date(Date.now() + 5 * 86_400_000), followUpClosedAt: null, followUpClosedBy: null, followUpNote: null,
       }))).id);
+      const checks = system.db.getRepository(PostApprovalCheck);
+      const owedCheck = async (stepId: string, caseId: string, departmentCode: string) => String((await checks.save(checks.create({
+        stepId, caseId, departmentCode, matterCode: stepId.slice(-7), items: '承诺事项', dueAt: new Date(Date.now() + 86_400_000),
+        status: 'open', createdAt: new Date(), completedAt: null, completedBy: null, finding: null,
+      }))).id);
       Object.assign(objects, {
         case: { own: own.id, other: other.id },
         step: { own: own.stepId, other: other.stepId },
@@ -209,6 +216,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         trackingCode: { own: own.trackingCode, other: own.trackingCode },
         complaint: { own: await complaint(), other: await complaint() },
         evaluation: { own: await badRating(own.id), other: await badRating(other.id) },
+        check: { own: await owedCheck(own.stepId, own.id, 'zrj'), other: await owedCheck(other.stepId, other.id, 'hbj') },
       });
     });
 

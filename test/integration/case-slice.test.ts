@@ -138,6 +138,34 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
     expect(transfer.detail).to.deep.include({ reason: '承办人休假', to: { id: handed.body.assignee.id, username: 'officer2-zrj' } });
   });
 
+  it('when a step is approved on commitment (告知承诺制), then the department owes a check by its deadline and records it once', async () => {
+    const { id } = await registerAndAccept(['ZRJ-001']);
+    const step = await inboxStep(officerZrj, id);
+    expect((await officerZrj.post(`/api/steps/${step.id}/claim`, {})).status).to.equal(200);
+    const approved = await officerZrj.post(`/api/steps/${step.id}/approve`, {
+      opinion: '告知承诺方式准予许可', commitment: { items: '三个月内补交土地勘测定界报告', checkWorkingDays: 5 },
+    });
+    expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+    const check = await eventually(async () => {
+      const owed = (await officerZrj.get('/api/post-approval-checks?status=open')).body.find((c: { stepId: string }) => c.stepId === step.id);
+      expect(owed).not.to.equal(undefined);
+      return owed;
+    });
+    expect(check).to.include({ caseId: id, departmentCode: 'zrj', items: '三个月内补交土地勘测定界报告', overdue: false });
+    // Five working days after the approval, at close of office.
+    const due = await (await ApiClient.signIn(system.url, 'clerk1')).get(`/api/calendar/due-date?start=${approved.body.decidedAt.slice(0, 10)}&workingDays=5`);
+    expect(check.dueAt).to.equal(due.body.dueAt);
+    expect((await officerHbj.get('/api/post-approval-checks')).body.some((c: { id: number }) => c.id === check.id)).to.equal(false);
+    expect((await officerHbj.post(`/api/post-approval-checks/${check.id}/complete`, { compliant: true, finding: 'x' })).status).to.equal(404);
+
+    const done = await officerZrj.post(`/api/post-approval-checks/${check.id}/complete`, { compliant: false, finding: '逾期未补交，已责令整改' });
+    expect(done.status).to.equal(200);
+    expect(done.body).to.include({ status: 'failed', completedBy: 'officer-zrj' });
+    const again = await officerZrj.post(`/api/post-approval-checks/${check.id}/complete`, { compliant: true, finding: '再次核查' });
+    expect(again.status).to.equal(409);
+    expect(again.body).to.include({ state: 'failed', event: 'COMPLETE' });
+  });
+
   it('when a department rejects with reason and legal basis, then the independent approval stands: partially approved', async () => {
     const { id } = await registerAndAccept(['ZRJ-001', 'HBJ-001']);
     const [zrjStep, hbjStep] = await Promise.all([inboxStep(officerZrj, id), inboxStep(officerHbj, id)]);

@@ -254,6 +254,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/complaints/:id/assign': { departmentCode: 'zjj' },
       'POST /api/complaints/:id/resolve': { outcome: '已整改', substantiated: true },
       'POST /api/evaluations/:id/follow-up/close': { note: '已回访' },
+      'POST /api/post-approval-checks/:id/complete': { compliant: true, finding: '已核查' },
       'POST /api/track/:trackingCode/complaints': { phoneLast4: '5678', content: '答复不清' },
       'POST /api/track/:trackingCode/evaluation': { phoneLast4: '5678', level: 4 },
     };
@@ -301,6 +302,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         // Invalid bodies are refused before any lookup: these ids need not exist.
         '/api/complaints/:id': '1',
         '/api/evaluations/:id': '1',
+        '/api/post-approval-checks/:id': '1',
         '/api/track/:trackingCode': 'ABCDEF2345',
       };
       const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
