@@ -1,22 +1,42 @@
-// `npm run bench:timers [-- --steps N]`: how long N open steps due in the same minute take to
-// drain their escalation ladders (warning, overdue with the leader's notice, 督办 order,
-// accountability record) on the time-skipping server, and the worker's peak RSS. Runs the worker
-// in this process against a fresh MySQL database (BENCH_DB=sqljs for in-memory sql.js). The
-// steps are accepted on Monday 2030-10-21 09:00 with a limit of 1 working day: due Tue 17:30,
-// 督办 Thu 17:30, accountability the next Monday 17:30.
+// `npm run bench:timers [-- --steps N] [-- --stall-minutes M]`: how long N open steps due in the
+// same minute take to drain their escalation ladders (warning, overdue with the leader's notice,
+// 督办 order, accountability record) on the time-skipping server, and the worker's peak RSS. Runs
+// the worker in this process against a fresh MySQL database (BENCH_DB=sqljs for in-memory
+// sql.js). The steps are accepted on Monday 2030-10-21 09:00 with a limit of 1 working day: due
+// Tue 17:30, 督办 Thu 17:30, accountability the next Monday 17:30.
+//
+// Progress (rung counts and the server's clock) is printed every 10 s. The run fails with exit
+// code 1 when nothing new is recorded for --stall-minutes (default 5), when a rung count is not N
+// at the end, or when the server cannot move its clock.
 import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { DataSource } from 'typeorm';
 import { createCalendarService, seedCalendar } from '../activities/calendar-service';
 import { AuditEvent, Notification } from '../entities';
 import { openDatabase } from '../entities/data-source';
 import { createActivities } from '../workers/worker';
 import { startBatch } from '../test/workflows/batch';
 import { dropMysqlDatabase, freshMysqlDatabase } from '../test/support/mysql';
-import { advanceTime, timeSkippingEnvironment, workflowBundle } from '../test/support/temporal';
+import { timeSkippingEnvironment, workflowBundle } from '../test/support/temporal';
 
-const { values } = parseArgs({ options: { steps: { type: 'string', default: '10000' }, matters: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    steps: { type: 'string', default: '10000' },
+    matters: { type: 'string', default: '10' },
+    'stall-minutes': { type: 'string', default: '5' },
+  },
+});
 const steps = Number(values.steps);
 const mattersPerCase = Number(values.matters);
+const stallMs = Number(values['stall-minutes']) * 60_000;
+
+const RUNGS = ['WARNING', 'OVERDUE', 'SUPERVISION_ORDER_OPENED', 'ACCOUNTABILITY_RECORDED'] as const;
+const ACCEPTED_AT = Date.parse('2030-10-21T09:00:00+08:00');
+/** The morning after the last accountability instant (Mon 2030-10-28 17:30). */
+const DRAINED_BY = Date.parse('2030-10-29T09:00:00+08:00');
+
+class BenchFailure extends Error {}
 
 async function main(): Promise<void> {
   const useMysql = process.env.BENCH_DB !== 'sqljs';
@@ -37,59 +57,149 @@ async function main(): Promise<void> {
     maxCachedWorkflows: steps + 100,
   });
   const running = worker.run();
+  let failure: unknown;
   try {
-    await env.sleep(Date.parse('2030-10-21T09:00:00+08:00') - (await env.currentTimeMs()));
-    const started = performance.now();
-    const acceptedAt = new Date(await env.currentTimeMs()).toISOString();
-    await startBatch(env.client, db, 'bench-timers', { steps, mattersPerCase, committedDays: 1, acceptedAt });
-    const dispatched = await waitFor(db, 'DISPATCHED', steps);
-    const startSeconds = (performance.now() - started) / 1000;
-
-    const drainStart = performance.now();
-    const sleeping = advanceTime(env, Date.parse('2030-10-29T09:00:00+08:00') - (await env.currentTimeMs()));
-    const recorded = await waitFor(db, 'ACCOUNTABILITY_RECORDED', steps);
-    const drainSeconds = (performance.now() - drainStart) / 1000;
-    await sleeping;
-
-    const counts = Object.fromEntries(await Promise.all(['WARNING', 'OVERDUE', 'SUPERVISION_ORDER_OPENED', 'ACCOUNTABILITY_RECORDED']
-      .map(async (action) => [action, await db.getRepository(AuditEvent).countBy({ action })])));
-    console.log(JSON.stringify({
-      steps, dispatched, accountabilityRecords: recorded,
-      database: useMysql ? 'mysql' : 'sqljs',
-      startSeconds: round(startSeconds),
-      drainSeconds: round(drainSeconds),
-      laddersPerSecond: round(steps / drainSeconds),
-      peakRssMiB: round(peakRss / 2 ** 20),
-      ladderEvents: counts,
-      notifications: await db.getRepository(Notification).count(),
-    }, null, 2));
-  } finally {
-    clearInterval(sampler);
+    await measure(db, env, useMysql, () => peakRss);
+  } catch (err) {
+    failure = err;
+  }
+  clearInterval(sampler);
+  try {
+    // After a stall the worker may never finish its tasks: do not let clean-up hang the exit.
     worker.shutdown();
-    await running;
+    await withinSeconds(failure ? 30 : 600, running);
     await env.teardown();
     await db.destroy();
     if (useMysql) await dropMysqlDatabase(database);
+  } catch (err) {
+    if (!failure) throw err;
+    console.error('clean-up after the failure did not finish:', err);
+  }
+  if (failure) throw failure;
+}
+
+async function measure(db: DataSource, env: TestWorkflowEnvironment, useMysql: boolean, peakRss: () => number): Promise<void> {
+  const progress = new Progress(db, env);
+  await env.sleep(ACCEPTED_AT - (await env.currentTimeMs()));
+  const started = performance.now();
+  const acceptedAt = new Date(await env.currentTimeMs()).toISOString();
+  await progress.watch('start', startBatch(env.client, db, 'bench-timers', { steps, mattersPerCase, committedDays: 1, acceptedAt }));
+  const dispatched = await progress.waitFor('DISPATCHED', steps);
+  const startSeconds = (performance.now() - started) / 1000;
+
+  // The server's clock stops at each wave of timers until the worker has handled it, so this
+  // one call returns only when every ladder has drained (or the clock cannot move).
+  const drainStart = performance.now();
+  const drained = env.sleep(DRAINED_BY - (await env.currentTimeMs()));
+  const recorded = await progress.waitFor('ACCOUNTABILITY_RECORDED', steps, drained);
+  const drainSeconds = (performance.now() - drainStart) / 1000;
+  await progress.watch('advancing the clock past the last deadline', drained);
+
+  const ladderEvents = Object.fromEntries(await Promise.all(RUNGS.map(async (action) => [action, await count(db, action)] as const)));
+  console.log(JSON.stringify({
+    steps, dispatched, accountabilityRecords: recorded,
+    database: useMysql ? 'mysql' : 'sqljs',
+    startSeconds: round(startSeconds),
+    drainSeconds: round(drainSeconds),
+    laddersPerSecond: round(steps / drainSeconds),
+    peakRssMiB: round(peakRss() / 2 ** 20),
+    ladderEvents,
+    notifications: await db.getRepository(Notification).count(),
+  }, null, 2));
+  const wrong = Object.entries(ladderEvents).filter(([, n]) => n !== steps);
+  if (wrong.length > 0) throw new BenchFailure(`every rung must be climbed exactly ${steps} times; got ${JSON.stringify(Object.fromEntries(wrong))}`);
+}
+
+/** Reports progress every 10 s and fails the run when nothing new is recorded for too long. */
+class Progress {
+  private lastTotal = -1;
+  private lastChange = performance.now();
+
+  constructor(private readonly db: DataSource, private readonly env: TestWorkflowEnvironment) {}
+
+  /** Polls until `expected` events of `action` are recorded; `alongside` failing fails the wait. */
+  async waitFor(action: string, expected: number, alongside?: Promise<unknown>): Promise<number> {
+    let failure: unknown;
+    alongside?.catch((err) => {
+      failure = err;
+    });
+    let lastReport = performance.now();
+    for (;;) {
+      if (failure) throw failure;
+      const n = await count(this.db, action);
+      if (n >= expected) return n;
+      await this.check(`waiting for ${action} ${n}/${expected}`);
+      if (performance.now() - lastReport > 10_000) {
+        await this.report(`${action} ${n}/${expected}`);
+        lastReport = performance.now();
+      }
+      await sleep(500);
+    }
+  }
+
+  /** Awaits `work`, with the same reports and stall check. */
+  async watch<T>(what: string, work: Promise<T>): Promise<T> {
+    let done = false;
+    const settled = work.finally(() => {
+      done = true;
+    });
+    let lastReport = performance.now();
+    while (!done) {
+      await Promise.race([settled.catch(() => undefined), sleep(500)]);
+      if (done) break;
+      await this.check(what);
+      if (performance.now() - lastReport > 10_000) {
+        await this.report(what);
+        lastReport = performance.now();
+      }
+    }
+    return settled;
+  }
+
+  private async check(what: string): Promise<void> {
+    const total = await this.db.getRepository(AuditEvent).count() + await this.db.getRepository(Notification).count();
+    if (total !== this.lastTotal) {
+      this.lastTotal = total;
+      this.lastChange = performance.now();
+      return;
+    }
+    if (performance.now() - this.lastChange < stallMs) return;
+    const idle = Math.round((performance.now() - this.lastChange) / 1000);
+    throw new BenchFailure(`stalled while ${what}: nothing recorded for ${idle} s; ${await this.describe()}`);
+  }
+
+  private async report(what: string): Promise<void> {
+    console.error(`… ${what}; ${await this.describe()}`);
+  }
+
+  private async describe(): Promise<string> {
+    const rows = await this.db.getRepository(AuditEvent).createQueryBuilder('e')
+      .select('e.action', 'action').addSelect('COUNT(*)', 'n').groupBy('e.action').getRawMany<{ action: string; n: string | number }>();
+    const counts = rows.map(({ action, n }) => `${action}=${n}`).join(' ');
+    const clock = await withinSeconds(10, this.env.currentTimeMs()).then((ms) => new Date(ms).toISOString(), () => 'not answering');
+    return `${counts}; server clock ${clock}; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`;
   }
 }
 
-/** Polls until `expected` events of `action` are recorded, printing progress every 10 s. */
-async function waitFor(db: Awaited<ReturnType<typeof openDatabase>>, action: string, expected: number): Promise<number> {
-  let lastReport = performance.now();
-  for (;;) {
-    const count = await db.getRepository(AuditEvent).countBy({ action });
-    if (count >= expected) return count;
-    if (performance.now() - lastReport > 10_000) {
-      console.error(`… ${action}: ${count}/${expected}`);
-      lastReport = performance.now();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+function count(db: DataSource, action: string): Promise<number> {
+  return db.getRepository(AuditEvent).countBy({ action });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withinSeconds<T>(seconds: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BenchFailure(`no answer within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
-main().catch((err) => {
-  console.error(err);
+main().then(() => process.exit(0), (err) => {
+  console.error(err instanceof BenchFailure ? `bench:timers failed: ${err.message}` : err);
   process.exit(1);
 });

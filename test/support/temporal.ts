@@ -1,6 +1,7 @@
 // Real Temporal servers for tests, from the project's pinned binaries (scripts/temporal-bin.sh):
 // the CLI dev server for API and update-heavy tests, the time-skipping server for workflow tests.
 // The workflow bundle is built once per run and shared by every worker.
+import type { ConnectionPlugin } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -25,10 +26,26 @@ export function localEnvironment(): Promise<TestWorkflowEnvironment> {
   });
 }
 
+/**
+ * The client connection to the time-skipping server sends no keepalive pings. The SDK pings every
+ * 30 s, but the server (grpc-java defaults) accepts a ping at most every 5 minutes while a call is
+ * open: the third early ping gets the connection closed with GOAWAY "too_many_pings". The call
+ * that is open for minutes is `env.sleep` while thousands of timers fire (the clock then runs at
+ * wall speed until the workers catch up). The client retries it, the server still completes the
+ * dropped one, and the time-skipping lock count never returns to zero: the clock then only
+ * moves at wall speed and timers days ahead never fire, with no error anywhere. The server runs
+ * on loopback next to the tests, so keepalive has nothing to detect.
+ */
+const noKeepalive: ConnectionPlugin = {
+  name: 'no-keepalive-to-test-server',
+  configureConnection: (options) => ({ ...options, channelArgs: { ...options.channelArgs, 'grpc.keepalive_time_ms': -1 } }),
+};
+
 export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
+    plugins: [noKeepalive],
   });
 }
 
@@ -44,15 +61,6 @@ const quietLogger = { log: quiet, trace: quiet, debug: quiet, info: quiet, warn:
 
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/**
- * Moves the time-skipping server's clock forward in slices: one long sleep call outlives the
- * client's keepalive and the server drops it (HTTP/2 header list too large) when thousands of
- * timers fire on the way.
- */
-export async function advanceTime(env: TestWorkflowEnvironment, ms: number, sliceMs = 6 * 3600_000): Promise<void> {
-  for (let left = ms; left > 0; left -= sliceMs) await env.sleep(Math.min(left, sliceMs));
 }
 
 export interface WorkflowRig {
