@@ -1,13 +1,21 @@
-// `npm run bench:timers [-- --steps N] [-- --stall-minutes M]`: how long N open steps due in the
-// same minute take to drain their escalation ladders (warning, overdue with the leader's notice,
-// 督办 order, accountability record) on the time-skipping server, and the worker's peak RSS. Runs
-// the worker in this process against a fresh MySQL database (BENCH_DB=sqljs for in-memory
-// sql.js). The steps are accepted on Monday 2030-10-21 09:00 with a limit of 1 working day: due
-// Tue 17:30, 督办 Thu 17:30, accountability the next Monday 17:30.
+// `npm run bench:timers [-- --steps N] [-- --steps-per-server S] [-- --stall-minutes M]`: how
+// long N open steps due in the same minute take to drain their escalation ladders (warning,
+// overdue with the leader's notice, 督办 order, accountability record) on the time-skipping
+// server, and the worker process's peak RSS. Runs the workers in this process against a fresh
+// MySQL database (BENCH_DB=sqljs for in-memory sql.js). The steps are accepted on Monday
+// 2030-10-21 09:00 with a limit of 1 working day: due Tue 17:30, 督办 Thu 17:30, accountability
+// the next Monday 17:30.
 //
-// Progress (rung counts and the server's clock) is printed every 10 s. The run fails with exit
+// The steps are spread over time-skipping servers of at most S steps each (default 1,000), one
+// worker per server, all in this process and on the one database. The test server keeps a record
+// of every time-skipping lock it ever took and walks it on every timer it fires, so one server
+// slows down with all the work it has already done (200 workflows of five activities take 2.5 s
+// on a fresh server and 11 s after 4,000 of them): on a single server the run would measure that
+// record, not the worker.
+//
+// Progress (rung counts and the servers' clocks) is printed every 10 s. The run fails with exit
 // code 1 when nothing new is recorded for --stall-minutes (default 5), when a rung count is not N
-// at the end, or when the server cannot move its clock.
+// at the end, or when a server cannot move its clock.
 import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -23,11 +31,13 @@ import { timeSkippingEnvironment, workflowBundle } from '../test/support/tempora
 const { values } = parseArgs({
   options: {
     steps: { type: 'string', default: '10000' },
+    'steps-per-server': { type: 'string', default: '1000' },
     matters: { type: 'string', default: '10' },
     'stall-minutes': { type: 'string', default: '5' },
   },
 });
 const steps = Number(values.steps);
+const stepsPerServer = Number(values['steps-per-server']);
 const mattersPerCase = Number(values.matters);
 const stallMs = Number(values['stall-minutes']) * 60_000;
 
@@ -38,37 +48,39 @@ const DRAINED_BY = Date.parse('2030-10-29T09:00:00+08:00');
 
 class BenchFailure extends Error {}
 
+/** One time-skipping server with its worker and its share of the steps. */
+interface Shard {
+  env: TestWorkflowEnvironment;
+  worker: Worker;
+  running: Promise<void>;
+  steps: number;
+}
+
 async function main(): Promise<void> {
   const useMysql = process.env.BENCH_DB !== 'sqljs';
   const database = `approval_bench_${process.pid}`;
   const db = await openDatabase(useMysql ? { url: await freshMysqlDatabase(database), dataDir: 'data' } : { url: 'sqljs::memory' });
   await seedCalendar(db);
-  const env = await timeSkippingEnvironment();
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 100);
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: 'bench-timers',
-    workflowBundle: await workflowBundle(),
-    activities: createActivities(db, createCalendarService({ db })),
-    maxConcurrentActivityTaskExecutions: 200,
-    maxCachedWorkflows: steps + 100,
-  });
-  const running = worker.run();
+  const shares = Array.from({ length: Math.ceil(steps / stepsPerServer) }, (_, i) => Math.min(stepsPerServer, steps - i * stepsPerServer));
+  const shards: Shard[] = [];
   let failure: unknown;
   try {
-    await measure(db, env, useMysql, () => peakRss);
+    for (const share of shares) shards.push(await startShard(db, share, shares.length));
+    const baselineRss = process.memoryUsage().rss;
+    await measure(db, shards, useMysql, { peak: () => peakRss, baseline: baselineRss });
   } catch (err) {
     failure = err;
   }
   clearInterval(sampler);
   try {
-    // After a stall the worker may never finish its tasks: do not let clean-up hang the exit.
-    worker.shutdown();
-    await withinSeconds(failure ? 30 : 600, running);
-    await env.teardown();
+    // After a stall a worker may never finish its tasks: do not let clean-up hang the exit.
+    for (const { worker } of shards) worker.shutdown();
+    await withinSeconds(failure ? 30 : 600, Promise.all(shards.map(({ running }) => running)));
+    await Promise.all(shards.map(({ env }) => env.teardown()));
     await db.destroy();
     if (useMysql) await dropMysqlDatabase(database);
   } catch (err) {
@@ -78,31 +90,50 @@ async function main(): Promise<void> {
   if (failure) throw failure;
 }
 
-async function measure(db: DataSource, env: TestWorkflowEnvironment, useMysql: boolean, peakRss: () => number): Promise<void> {
-  const progress = new Progress(db, env);
-  await env.sleep(ACCEPTED_AT - (await env.currentTimeMs()));
+async function startShard(db: DataSource, share: number, shardCount: number): Promise<Shard> {
+  const env = await timeSkippingEnvironment();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: 'bench-timers',
+    workflowBundle: await workflowBundle(),
+    activities: createActivities(db, createCalendarService({ db })),
+    // About 200 activities at once over all workers, as many as the database pool can queue.
+    maxConcurrentActivityTaskExecutions: Math.max(20, Math.ceil(200 / shardCount)),
+    maxCachedWorkflows: share + 100,
+  });
+  return { env, worker, running: worker.run(), steps: share };
+}
+
+async function measure(db: DataSource, shards: Shard[], useMysql: boolean, rss: { peak: () => number; baseline: number }): Promise<void> {
+  const progress = new Progress(db, shards.map(({ env }) => env));
+  await Promise.all(shards.map(async ({ env }) => env.sleep(ACCEPTED_AT - (await env.currentTimeMs()))));
   const started = performance.now();
-  const acceptedAt = new Date(await env.currentTimeMs()).toISOString();
-  await progress.watch('start', startBatch(env.client, db, 'bench-timers', { steps, mattersPerCase, committedDays: 1, acceptedAt }));
+  await progress.watch('start', Promise.all(shards.map(async ({ env, steps: share }) => {
+    const acceptedAt = new Date(await env.currentTimeMs()).toISOString();
+    await startBatch(env.client, db, 'bench-timers', { steps: share, mattersPerCase, committedDays: 1, acceptedAt });
+  })));
   const dispatched = await progress.waitFor('DISPATCHED', steps);
   const startSeconds = (performance.now() - started) / 1000;
 
-  // The server's clock stops at each wave of timers until the worker has handled it, so this
-  // one call returns only when every ladder has drained (or the clock cannot move).
+  // A server's clock stops at each wave of timers until its worker has handled it, so each of
+  // these calls returns only when its ladders have drained (or its clock cannot move).
   const drainStart = performance.now();
-  const drained = env.sleep(DRAINED_BY - (await env.currentTimeMs()));
+  const drained = Promise.all(shards.map(async ({ env }) => env.sleep(DRAINED_BY - (await env.currentTimeMs()))));
   const recorded = await progress.waitFor('ACCOUNTABILITY_RECORDED', steps, drained);
   const drainSeconds = (performance.now() - drainStart) / 1000;
-  await progress.watch('advancing the clock past the last deadline', drained);
+  await progress.watch('advancing the clocks past the last deadline', drained);
 
   const ladderEvents = Object.fromEntries(await Promise.all(RUNGS.map(async (action) => [action, await count(db, action)] as const)));
   console.log(JSON.stringify({
     steps, dispatched, accountabilityRecords: recorded,
     database: useMysql ? 'mysql' : 'sqljs',
+    servers: shards.length,
     startSeconds: round(startSeconds),
     drainSeconds: round(drainSeconds),
     laddersPerSecond: round(steps / drainSeconds),
-    peakRssMiB: round(peakRss() / 2 ** 20),
+    peakRssMiB: round(rss.peak() / 2 ** 20),
+    // The process with its workers running and no step started yet.
+    baselineRssMiB: round(rss.baseline / 2 ** 20),
     ladderEvents,
     notifications: await db.getRepository(Notification).count(),
   }, null, 2));
@@ -115,7 +146,7 @@ class Progress {
   private lastTotal = -1;
   private lastChange = performance.now();
 
-  constructor(private readonly db: DataSource, private readonly env: TestWorkflowEnvironment) {}
+  constructor(private readonly db: DataSource, private readonly envs: TestWorkflowEnvironment[]) {}
 
   /** Polls until `expected` events of `action` are recorded; `alongside` failing fails the wait. */
   async waitFor(action: string, expected: number, alongside?: Promise<unknown>): Promise<number> {
@@ -176,8 +207,9 @@ class Progress {
     const rows = await this.db.getRepository(AuditEvent).createQueryBuilder('e')
       .select('e.action', 'action').addSelect('COUNT(*)', 'n').groupBy('e.action').getRawMany<{ action: string; n: string | number }>();
     const counts = rows.map(({ action, n }) => `${action}=${n}`).join(' ');
-    const clock = await withinSeconds(10, this.env.currentTimeMs()).then((ms) => new Date(ms).toISOString(), () => 'not answering');
-    return `${counts}; server clock ${clock}; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`;
+    const clocks = await Promise.all(this.envs.map((env) => withinSeconds(10, env.currentTimeMs()).then((ms) => new Date(ms).toISOString(), () => 'not answering')));
+    const range = [...new Set([clocks.reduce((a, b) => (a < b ? a : b)), clocks.reduce((a, b) => (a > b ? a : b))])].join(' … ');
+    return `${counts}; server clock ${range}; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`;
   }
 }
 

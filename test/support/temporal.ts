@@ -3,7 +3,7 @@
 // The workflow bundle is built once per run and shared by every worker.
 import type { ConnectionPlugin } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createCalendarService, seedCalendar } from '../../activities/calendar-service';
 import { openDatabase } from '../../entities/data-source';
@@ -12,10 +12,14 @@ import { temporalBinaries } from '../../scripts/temporal-binaries';
 import { WORKFLOWS_PATH } from '../../workers/worker';
 
 let runtimeInstalled = false;
-/** Worker logs only errors during tests; must run before the first connection. */
+/**
+ * Workers log only errors during tests, from the SDK and from its native core (which otherwise
+ * prints its warnings, e.g. slow workflow tasks under load, on stdout); must run before the first
+ * connection.
+ */
 function quietRuntime(): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
   runtimeInstalled = true;
 }
 
