@@ -24,7 +24,7 @@ import { createCalendarService, seedCalendar } from '../activities/calendar-serv
 import { AuditEvent, Notification } from '../entities';
 import { openDatabase } from '../entities/data-source';
 import { createActivities } from '../workers/worker';
-import { startBatch } from '../test/workflows/batch';
+import { projectBatchCases, startBatchSteps } from '../test/workflows/batch';
 import { dropMysqlDatabase, freshMysqlDatabase } from '../test/support/mysql';
 import { timeSkippingEnvironment, workflowBundle } from '../test/support/temporal';
 
@@ -108,10 +108,13 @@ async function measure(db: DataSource, shards: Shard[], useMysql: boolean, rss: 
   const progress = new Progress(db, shards.map(({ env }) => env));
   await Promise.all(shards.map(async ({ env }) => env.sleep(ACCEPTED_AT - (await env.currentTimeMs()))));
   const started = performance.now();
-  await progress.watch('start', Promise.all(shards.map(async ({ env, steps: share }) => {
-    const acceptedAt = new Date(await env.currentTimeMs()).toISOString();
-    await startBatch(env.client, db, 'bench-timers', { steps: share, mattersPerCase, committedDays: 1, acceptedAt });
-  })));
+  // Every shard's cases are written before any step starts, so no case insert races the projections.
+  const batches = [];
+  for (const { env, steps: share } of shards) {
+    const options = { steps: share, mattersPerCase, committedDays: 1, acceptedAt: new Date(await env.currentTimeMs()).toISOString() };
+    batches.push({ env, options, cases: await progress.watch('projecting the cases', projectBatchCases(db, options)) });
+  }
+  await progress.watch('start', Promise.all(batches.map(({ env, options, cases }) => startBatchSteps(env.client, 'bench-timers', cases, options))));
   const dispatched = await progress.waitFor('DISPATCHED', steps);
   const startSeconds = (performance.now() - started) / 1000;
 

@@ -28,8 +28,22 @@ export function batchMatters(count: number, committedDays: number): MatterSnapsh
   }));
 }
 
+/** The cases of a batch, projected as accepted and under review; start their steps with `startBatchSteps`. */
+export interface ProjectedBatch {
+  caseIds: string[];
+  matters: MatterSnapshot[];
+}
+
 /** Projects the cases, then starts every step workflow; returns the step ids. */
 export async function startBatch(client: Client, db: DataSource, taskQueue: string, options: BatchOptions): Promise<string[]> {
+  return startBatchSteps(client, taskQueue, await projectBatchCases(db, options), options);
+}
+
+/**
+ * Writes the batch's cases to the read model. Done before any step runs: step projections touch
+ * the same counters, and a case insert racing thousands of them can lose every deadlock retry.
+ */
+export async function projectBatchCases(db: DataSource, options: BatchOptions): Promise<ProjectedBatch> {
   const matters = batchMatters(options.mattersPerCase, options.committedDays);
   const { projectCase } = createProjectionActivities({ db });
   const runId = Math.random().toString(36).slice(2, 8);
@@ -48,6 +62,11 @@ export async function startBatch(client: Client, db: DataSource, taskQueue: stri
       timeline: [],
     });
   }
+  return { caseIds, matters };
+}
+
+/** Starts one step workflow per case and matter, all accepted at `options.acceptedAt`. */
+export async function startBatchSteps(client: Client, taskQueue: string, { caseIds, matters }: ProjectedBatch, options: BatchOptions): Promise<string[]> {
   const starts = caseIds.flatMap((caseId) => matters.map((matter) => ({ caseId, matter })));
   const concurrency = options.concurrency ?? 100;
   const stepIds: string[] = [];
