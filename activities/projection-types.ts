@@ -1,5 +1,6 @@
 // Shapes the workflows hand to the projection activities. Plain JSON: they are recorded in
 // workflow history, so fields may be added but never renamed.
+import type { ProjectStage } from '../domain/projects';
 import type { Applicant, CaseStatus, Channel, Light, StepStatus, TimelineEntry } from '../domain/types';
 
 export interface CaseProjection {
@@ -15,6 +16,8 @@ export interface CaseProjection {
   registeredById: number;
   /** Absent in histories recorded before agents were assigned. */
   agentId?: number | null;
+  /** The project stage this case applies for (absent outside staged projects). */
+  project?: { id: string; stage: ProjectStage } | null;
   submittedAt: string;
   acceptedAt: string | null;
   decidedAt: string | null;

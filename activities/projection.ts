@@ -42,6 +42,8 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
         dueAt: toDate(record.dueAt),
         registeredById: record.registeredById,
         agentId: record.agentId ?? null,
+        projectId: record.project?.id ?? null,
+        projectStage: record.project?.stage ?? null,
         submittedAt: new Date(record.submittedAt),
         acceptedAt: toDate(record.acceptedAt),
         decidedAt: toDate(record.decidedAt),
@@ -153,7 +155,8 @@ async function openPostApprovalChecks(manager: EntityManager, record: StepProjec
  * the audit log too; people's changes are already there from the request that made them. Keyed
  * by (workflow, seq), so a retried projection appends nothing twice.
  */
-async function auditSystemChanges(audit: AuditLog, workflowId: string, objectType: 'cases' | 'steps', objectId: string, entries: TimelineEntry[]): Promise<void> {
+/** Appends the changes the system made by itself (no actor) to the audit log, once per entry. */
+export async function auditSystemChanges(audit: AuditLog, workflowId: string, objectType: 'cases' | 'steps' | 'projects', objectId: string, entries: TimelineEntry[]): Promise<void> {
   for (const entry of entries.filter((e) => !e.actor)) {
     await audit.appendOnce({
       at: new Date(entry.at),

@@ -25,6 +25,8 @@ import { notFound } from './problems';
 import { createReadModel } from './read-model';
 import { createCalendarRouter } from './routes/calendar';
 import { createCasesRouter } from './routes/cases';
+import { createProjectsRouter } from './routes/projects';
+import { createProjectReads } from './project-reads';
 import { countRequests, createPrometheusRouter } from './prometheus';
 import { createCatalogueRouter } from './routes/catalogue';
 import { createComplaintsRouter } from './routes/complaints';
@@ -91,7 +93,9 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
     await enqueueNotifications({ notifications: [notice] });
   };
   app.use(createWindowRouter({ db, readModel, book }));
-  app.use(createCasesRouter({ db, readModel, workflows, book, notify }));
+  const projects = createProjectReads(db);
+  app.use(createCasesRouter({ db, readModel, workflows, book, notify, projects }));
+  app.use(createProjectsRouter({ db, projects, workflows, book }));
   app.use(createStepsRouter({ db, readModel, workflows, book }));
   app.use(createCalendarRouter({
     db,

@@ -43,6 +43,7 @@ export function caseSummaryView(record: CaseRecord) {
     light: record.light,
     dueAt: toShanghaiIso(record.dueAt),
     projectName: record.projectName,
+    project: record.projectId ? { id: record.projectId, stage: record.projectStage } : null,
     applicant: { name: record.applicantName, phone: record.applicantPhone },
     matterCodes: record.matterCodes,
     submittedAt: toShanghaiIso(record.submittedAt),

@@ -4,10 +4,10 @@
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
-  calendarChangedSignal, caseWorkflowId, registerCaseUpdate, stepWorkflowId,
-  type ActorInput, type CaseActionResult, type CaseWorkflowInput,
+  calendarChangedSignal, caseWorkflowId, projectWorkflowId, registerCaseUpdate, registerProjectUpdate, stageConcludedSignal, stepWorkflowId,
+  type ActorInput, type CaseActionResult, type CaseWorkflowInput, type ProjectActionResult, type ProjectWorkflowInput, type StageConcludedInput,
 } from '../workflows/messages';
-import type { caseWorkflow } from '../workflows';
+import type { caseWorkflow, projectWorkflow } from '../workflows';
 
 export class NotRunning extends Error {}
 
@@ -32,6 +32,20 @@ export function createWorkflowGateway(client: Client, taskQueue: string) {
       });
       return client.workflow.executeUpdateWithStart(registerCaseUpdate, { args: [registration], startWorkflowOperation: start });
     },
+    /** Starts `project-<id>` and answers once the registration is in the read model. */
+    registerProject(input: ProjectWorkflowInput, registration: ActorInput): Promise<ProjectActionResult> {
+      const start = new WithStartWorkflowOperation<typeof projectWorkflow>('projectWorkflow', {
+        workflowId: projectWorkflowId(input.projectId),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+      });
+      return client.workflow.executeUpdateWithStart(registerProjectUpdate, { args: [registration], startWorkflowOperation: start });
+    },
+    projectAction: <R, A>(projectId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(projectWorkflowId(projectId), update, args),
+    /** Gives a stage back when its case could not be started after the stage was opened for it. */
+    releaseStage: (projectId: string, input: StageConcludedInput): Promise<void> =>
+      client.workflow.getHandle(projectWorkflowId(projectId)).signal(stageConcludedSignal, input),
     caseAction: <R, A>(caseId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(caseWorkflowId(caseId), update, args),
     stepAction: <R, A>(stepId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(stepWorkflowId(stepId), update, args),
     /** Signals every given step that a calendar day changed; steps that already closed are skipped. */

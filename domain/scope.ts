@@ -33,3 +33,11 @@ export function canActOnStep(actor: Actor, step: { departmentCode: string }): bo
 export function canDecideStep(actor: Actor, step: { departmentCode: string }, kase: { registeredById: number }): boolean {
   return canActOnStep(actor, step) && kase.registeredById !== actor.id;
 }
+
+/**
+ * A project is seen like a case: center-wide roles see every project, reviewers the projects in
+ * which their department reviews a stage's case, the proxy agent the projects assigned to them.
+ */
+export function canSeeProject(actor: Actor, project: CaseScope): boolean {
+  return canSeeCase(actor, project);
+}

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { ProjectStage } from '../domain/projects';
 import type { CaseStatus, Channel, Light } from '../domain/types';
 
 /**
@@ -14,6 +15,7 @@ import type { CaseStatus, Channel, Light } from '../domain/types';
 @Index('IDX_cases_channel_submitted', ['channel', 'submittedAt', 'id'])
 @Index('IDX_cases_registered_by', ['registeredById'])
 @Index('IDX_cases_agent', ['agentId'])
+@Index('IDX_cases_project', ['projectId'])
 export class CaseRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -54,6 +56,13 @@ export class CaseRecord {
   /** The proxy agent (代办员) assigned to the case, if any: they see it and act for the applicant. */
   @Column({ type: 'int', name: 'agent_id', nullable: true })
   agentId!: number | null;
+
+  /** The project (工程建设项目) this case is a stage application of. */
+  @Column({ type: 'varchar', length: 36, name: 'project_id', nullable: true })
+  projectId!: string | null;
+
+  @Column({ type: 'varchar', length: 16, name: 'project_stage', nullable: true })
+  projectStage!: ProjectStage | null;
 
   @Column({ type: 'datetime', name: 'submitted_at' })
   submittedAt!: Date;

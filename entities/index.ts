@@ -14,6 +14,8 @@ import { Matter } from './matter';
 import { MatterMaterial } from './matter-material';
 import { MetricRollup } from './metric-rollup';
 import { Notification } from './notification';
+import { Project } from './project';
+import { ProjectEvent } from './project-event';
 import { Step } from './step';
 import { StepMetric } from './step-metric';
 import { AccountabilityRecord } from './accountability-record';
@@ -26,9 +28,10 @@ export { AuditLogEntry, IdempotencyRecord, PostApprovalCheck };
 export { CalendarDayRecord, type CalendarDaySource };
 export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
 export { CaseCount, CaseDepartment, CENTER_SCOPE };
+export { Project, ProjectEvent };
 
 export const ENTITIES = [
   Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
   CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter, CaseDepartment, CaseCount, AuditLogEntry, IdempotencyRecord,
-  PostApprovalCheck,
+  PostApprovalCheck, Project, ProjectEvent,
 ];

@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
+import type { ProjectStage } from '../domain/projects';
 import type { SuspensionKind } from '../domain/types';
 import { Department } from './department';
 import { MatterMaterial } from './matter-material';
@@ -25,6 +26,10 @@ export class Matter {
 
   @Column({ type: 'int', name: 'committed_days' })
   committedDays!: number;
+
+  /** The project stage whose form lists this matter (工程建设项目); null outside staged approval. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  stage!: ProjectStage | null;
 
   /** 即办件: decided at the window, no departmental review. */
   @Column({ type: 'boolean', default: false })

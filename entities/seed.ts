@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { DataSource, In } from 'typeorm';
+import type { ProjectStage } from '../domain/projects';
 import type { Role, SuspensionKind } from '../domain/types';
 import { Department } from './department';
 import { Matter } from './matter';
@@ -17,6 +18,8 @@ export interface DemoMatter {
   specialProcedures: SuspensionKind[];
   /** Matters this one builds on. */
   requires?: string[];
+  /** The project stage whose form lists it (工程建设项目). */
+  stage?: ProjectStage;
   materials: DemoMaterial[];
 }
 export interface DemoDepartment { code: string; name: string }
@@ -42,33 +45,39 @@ const departments: DemoDepartment[] = [
 const matters: DemoMatter[] = [
   {
     code: 'FGW-001', name: '企业投资项目核准', departmentCode: 'fgw', legalDays: 20, committedDays: 10,
-    instant: false, specialProcedures: ['补正', '专家评审'],
+    stage: 'landUse', instant: false, specialProcedures: ['补正', '专家评审'],
     materials: [APPLICATION('项目核准申请表'), m('project-application-report', '项目申请报告', true, true),
       m('site-opinion', '用地预审与选址意见书'), LICENSE, PROXY],
   },
   {
     code: 'FGW-002', name: '固定资产投资项目节能审查', departmentCode: 'fgw', legalDays: 20, committedDays: 10,
-    instant: false, specialProcedures: ['补正', '专家评审'],
+    stage: 'landUse', instant: false, specialProcedures: ['补正', '专家评审'],
     materials: [APPLICATION('节能审查申请表'), m('energy-report', '节能报告', true, true), LICENSE, PROXY],
   },
   {
     code: 'ZRJ-001', name: '建设项目用地预审与选址意见书核发', departmentCode: 'zrj', legalDays: 20, committedDays: 12,
-    instant: false, specialProcedures: ['补正', '现场踏勘', '公示'],
+    stage: 'landUse', instant: false, specialProcedures: ['补正', '现场踏勘', '公示'],
     materials: [APPLICATION('用地预审与选址申请表'), m('site-selection-report', '建设项目选址论证报告', true, true),
       m('survey-map', '标注项目用地范围的土地利用现状图'), m('project-proposal', '项目建议书或立项批复文件'), PROXY],
   },
   {
     code: 'ZRJ-002', name: '建设工程规划许可证核发', departmentCode: 'zrj', legalDays: 20, committedDays: 10,
-    instant: false, specialProcedures: ['补正', '现场踏勘', '公示'], requires: ['ZRJ-001'],
+    stage: 'engineering', instant: false, specialProcedures: ['补正', '现场踏勘', '公示'], requires: ['ZRJ-001'],
     materials: [APPLICATION('建设工程规划许可申请表'), m('land-certificate', '国有土地使用权证明文件', true, true),
       m('design-scheme', '建设工程设计方案总平面图', true, true), m('planning-conditions', '规划条件'), PROXY],
   },
   {
     code: 'ZJJ-001', name: '建筑工程施工许可证核发', departmentCode: 'zjj', legalDays: 7, committedDays: 3,
-    instant: false, specialProcedures: ['补正', '现场踏勘'], requires: ['ZRJ-002'],
+    stage: 'construction', instant: false, specialProcedures: ['补正', '现场踏勘'], requires: ['ZRJ-002'],
     materials: [APPLICATION('建筑工程施工许可申请表'), m('planning-permit', '建设工程规划许可证', true, true),
       m('construction-contract', '施工合同及中标通知书'), m('funding-proof', '建设资金已落实承诺书'),
       m('safety-measures', '保证工程质量和安全的具体措施', false)],
+  },
+  {
+    code: 'ZJJ-003', name: '房屋建筑和市政基础设施工程竣工验收备案', departmentCode: 'zjj', legalDays: 15, committedDays: 5,
+    stage: 'acceptance', instant: false, specialProcedures: ['补正', '现场踏勘'], requires: ['ZJJ-001'],
+    materials: [APPLICATION('竣工验收备案表'), m('completion-report', '工程竣工验收报告', true, true),
+      m('quality-records', '工程质量检测和功能性试验资料'), m('warranty', '住宅质量保证书和使用说明书', false)],
   },
   {
     code: 'ZJJ-002', name: '商品房预售许可', departmentCode: 'zjj', legalDays: 10, committedDays: 5,
@@ -78,7 +87,7 @@ const matters: DemoMatter[] = [
   },
   {
     code: 'HBJ-001', name: '建设项目环境影响报告书审批', departmentCode: 'hbj', legalDays: 60, committedDays: 30,
-    instant: false, specialProcedures: ['补正', '专家评审', '听证', '公示'],
+    stage: 'engineering', instant: false, specialProcedures: ['补正', '专家评审', '听证', '公示'],
     materials: [APPLICATION('环境影响评价文件审批申请书'), m('eia-report', '环境影响报告书', true, true),
       m('public-participation', '公众参与说明'), m('confidentiality-statement', '删除涉密信息的说明', false)],
   },
@@ -148,7 +157,7 @@ export async function seedDemo(ds: DataSource, password: string): Promise<void> 
     if (newDepts.length) await em.insert(Department, newDepts);
 
     const matterCodes = new Set((await em.find(Matter)).map((x) => x.code));
-    const newMatters = matters.filter((x) => !matterCodes.has(x.code)).map(({ materials: _, requires, ...row }) => ({ ...row, requires: requires ?? null }));
+    const newMatters = matters.filter((x) => !matterCodes.has(x.code)).map(({ materials: _, requires, stage, ...row }) => ({ ...row, requires: requires ?? null, stage: stage ?? null }));
     if (newMatters.length) await em.insert(Matter, newMatters);
 
     const key = (matterCode: string, code: string) => `${matterCode}/${code}`;

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createCalendarService, type CalendarService } from '../activities/calendar-service';
 import { createClockActivities } from '../activities/clock';
 import { createNotificationActivities } from '../activities/notifications';
+import { createProjectActivities } from '../activities/project-records';
 import { createProjectionActivities } from '../activities/projection';
 import { createSupervisionActivities } from '../activities/supervision';
 import { instrumentActivities } from './instrumentation';
@@ -28,6 +29,7 @@ export function createActivities(db: DataSource, calendar: CalendarService = cre
     ...createClockActivities({ calendar }),
     ...createNotificationActivities({ db }),
     ...createSupervisionActivities({ db }),
+    ...createProjectActivities({ db }),
   });
 }
 

@@ -3,11 +3,12 @@
 // outcome rule and waits for delivery (统一出件). Every action is an update validated by the
 // case chart before it touches history.
 import {
-  allHandlersFinished, CancellationScope, condition, ParentClosePolicy, patched, proxyActivities, setHandler, startChild,
+  allHandlersFinished, CancellationScope, condition, getExternalWorkflowHandle, ParentClosePolicy, patched, proxyActivities, setHandler, startChild,
   isCancellation,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import { caseChart, caseInitialSnapshot, type CaseContext, type CaseEvent } from '../domain/charts/case-chart';
+import { caseChart, caseInitialSnapshot, type CaseContext, type CaseEvent, type CaseOutcome } from '../domain/charts/case-chart';
+import { DELIVERED_CASE_STATUSES } from '../domain/charts/states';
 import { stepLimitDays } from '../domain/clock-policy';
 import { concludeAllOrNothing, concludeCase } from '../domain/outcome';
 import type { Actor, CaseStatus, Light, TimelineEntry } from '../domain/types';
@@ -15,7 +16,7 @@ import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activ
 import type { NotificationActivities, NotificationRequest } from '../activities/notification-types';
 import { ChartedState, eventDetail } from './charted-state';
 import {
-  acceptCaseUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, receiveSupplementUpdate, refuseCaseUpdate,
+  acceptCaseUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, projectWorkflowId, stageConcludedSignal, receiveSupplementUpdate, refuseCaseUpdate,
   registerCaseUpdate, requestSupplementUpdate, stepClockSignal, stepIdFor, stepWorkflowId, withdrawCaseUpdate,
   type CaseActionResult, type CaseView, type CaseWorkflowInput, type StepClockReport, type StepOutcome,
 } from './messages';
@@ -50,6 +51,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     dueAt: null,
     registeredById: input.registeredBy.id,
     agentId: input.agent?.id ?? null,
+    ...(input.project ? { project: input.project } : {}),
     submittedAt: now(),
     acceptedAt: null,
     decidedAt: null,
@@ -57,6 +59,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     updatedAt: now(),
   };
   let registered = false;
+  let concluded: CaseOutcome | null = null;
   // Case clock: the case is as late as its latest open step (cases started before clocks had none).
   const clocked = patched('case-clock');
   const stepClocks = new Map<string, StepClockReport>();
@@ -182,7 +185,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
         })))
         : concludeAllOrNothing(decided.map((step) => step.status));
       await condition(() => kase.can({ type: 'STEPS_CONCLUDED', outcome }) || kase.done);
-      if (!kase.done) await transition({ type: 'STEPS_CONCLUDED', outcome }, null, 'decidedAt');
+      if (!kase.done) {
+        concluded = outcome;
+        await transition({ type: 'STEPS_CONCLUDED', outcome }, null, 'decidedAt');
+      }
     } else {
       // Withdrawn during review: the departments stop working on it.
       reviews.cancel();
@@ -193,12 +199,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   }
 
   await condition(() => kase.done);
+  if (input.project) await tellProject({ ...input, project: input.project }, concluded, kase.status as CaseStatus);
   // 统一出件: the applicant (and the proxy agent) hear that every result is ready at once.
   if (record.status === 'delivered' && patched('delivery-notice')) {
     await enqueueNotifications({ notifications: deliveryNotices(input, record) });
   }
   await condition(allHandlersFinished);
   return result();
+}
+
+/**
+ * A stage's case has ended: the project passes the stage when the case was delivered with every
+ * matter approved; otherwise the stage stays open for a new application.
+ */
+async function tellProject(input: CaseWorkflowInput & { project: { id: string } }, outcome: CaseOutcome | null, status: CaseStatus): Promise<void> {
+  await getExternalWorkflowHandle(projectWorkflowId(input.project.id)).signal(stageConcludedSignal, {
+    caseId: input.caseId, passed: outcome === 'approved' && DELIVERED_CASE_STATUSES.includes(status), caseStatus: status,
+  });
 }
 
 function deliveryNotices(input: CaseWorkflowInput, record: CaseProjection): NotificationRequest[] {

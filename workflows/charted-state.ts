@@ -19,7 +19,19 @@ export class ChartedState<C, E extends ChartEvent> {
     private readonly machine: AnyStateMachine,
     private snapshot: ChartSnapshot<C>,
     private readonly stepId?: string,
-  ) {}
+    /** Counters handed over by continue-as-new, so entries keep their order across runs. */
+    carried?: { seq: number; version: number },
+  ) {
+    if (carried) {
+      this.seq = carried.seq;
+      this.version = carried.version;
+    }
+  }
+
+  /** What a following run needs to resume exactly here. */
+  carryOver(): { snapshot: ChartSnapshot<C>; seq: number; version: number } {
+    return { snapshot: this.snapshot, seq: this.seq, version: this.version };
+  }
 
   get status(): string {
     return this.snapshot.value;

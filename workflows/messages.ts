@@ -4,6 +4,8 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Applicant, CaseStatus, Channel, Light, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
 import type { ClockView } from './step-clock';
 import type { ApprovalCommitment } from '../domain/charts/step-chart';
+import type { ProjectContext, ProjectStatus } from '../domain/charts/project-chart';
+import type { ProjectStage, ReportPeriod } from '../domain/projects';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
@@ -22,6 +24,8 @@ export interface CaseWorkflowInput {
   registeredBy: Actor;
   /** The proxy agent (代办员) assigned at registration. */
   agent?: { id: number; username: string };
+  /** The project stage this case applies for: the project hears when the case ends. */
+  project?: { id: string; stage: ProjectStage };
 }
 
 export interface ActorInput {
@@ -143,3 +147,92 @@ export const stepStateQuery = defineQuery<StepView>('stepState');
 /** The working-day calendar changed: re-plan the running clock. */
 export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');
 export const stepClockSignal = defineSignal<[StepClockReport]>('stepClock');
+
+// ---- project ----------------------------------------------------------------------------------
+
+export const projectWorkflowId = (projectId: string): string => `project-${projectId}`;
+
+export interface ProjectWorkflowInput {
+  projectId: string;
+  /** `XM-YYYYMMDD-NNNN` */
+  code: string;
+  name: string;
+  /** 重点项目: green channel, a dedicated proxy agent, half-monthly progress reports. */
+  key: boolean;
+  agent?: { id: number; username: string };
+  registeredBy: Actor;
+  /** Whole-project limit in working days. */
+  limitWorkingDays: number;
+  /** Continue as new once the history holds this many events (the server's suggestion counts too). */
+  historyLimit?: number;
+  /** State handed over by continue-as-new; absent on the first run. */
+  carried?: ProjectCarryOver;
+}
+
+/** Everything a project run hands to the next one. */
+export interface ProjectCarryOver {
+  snapshot: { value: string; context: ProjectContext };
+  seq: number;
+  version: number;
+  projections: number;
+  registeredAt: string;
+  clock: ProjectClockState;
+  stages: ProjectStageRecord[];
+  /** The next half-month whose report is checked at its end. */
+  nextReportPeriod: ReportPeriod | null;
+  runs: number;
+}
+
+export interface ProjectClockState {
+  warnAt: string;
+  dueAt: string;
+  provisional: boolean;
+  warned: boolean;
+  overdue: boolean;
+}
+
+export interface ProjectStageRecord {
+  stage: ProjectStage;
+  caseId: string;
+  /** Absent while the case is under way. */
+  passed?: boolean;
+  caseStatus?: CaseStatus;
+}
+
+export interface ProjectActionResult {
+  id: string;
+  status: ProjectStatus;
+  version: number;
+}
+
+export interface OpenStageInput extends ActorInput {
+  stage: ProjectStage;
+  caseId: string;
+}
+export interface SubmitReportInput extends ActorInput {
+  progress: string;
+  problems?: string;
+}
+/** A stage's case reached its end (delivered, refused or withdrawn). */
+export interface StageConcludedInput {
+  caseId: string;
+  passed: boolean;
+  caseStatus: CaseStatus;
+}
+
+export interface ProjectView extends ProjectActionResult {
+  allowedEvents: string[];
+  openCaseId: string | null;
+  reportedPeriods: string[];
+  stages: ProjectStageRecord[];
+  clock: ProjectClockState;
+  light: Light;
+  /** Runs of the workflow so far: 1 until it continues as new. */
+  runs: number;
+}
+
+export const registerProjectUpdate = defineUpdate<ProjectActionResult, [ActorInput]>('registerProject');
+export const openStageUpdate = defineUpdate<ProjectActionResult, [OpenStageInput]>('openStage');
+export const submitReportUpdate = defineUpdate<ProjectActionResult, [SubmitReportInput]>('submitReport');
+export const stageConcludedSignal = defineSignal<[StageConcludedInput]>('stageConcluded');
+export const projectStateQuery = defineQuery<ProjectView>('projectState');

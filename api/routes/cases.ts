@@ -10,7 +10,7 @@ import { OPEN_STEP_STATUSES } from '../../domain/charts/states';
 import { toShanghaiIso } from '../../domain/time';
 import { canSeeCase } from '../../domain/scope';
 import {
-  acceptCaseUpdate, deliverCaseUpdate, receiveSupplementUpdate, refuseCaseUpdate, requestSupplementUpdate,
+  acceptCaseUpdate, deliverCaseUpdate, openStageUpdate, receiveSupplementUpdate, refuseCaseUpdate, requestSupplementUpdate,
   withdrawCaseUpdate, type CaseActionResult,
 } from '../../workflows/messages';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -21,6 +21,8 @@ import type { CaseDetails, ReadModel } from '../read-model';
 import { caseSummaryView, caseView } from '../views';
 import { requirementsOf } from './window';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
+import type { ProjectReads } from '../project-reads';
+import { stageApplication } from './projects';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const registerBody = z.strictObject({
@@ -35,6 +37,8 @@ const registerBody = z.strictObject({
   projectName: text(200).optional(),
   /** The proxy agent (代办员) who follows the case for the applicant. */
   agentUsername: text(64).optional(),
+  /** A stage application of this project (工程建设项目): its matters must be on the stage's form. */
+  projectId: z.uuid().optional(),
 });
 const refuseBody = z.strictObject({ reason: text(2000) });
 const supplementRequestBody = z.strictObject({
@@ -70,6 +74,7 @@ export interface CasesRouterDependencies {
   book: RouteBook;
   /** Puts notices into the outbox (e.g. the supervision office's 一次告知 flag). */
   notify: (notice: NotificationRequest) => Promise<void>;
+  projects: ProjectReads;
 }
 
 /** The items of every supplement request made so far, oldest first. */
@@ -77,7 +82,7 @@ const supplementRequests = (timeline: AuditEvent[]): SupplementItem[][] => timel
   .filter((event) => event.action === 'REQUEST_SUPPLEMENT' && Array.isArray(event.detail?.missing))
   .map((event) => event.detail!.missing as SupplementItem[]);
 
-export function createCasesRouter({ db, readModel, workflows, book, notify }: CasesRouterDependencies) {
+export function createCasesRouter({ db, readModel, workflows, book, notify, projects }: CasesRouterDependencies) {
   const routes = book.router();
   const VIEWERS = ['clerk', 'officer', 'leader', 'agent', 'supervisor'] as const;
 
@@ -105,8 +110,16 @@ export function createCasesRouter({ db, readModel, workflows, book, notify }: Ca
     if (unknown.length + strangers.length + noAgent.length > 0) throw badRequest([...unknown, ...strangers, ...noAgent]);
 
     const ordered = body.matterCodes.map((code) => matters.find((m) => m.code === code) as Matter);
+    const caseId = randomUUID();
+    const staged = body.projectId ? await stageApplication(db, projects, actor, { ...body, projectId: body.projectId }, ordered) : null;
+    if (staged && staged.problems.length > 0) throw badRequest(staged.problems);
+    const project = staged?.application;
+    // The project takes the stage first (409 if another application holds it), so two clerks
+    // never start two applications for one stage.
+    if (project) await workflows.projectAction(project.projectId, openStageUpdate, { actor, stage: project.stage, caseId });
+    const caseAgent = agent ?? project?.agent;
     const result = await workflows.registerCase({
-      caseId: randomUUID(),
+      caseId,
       trackingCode: newTrackingCode(),
       applicant: body.applicant,
       channel: body.channel,
@@ -115,9 +128,13 @@ export function createCasesRouter({ db, readModel, workflows, book, notify }: Ca
       })),
       materials: body.materials,
       ...(body.projectName ? { projectName: body.projectName } : {}),
-      ...(agent ? { agent: { id: agent.id, username: agent.username } } : {}),
+      ...(caseAgent ? { agent: { id: caseAgent.id, username: caseAgent.username } } : {}),
+      ...(project ? { project: { id: project.projectId, stage: project.stage } } : {}),
       registeredBy: actor,
-    }, { actor });
+    }, { actor }).catch(async (err: unknown) => {
+      if (project) await workflows.releaseStage(project.projectId, { caseId, passed: false, caseStatus: 'withdrawn' });
+      throw err;
+    });
     res.locals.auditObject = { type: 'cases', id: result.id };
     res.status(201).location(`/api/cases/${result.id}`).json({
       id: result.id, trackingCode: result.trackingCode, status: result.status,
