@@ -134,6 +134,7 @@ export const DEMO_USERS: DemoUser[] = [
   // A second reviewer, so a step can be handed on (转办) within one department.
   { username: 'officer2-zrj', displayName: '自然资源和规划局经办人（二）', role: 'officer', departmentCode: 'zrj' },
   { username: 'agent1', displayName: '帮办代办员 李强', role: 'agent', departmentCode: null },
+  { username: 'agent2', displayName: '帮办代办员 陈静', role: 'agent', departmentCode: null },
   { username: 'supervisor1', displayName: '效能监察员 王芳', role: 'supervisor', departmentCode: null },
   { username: 'admin1', displayName: '系统管理员', role: 'admin', departmentCode: null },
 ];

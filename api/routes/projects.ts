@@ -13,9 +13,9 @@ import { submitReportUpdate } from '../../workflows/messages';
 import { actorOf } from '../auth';
 import { nextDailyNumber } from '../complaints-store';
 import type { RouteBook } from '../endpoints';
-import { badRequest, type FieldProblem } from '../problems';
+import { badRequest, illegalTransition, type FieldProblem } from '../problems';
 import type { ProjectReads } from '../project-reads';
-import type { WorkflowGateway } from '../workflow-gateway';
+import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const registerBody = z.strictObject({
@@ -98,7 +98,11 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);
     const project = await projects.visible(params.id, actor);
-    await workflows.projectAction(project.id, submitReportUpdate, { actor, ...body });
+    await workflows.projectAction(project.id, submitReportUpdate, { actor, ...body }).catch((err: unknown) => {
+      // Only a completed project's workflow has closed.
+      if (err instanceof NotRunning) throw illegalTransition(`project ${project.code} is ${project.status}`, project.status, 'REPORT', []);
+      throw err;
+    });
     res.locals.auditObject = { type: 'projects', id: project.id };
     res.status(201).json(await projects.details(project.id, actor));
   });
