@@ -19,7 +19,7 @@ const PHONE = '13912345678';
 
 /** Whose object it is, seen from the role's user: their department's or assignment's, or not. */
 type Scope = 'own' | 'other';
-type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check';
+type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check' | 'project';
 
 interface MatrixRow {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -75,6 +75,9 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', path: '/api/evaluations/:id', roles: ['supervisor'], kind: 'evaluation' },
   { method: 'POST', path: '/api/post-approval-checks/:id/complete', roles: REVIEWERS, kind: 'check', body: { compliant: true, finding: '已核查' } },
   { method: 'POST', path: '/api/evaluations/:id/follow-up/close', roles: ['supervisor'], kind: 'evaluation', body: { note: '已回访' } },
+  { method: 'GET', path: '/api/projects/:id', roles: CASE_VIEWERS, kind: 'project' },
+  { method: 'GET', path: '/api/projects/:id/ledger', roles: CASE_VIEWERS, kind: 'project' },
+  { method: 'POST', path: '/api/projects/:id/reports', roles: ['agent'], kind: 'project', body: { progress: '用地材料编制中' } },
 ];
 
 type Expected = 'authorized' | 403 | 404;
@@ -85,7 +88,8 @@ function expected(row: MatrixRow, role: Role, scope: Scope): Expected {
   if (!row.roles.includes(role)) return 403;
   if (scope === 'own') return 'authorized';
   switch (row.kind) {
-    case 'case': return role === 'clerk' || role === 'supervisor' ? 'authorized' : 404;
+    case 'case':
+    case 'project': return role === 'clerk' || role === 'supervisor' ? 'authorized' : 404;
     case 'order': return role === 'supervisor' ? 'authorized' : 404;
     case 'step':
     case 'check': return 404;
@@ -182,11 +186,18 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
 
   describe('authorization matrix', () => {
     const objects = {} as Record<ObjectKind, Record<Scope, string>>;
+    /** The own project's stage application: agent1 is its agent too. */
+    let projectCaseId: string;
 
     before(async () => {
       // Own: a 自然资源和规划局 matter with agent1 assigned. Other: a 生态环境局 matter, no agent.
       const own = await acceptedCase('ZRJ-001', { agentUsername: 'agent1' });
       const other = await acceptedCase('HBJ-001');
+      // Projects. Own: agent1's key project whose first stage 自然资源和规划局 reviews. Other: no agent, no case yet.
+      const project = async (body: Record<string, unknown>) => String((await clients.clerk.post('/api/projects', body)).body.id);
+      const ownProject = await project({ name: '矩阵项目甲', key: true, agentUsername: 'agent1' });
+      const otherProject = await project({ name: '矩阵项目乙' });
+      projectCaseId = (await acceptedCase('ZRJ-001', { projectId: ownProject, channel: 'green' })).id;
       const orders = system.db.getRepository(SupervisionOrder);
       const openOrder = async (caseId: string, stepId: string, departmentCode: string, matterCode: string) => (await orders.save(orders.create({
         orderKey: `${stepWorkflowId(stepId)}:order:matrix`, caseId, stepId, departmentCode, matterCode, status: 'open',
@@ -217,6 +228,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         complaint: { own: await complaint(), other: await complaint() },
         evaluation: { own: await badRating(own.id), other: await badRating(other.id) },
         check: { own: await owedCheck(own.stepId, own.id, 'zrj'), other: await owedCheck(other.stepId, other.id, 'hbj') },
+        project: { own: ownProject, other: otherProject },
       });
     });
 
@@ -257,7 +269,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
     it('when an agent lists cases, then only the cases assigned to them are there', async () => {
       const list = await clients.agent.get('/api/cases?pageSize=100');
       expect(list.status).to.equal(200);
-      expect(list.body.items.map((item: { id: string }) => item.id)).to.deep.equal([objects.case.own]);
+      expect(list.body.items.map((item: { id: string }) => item.id)).to.have.members([objects.case.own, projectCaseId]);
     });
   });
 

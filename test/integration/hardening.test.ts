@@ -12,7 +12,7 @@ import { verifyAuditChain } from '../../activities/audit-log';
 import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
 import {
-  AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, Notification, Step,
+  AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, Notification, Project, ProjectEvent, Step,
   SupervisionOrder, User,
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
@@ -257,12 +257,14 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/post-approval-checks/:id/complete': { compliant: true, finding: '已核查' },
       'POST /api/track/:trackingCode/complaints': { phoneLast4: '5678', content: '答复不清' },
       'POST /api/track/:trackingCode/evaluation': { phoneLast4: '5678', level: 4 },
+      'POST /api/projects': { name: '星河产业园', key: true, agentUsername: 'agent1', limitWorkingDays: 100 },
+      'POST /api/projects/:id/reports': { progress: '用地材料编制中', problems: '无' },
     };
 
     /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */
     const counts = async (caseId: string): Promise<Record<string, number>> => {
       const result: Record<string, number> = {};
-      for (const [name, entity] of Object.entries({ CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord, Complaint, Evaluation })) {
+      for (const [name, entity] of Object.entries({ CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord, Complaint, Evaluation, Project, ProjectEvent })) {
         result[name] = await system.db.getRepository(entity).count();
       }
       result.timeline = await system.db.getRepository(AuditEvent).countBy({ caseId });
@@ -292,8 +294,9 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         openedAt: new Date(), deadlineAt: new Date(Date.now() + 86_400_000), urgeCount: 0, lastUrgedAt: null, closedAt: null, closedBy: null, closeNote: null,
       }));
       const leader = await ApiClient.signIn(system.url, 'leader-zjj');
+      const agent = await ApiClient.signIn(system.url, 'agent1');
       // Each route is called by the first of its roles signed in here, on an object in that user's scope.
-      const byRole: Partial<Record<Role, ApiClient>> = { clerk, officer, leader, supervisor, admin };
+      const byRole: Partial<Record<Role, ApiClient>> = { clerk, officer, leader, agent, supervisor, admin };
       const targets: Record<string, string | undefined> = {
         '/api/cases/:id': caseId,
         '/api/steps/:id': stepId,
@@ -304,6 +307,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         '/api/evaluations/:id': '1',
         '/api/post-approval-checks/:id': '1',
         '/api/track/:trackingCode': 'ABCDEF2345',
+        '/api/projects/:id': '00000000-0000-4000-8000-000000000000',
       };
       const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
       expect(writes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`).filter((route) => !(route in VALID)), 'write routes without a valid body here').to.deep.equal([]);
