@@ -14,8 +14,10 @@ describe('replay of stored histories', function () {
   const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 
   it('when the history folder is read, then it holds the case and step histories', () => {
-    // Recorded before step clocks existed, and with them (gated by patched()).
-    expect(files).to.include.members(['case-delivered.json', 'step-approved.json', 'case-delivered-clock.json', 'step-approved-clock.json']);
+    // Recorded before step clocks existed, and with them (gated by patched()); a project through its first stage.
+    expect(files).to.include.members([
+      'case-delivered.json', 'step-approved.json', 'case-delivered-clock.json', 'step-approved-clock.json', 'project-stage.json',
+    ]);
   });
 
   for (const file of files) {

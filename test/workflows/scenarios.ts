@@ -49,8 +49,8 @@ export async function stepHandle(client: Client, caseId: string, matterCode: str
 }
 
 /** The happy path: accept, every department claims and approves, deliver. */
-export async function runApprovedCase(client: Client, taskQueue: string) {
-  const { handle, input } = await startCase(client, taskQueue);
+export async function runApprovedCase(client: Client, taskQueue: string, start = caseInput()) {
+  const { handle, input } = await startCase(client, taskQueue, start);
   await handle.executeUpdate(acceptCaseUpdate, { args: [{ actor: clerk }] });
   for (const matter of input.matters) {
     const step = await stepHandle(client, input.caseId, matter.code);
