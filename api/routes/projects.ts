@@ -13,7 +13,7 @@ import { submitReportUpdate } from '../../workflows/messages';
 import { actorOf } from '../auth';
 import { nextDailyNumber } from '../complaints-store';
 import type { RouteBook } from '../endpoints';
-import { badRequest, illegalTransition, type FieldProblem } from '../problems';
+import { badRequest, HttpProblem, illegalTransition, type FieldProblem } from '../problems';
 import type { ProjectReads } from '../project-reads';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 
@@ -128,7 +128,10 @@ export async function stageApplication(
   body: { projectId: string; channel: Channel; agentUsername?: string | undefined },
   matters: Matter[],
 ): Promise<{ application?: StageApplication; problems: FieldProblem[] }> {
-  const project = await projects.visible(body.projectId, actor).catch(() => null);
+  const project = await projects.visible(body.projectId, actor).catch((err: unknown) => {
+    if (err instanceof HttpProblem && err.status === 404) return null;
+    throw err;
+  });
   if (!project) return { problems: [{ path: 'projectId', message: `no project ${body.projectId}` }] };
   const stage = PROJECT_STAGE_CODES.find((code) => code === project.status);
   if (!stage) return { problems: [{ path: 'projectId', message: `project ${project.code} has completed every stage` }] };
