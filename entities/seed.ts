@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { DataSource, In } from 'typeorm';
+import type { ApprovalPanel } from '../domain/approval-panel';
 import type { Role, SuspensionKind } from '../domain/types';
 import { Department } from './department';
 import { Matter } from './matter';
@@ -17,6 +18,8 @@ export interface DemoMatter {
   specialProcedures: SuspensionKind[];
   /** Matters this one builds on. */
   requires?: string[];
+  /** 会签 / 或签 / 依次 panel; absent: one assignee decides. */
+  approval?: ApprovalPanel;
   materials: DemoMaterial[];
 }
 export interface DemoDepartment { code: string; name: string }
@@ -101,8 +104,10 @@ const matters: DemoMatter[] = [
       m('food-safety-rules', '食品安全管理制度'), PROXY],
   },
   {
+    // 会签: both reviewers of the department must approve; either one's rejection decides.
     code: 'WJW-001', name: '医疗机构执业登记', departmentCode: 'wjw', legalDays: 45, committedDays: 20,
     instant: false, specialProcedures: ['补正', '现场踏勘', '专家评审'],
+    approval: { mode: 'all', approvers: ['officer-wjw', 'officer2-wjw'] },
     materials: [APPLICATION('医疗机构执业登记申请书'), m('setup-approval', '设置医疗机构批准书', true, true),
       m('staff-certificates', '医务人员执业资格证明'), m('rules', '医疗机构规章制度'), LEGAL_REP_ID],
   },
@@ -124,6 +129,8 @@ export const DEMO_USERS: DemoUser[] = [
   ]),
   // A second reviewer, so a step can be handed on (转办) within one department.
   { username: 'officer2-zrj', displayName: '自然资源和规划局经办人（二）', role: 'officer', departmentCode: 'zrj' },
+  // The second member of WJW-001's 会签 panel.
+  { username: 'officer2-wjw', displayName: '卫生健康委员会经办人（二）', role: 'officer', departmentCode: 'wjw' },
   { username: 'agent1', displayName: '帮办代办员 李强', role: 'agent', departmentCode: null },
   { username: 'supervisor1', displayName: '效能监察员 王芳', role: 'supervisor', departmentCode: null },
   { username: 'admin1', displayName: '系统管理员', role: 'admin', departmentCode: null },
@@ -148,7 +155,7 @@ export async function seedDemo(ds: DataSource, password: string): Promise<void> 
     if (newDepts.length) await em.insert(Department, newDepts);
 
     const matterCodes = new Set((await em.find(Matter)).map((x) => x.code));
-    const newMatters = matters.filter((x) => !matterCodes.has(x.code)).map(({ materials: _, requires, ...row }) => ({ ...row, requires: requires ?? null }));
+    const newMatters = matters.filter((x) => !matterCodes.has(x.code)).map(({ materials: _, requires, approval, ...row }) => ({ ...row, requires: requires ?? null, approval: approval ?? null }));
     if (newMatters.length) await em.insert(Matter, newMatters);
 
     const key = (matterCode: string, code: string) => `${matterCode}/${code}`;

@@ -4,6 +4,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Applicant, CaseStatus, Channel, Light, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
 import type { ClockView } from './step-clock';
 import type { ApprovalCommitment } from '../domain/charts/step-chart';
+import type { StepApproval } from '../domain/approval-panel';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
@@ -129,6 +130,8 @@ export interface StepView extends StepActionResult {
   allowedEvents: string[];
   assignee: { id: number; username: string } | null;
   clock: ClockView | null;
+  /** The panel, who has signed and whose decision it awaits; null on single-assignee steps. */
+  approval?: (StepApproval & { awaiting: string[] }) | null;
 }
 
 export const claimStepUpdate = defineUpdate<StepActionResult, [ActorInput]>('claimStep');
