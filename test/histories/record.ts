@@ -9,7 +9,7 @@ import { seedCalendar } from '../../activities/calendar-service';
 import { createActivities } from '../../workers/worker';
 import { stepIdFor, stepWorkflowId } from '../../workflows/messages';
 import { localEnvironment, workflowBundle } from '../support/temporal';
-import { runApprovedCase } from '../workflows/scenarios';
+import { PANEL_MATTERS, runApprovedCase } from '../workflows/scenarios';
 
 async function main(): Promise<void> {
   const env = await localEnvironment();
@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const taskQueue = 'record-histories';
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities(db) });
   await worker.runUntil(async () => {
-    const { handle, input } = await runApprovedCase(env.client, taskQueue);
+    // The recorded step (the first matter's) is decided by a 会签 panel since approval panels exist.
+    const { handle, input } = await runApprovedCase(env.client, taskQueue, PANEL_MATTERS);
     await handle.result();
     const step = env.client.workflow.getHandle(stepWorkflowId(stepIdFor(input.caseId, input.matters[0].code)));
     const dir = __dirname;

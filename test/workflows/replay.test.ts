@@ -14,8 +14,11 @@ describe('replay of stored histories', function () {
   const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 
   it('when the history folder is read, then it holds the case and step histories', () => {
-    // Recorded before step clocks existed, and with them (gated by patched()).
-    expect(files).to.include.members(['case-delivered.json', 'step-approved.json', 'case-delivered-clock.json', 'step-approved-clock.json']);
+    // Recorded before step clocks existed, with them, and with a 会签 panel step (each gated by patched()).
+    expect(files).to.include.members([
+      'case-delivered.json', 'step-approved.json', 'case-delivered-clock.json', 'step-approved-clock.json',
+      'case-delivered-panels.json', 'step-approved-panels.json',
+    ]);
   });
 
   for (const file of files) {
