@@ -3,7 +3,7 @@
 // with its case-timeline row and its notices (nothing half-way). Every change bumps the
 // meeting's version: opinions while it is open, the conclusion only from the version it checked.
 import type { DataSource, EntityManager } from 'typeorm';
-import { allowedEvents, applyEvent, canApply } from '../domain/charts/chart';
+import { allowedEvents, applyEvent, canApply, isFinal } from '../domain/charts/chart';
 import {
   jointReviewChart, jointReviewSnapshot, type JointReviewEvent, type JointReviewStatus,
 } from '../domain/charts/joint-review-chart';
@@ -97,7 +97,9 @@ export function createJointReviewStore(db: DataSource) {
     return Boolean(result.affected);
   };
 
-  const raced = (id: number) => illegalTransition(`joint review ${id} changed meanwhile; read it again`, 'open', 'RETRY', []);
+  /** Another change committed between our read and our write: the client reads again. */
+  const raced = (review: JointReview, event: JointReviewEvent['type']) =>
+    illegalTransition(`joint review ${review.id} changed meanwhile; read it again`, review.status, event, []);
 
   return {
     find: (id: number): Promise<StoredJointReview | null> => load(db.manager, id),
@@ -138,7 +140,7 @@ export function createJointReviewStore(db: DataSource) {
           // unchanged. The update row-locks the meeting until commit, so the version read next is ours.
           const opened = await manager.createQueryBuilder().update(JointReview).set({ version: () => 'version + 1' })
             .where('id = :id AND status = :status', { id: review.id, status: review.status }).execute();
-          if (!opened.affected) throw raced(review.id);
+          if (!opened.affected) throw raced(review, 'RECORD_OPINION');
           const { version } = await manager.findOneOrFail(JointReview, { where: { id: review.id }, select: { id: true, version: true } });
           await manager.insert(JointReviewOpinion, { reviewId: review.id, departmentCode, opinion, recordedBy: actor.username, recordedAt: at });
           await timeline(manager, { ...review, version }, review.status, 'JOINT_REVIEW_OPINION', actor, at, { departmentCode, opinion });
@@ -153,7 +155,7 @@ export function createJointReviewStore(db: DataSource) {
     async conclude(stored: StoredJointReview, consolidatedOpinion: string, actor: Actor): Promise<StoredJointReview> {
       const given = new Set(stored.opinions.map((o) => o.departmentCode));
       const missing = stored.review.departments.filter((department) => !given.has(department));
-      const detail = missing.length > 0 && stored.review.status === 'open'
+      const detail = missing.length > 0 && !isFinal(jointReviewChart, snapshotOf(stored))
         ? `opinions still missing from ${missing.join(', ')}`
         : `joint review ${stored.review.id} is ${stored.review.status}`;
       const next = assertCan(stored, { type: 'CONCLUDE', consolidatedOpinion }, detail);
@@ -161,7 +163,7 @@ export function createJointReviewStore(db: DataSource) {
       const { review } = stored;
       await db.transaction(async (manager) => {
         const status = next.value as JointReviewStatus;
-        if (!(await bump(manager, review, { status, consolidatedOpinion, concludedBy: actor.username, concludedAt: at }))) throw raced(review.id);
+        if (!(await bump(manager, review, { status, consolidatedOpinion, concludedBy: actor.username, concludedAt: at }))) throw raced(review, 'CONCLUDE');
         const concluded = { ...review, status, version: review.version + 1 };
         await timeline(manager, concluded, review.status, 'JOINT_REVIEW_CONCLUDED', actor, at, { consolidatedOpinion });
         await notices(manager, concluded, 'concluded', { consolidatedOpinion, concludedBy: actor.username }, at);

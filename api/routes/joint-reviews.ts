@@ -35,21 +35,21 @@ const stepDepartments = ({ steps }: CaseDetails): string[] => [...new Set(steps.
 export function createJointReviewsRouter({ readModel, store, book }: { readModel: ReadModel; store: JointReviewStore; book: RouteBook }) {
   const routes = book.router();
 
-  /** The case, if the actor may see it; otherwise 404. */
-  const visibleCase = async (id: string, actor: Actor): Promise<CaseDetails> => {
+  /** The case, if the actor may see it. */
+  const caseSeenBy = async (id: string, actor: Actor): Promise<CaseDetails | null> => {
     const details = await readModel.caseDetails(id);
-    if (!details || !canSeeCase(actor, { stepDepartments: stepDepartments(details), agentId: details.record.agentId })) throw notFound(`case ${id}`);
+    return details && canSeeCase(actor, { stepDepartments: stepDepartments(details), agentId: details.record.agentId }) ? details : null;
+  };
+  /** The case, if the actor may see it; otherwise 404 (no hint that it exists). */
+  const visibleCase = async (id: string, actor: Actor): Promise<CaseDetails> => {
+    const details = await caseSeenBy(id, actor);
+    if (!details) throw notFound(`case ${id}`);
     return details;
   };
   /** The meeting, if the actor may see its case; otherwise 404. */
   const visibleReview = async (id: number, actor: Actor) => {
     const stored = await store.find(id);
-    if (!stored) throw notFound(`joint review ${id}`);
-    try {
-      await visibleCase(stored.review.caseId, actor);
-    } catch {
-      throw notFound(`joint review ${id}`);
-    }
+    if (!stored || !(await caseSeenBy(stored.review.caseId, actor))) throw notFound(`joint review ${id}`);
     return stored;
   };
 

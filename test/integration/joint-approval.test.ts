@@ -165,4 +165,19 @@ describe('joint approval: panels and joint reviews (HTTP → Temporal → MySQL)
     const actions = (await timeline(id)).filter((e) => e.stepId === step).map((e) => e.action);
     expect(actions).to.deep.equal(['DISPATCHED', 'CLAIM', 'SIGNED', 'REJECT']);
   });
+
+  it('when a 或签 panel decides, then the first member\'s approval approves the step at once', async () => {
+    await system.db.getRepository(Matter).update({ code: 'WJW-002' }, { approval: { mode: 'any', approvers: ['officer-wjw', 'officer2-wjw'] } });
+    const id = await registerAndAccept(['WJW-002']);
+    const step = `${id}-WJW-002`;
+    expect((await officerWjw.post(`/api/steps/${step}/claim`, {})).status).to.equal(200);
+    const approved = await officer2Wjw.post(`/api/steps/${step}/approve`, { opinion: '同意' });
+    expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+    expect(approved.body.status).to.equal('approved');
+    expect(approved.body.approval).to.deep.include({ mode: 'any', remaining: [], awaiting: [] });
+    expect((await officerWjw.post(`/api/steps/${step}/approve`, { opinion: '同意' })).status).to.equal(409);
+    const rows = (await timeline(id)).filter((e) => e.stepId === step);
+    expect(rows.map((e) => e.action)).to.deep.equal(['DISPATCHED', 'CLAIM', 'APPROVE']);
+    expect(rows[2].detail).to.deep.include({ by: 'officer2-wjw', remaining: [] });
+  });
 });
