@@ -33,7 +33,8 @@ export function createNotificationActivities({ db }: { db: DataSource }): Notifi
   };
 }
 
-function toRow(request: NotificationRequest, now: Date): Omit<Notification, 'id'> {
+/** The outbox row of a notice, for writers that enqueue inside their own transaction. */
+export function toRow(request: NotificationRequest, now: Date): Omit<Notification, 'id'> {
   return {
     dedupeKey: request.dedupeKey,
     channel: request.channel,

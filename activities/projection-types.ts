@@ -1,6 +1,7 @@
 // Shapes the workflows hand to the projection activities. Plain JSON: they are recorded in
 // workflow history, so fields may be added but never renamed.
 import type { ProjectStage } from '../domain/projects';
+import type { StepApproval } from '../domain/approval-panel';
 import type { Applicant, CaseStatus, Channel, Light, StepStatus, TimelineEntry } from '../domain/types';
 
 export interface CaseProjection {
@@ -59,6 +60,8 @@ export interface StepProjection {
   legalDueAt?: string | null;
   limitDays?: number | null;
   card?: 'red' | null;
+  /** 会签 / 或签 / 依次: the panel and who has signed; absent on single-assignee steps. */
+  approval?: StepApproval;
 }
 
 export interface ProjectStepInput {

@@ -38,6 +38,8 @@ import { createStepsRouter } from './routes/steps';
 import { createSupervisionRouter } from './routes/supervision';
 import { createWindowRouter } from './routes/window';
 import { createPostApprovalChecksRouter } from './routes/post-approval-checks';
+import { createJointReviewsRouter } from './routes/joint-reviews';
+import { createJointReviewStore } from './joint-reviews-store';
 import type { NotificationRequest } from '../activities/notification-types';
 import { createWorkflowGateway } from './workflow-gateway';
 
@@ -113,6 +115,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(createComplaintsRouter({ db, calendar, book }));
   app.use(createEvaluationsRouter({ db, book }));
   app.use(createPostApprovalChecksRouter({ db, book }));
+  app.use(createJointReviewsRouter({ readModel, store: createJointReviewStore(db), book }));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
 

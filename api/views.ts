@@ -1,6 +1,24 @@
 // Read-model rows → the public JSON of DESIGN §5 (instants in Asia/Shanghai).
 import type { AuditEvent, CaseRecord, Step } from '../entities';
 import { toShanghaiIso } from '../domain/time';
+import { DECIDED_STEP_STATUSES } from '../domain/charts/states';
+import { awaitedSigners, remainingSigners, type StepApproval } from '../domain/approval-panel';
+
+/** 会签 / 或签 / 依次: members, who signed when, who is still to and whose turn it is; `single` without a panel. */
+export function approvalView(approval: StepApproval | null, status: string) {
+  if (!approval) return { mode: 'single' as const, members: [], signed: [], remaining: [], awaiting: [] };
+  const panel = { mode: approval.mode, approvers: approval.members };
+  const signatures = approval.signed.map(({ username, opinion }) => ({ username, opinion }));
+  // A decided step awaits nobody, whoever had not signed.
+  const open = !DECIDED_STEP_STATUSES.includes(status);
+  return {
+    mode: approval.mode,
+    members: approval.members,
+    signed: approval.signed.map((signature) => ({ ...signature, at: toShanghaiIso(signature.at || null) })),
+    remaining: remainingSigners(panel, signatures),
+    awaiting: open ? awaitedSigners(panel, signatures) : [],
+  };
+}
 
 export function stepView(step: Step) {
   return {
@@ -19,6 +37,7 @@ export function stepView(step: Step) {
     reason: step.reason,
     legalBasis: step.legalBasis,
     decidedAt: toShanghaiIso(step.decidedAt),
+    approval: approvalView(step.approval ?? null, step.status),
   };
 }
 

@@ -1,5 +1,6 @@
 // Shared vocabulary (DESIGN §1, §5). Pure types and constants: imported by workflows, activities
 // and the API alike.
+import type { ApprovalPanel } from './approval-panel';
 
 export const ROLES = ['clerk', 'officer', 'leader', 'agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -40,6 +41,8 @@ export interface MatterSnapshot {
   committedDays: number;
   /** Matters this one builds on (absent in cases registered before dependencies). */
   requires?: string[];
+  /** 会签 / 或签 / 依次 panel from the catalogue; absent: one assignee decides. */
+  approval?: ApprovalPanel;
 }
 
 export interface Applicant {

@@ -1,6 +1,7 @@
 import { AuditEvent } from './audit-event';
 import { AuditLogEntry } from './audit-log-entry';
 import { PostApprovalCheck } from './post-approval-check';
+import { JointReview, JointReviewOpinion } from './joint-review';
 import { IdempotencyRecord } from './idempotency-record';
 import { CalendarDayRecord, type CalendarDaySource } from './calendar-day';
 import { CaseCount, CENTER_SCOPE } from './case-count';
@@ -25,6 +26,7 @@ import { User } from './user';
 export { AuditEvent, CaseRecord, Department, Matter, MatterMaterial, Notification, Step, User };
 export { AccountabilityRecord, SupervisionOrder };
 export { AuditLogEntry, IdempotencyRecord, PostApprovalCheck };
+export { JointReview, JointReviewOpinion };
 export { CalendarDayRecord, type CalendarDaySource };
 export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
 export { CaseCount, CaseDepartment, CENTER_SCOPE };
@@ -34,4 +36,5 @@ export const ENTITIES = [
   Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
   CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter, CaseDepartment, CaseCount, AuditLogEntry, IdempotencyRecord,
   PostApprovalCheck, Project, ProjectEvent,
+  PostApprovalCheck, JointReview, JointReviewOpinion,
 ];

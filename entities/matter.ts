@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
 import type { ProjectStage } from '../domain/projects';
+import type { ApprovalPanel } from '../domain/approval-panel';
 import type { SuspensionKind } from '../domain/types';
 import { Department } from './department';
 import { MatterMaterial } from './matter-material';
@@ -41,6 +42,10 @@ export class Matter {
   /** Matters this one builds on (the outcome rule: its approval stands only on theirs). */
   @Column({ type: 'simple-json', nullable: true })
   requires!: string[] | null;
+
+  /** 会签 / 或签 / 依次 panel of the department's reviewers; null: one assignee decides. */
+  @Column({ type: 'simple-json', nullable: true })
+  approval!: ApprovalPanel | null;
 
   @OneToMany(() => MatterMaterial, (material) => material.matter, { eager: false })
   materials?: MatterMaterial[];

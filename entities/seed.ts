@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { DataSource, In } from 'typeorm';
 import type { ProjectStage } from '../domain/projects';
+import type { ApprovalPanel } from '../domain/approval-panel';
 import type { Role, SuspensionKind } from '../domain/types';
 import { Department } from './department';
 import { Matter } from './matter';
@@ -20,6 +21,8 @@ export interface DemoMatter {
   requires?: string[];
   /** The project stage whose form lists it (工程建设项目). */
   stage?: ProjectStage;
+  /** 会签 / 或签 / 依次 panel; absent: one assignee decides. */
+  approval?: ApprovalPanel;
   materials: DemoMaterial[];
 }
 export interface DemoDepartment { code: string; name: string }
@@ -110,8 +113,10 @@ const matters: DemoMatter[] = [
       m('food-safety-rules', '食品安全管理制度'), PROXY],
   },
   {
+    // 会签: both reviewers of the department must approve; either one's rejection decides.
     code: 'WJW-001', name: '医疗机构执业登记', departmentCode: 'wjw', legalDays: 45, committedDays: 20,
     instant: false, specialProcedures: ['补正', '现场踏勘', '专家评审'],
+    approval: { mode: 'all', approvers: ['officer-wjw', 'officer2-wjw'] },
     materials: [APPLICATION('医疗机构执业登记申请书'), m('setup-approval', '设置医疗机构批准书', true, true),
       m('staff-certificates', '医务人员执业资格证明'), m('rules', '医疗机构规章制度'), LEGAL_REP_ID],
   },
@@ -133,6 +138,8 @@ export const DEMO_USERS: DemoUser[] = [
   ]),
   // A second reviewer, so a step can be handed on (转办) within one department.
   { username: 'officer2-zrj', displayName: '自然资源和规划局经办人（二）', role: 'officer', departmentCode: 'zrj' },
+  // The second member of WJW-001's 会签 panel.
+  { username: 'officer2-wjw', displayName: '卫生健康委员会经办人（二）', role: 'officer', departmentCode: 'wjw' },
   { username: 'agent1', displayName: '帮办代办员 李强', role: 'agent', departmentCode: null },
   { username: 'agent2', displayName: '帮办代办员 陈静', role: 'agent', departmentCode: null },
   { username: 'supervisor1', displayName: '效能监察员 王芳', role: 'supervisor', departmentCode: null },
@@ -158,7 +165,9 @@ export async function seedDemo(ds: DataSource, password: string): Promise<void> 
     if (newDepts.length) await em.insert(Department, newDepts);
 
     const matterCodes = new Set((await em.find(Matter)).map((x) => x.code));
-    const newMatters = matters.filter((x) => !matterCodes.has(x.code)).map(({ materials: _, requires, stage, ...row }) => ({ ...row, requires: requires ?? null, stage: stage ?? null }));
+    const newMatters = matters.filter((x) => !matterCodes.has(x.code)).map(({ materials: _, requires, stage, approval, ...row }) => ({
+      ...row, requires: requires ?? null, stage: stage ?? null, approval: approval ?? null,
+    }));
     if (newMatters.length) await em.insert(Matter, newMatters);
 
     const key = (matterCode: string, code: string) => `${matterCode}/${code}`;

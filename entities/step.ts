@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { StepApproval } from '../domain/approval-panel';
 import type { Light, StepStatus } from '../domain/types';
 import { CaseRecord } from './case-record';
 
@@ -60,6 +61,10 @@ export class Step {
   /** 'red' once an accountability record was written for this step. */
   @Column({ type: 'varchar', length: 8, nullable: true })
   card!: 'red' | null;
+
+  /** 会签 / 或签 / 依次: the panel and who has signed; null on single-assignee steps. */
+  @Column({ type: 'simple-json', nullable: true })
+  approval!: StepApproval | null;
 
   @Column({ type: 'datetime', name: 'decided_at', nullable: true })
   decidedAt!: Date | null;

@@ -6,6 +6,7 @@ import type { ClockView } from './step-clock';
 import type { ApprovalCommitment } from '../domain/charts/step-chart';
 import type { ProjectContext, ProjectStatus } from '../domain/charts/project-chart';
 import type { ProjectStage, ReportPeriod } from '../domain/projects';
+import type { StepApproval } from '../domain/approval-panel';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
@@ -133,6 +134,8 @@ export interface StepView extends StepActionResult {
   allowedEvents: string[];
   assignee: { id: number; username: string } | null;
   clock: ClockView | null;
+  /** The panel, who has signed and whose decision it awaits; null on single-assignee steps. */
+  approval?: (StepApproval & { awaiting: string[] }) | null;
 }
 
 export const claimStepUpdate = defineUpdate<StepActionResult, [ActorInput]>('claimStep');

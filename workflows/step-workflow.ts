@@ -5,6 +5,7 @@ import {
   allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler,
 } from '@temporalio/workflow';
 import { stepChart, stepInitialSnapshot, type StepContext, type StepEvent } from '../domain/charts/step-chart';
+import { awaitedSigners, isPanel, remainingSigners, type StepApproval } from '../domain/approval-panel';
 import { maxExtensionDays } from '../domain/clock-policy';
 import { ErrorCode } from '../domain/errors';
 import type { Actor, StepStatus, TimelineEntry } from '../domain/types';
@@ -27,8 +28,17 @@ const clockActivities = proxyActivities<ClockActivities>(activityOptions);
 export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcome> {
   // Steps started before clocks existed replay without them.
   const clocked = input.acceptedAt !== undefined && patched('step-clock');
+  // 会签 / 或签 / 依次: several approvals before the step decides, hence more updates and projections.
+  const panel = isPanel(input.matter.approval) && patched('approval-panels') ? input.matter.approval : null;
   const workflowId = stepWorkflowId(input.stepId);
-  const step = new ChartedState<StepContext, StepEvent>(stepChart, stepInitialSnapshot(), input.stepId);
+  const step = new ChartedState<StepContext, StepEvent>(stepChart, stepInitialSnapshot(panel), input.stepId);
+  /** When each member signed, for the read model (the chart keeps who and what, not when). */
+  const signedAt = new Map<string, string>();
+  const approval = (): StepApproval | undefined => (panel ? {
+    mode: panel.mode,
+    members: [...panel.approvers],
+    signed: (step.context.signatures ?? []).map(({ username, opinion }) => ({ username, opinion, at: signedAt.get(username) ?? '' })),
+  } : undefined);
   const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, clockActivities);
   let extendedDays = 0;
   let card: 'red' | null = null;
@@ -57,6 +67,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     record.assigneeId = step.context.assignee?.id ?? null;
     record.assigneeName = step.context.assignee?.username ?? null;
     record.updatedAt = new Date().toISOString();
+    if (panel) record.approval = approval();
     if (clocked) {
       const view = clock.view();
       Object.assign(record, { light: view.light, dueAt: view.dueAt, legalDueAt: view.legalDueAt, limitDays: view.limitDays, card });
@@ -88,12 +99,12 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   const action = <A extends { actor: Actor }>(
     toEvent: (args: A) => StepEvent,
     before?: (args: A) => void,
-    after?: (args: A) => Promise<void> | void,
+    after?: (args: A, entry: TimelineEntry) => Promise<void> | void,
   ) => ({
     handler: async (args: A): Promise<StepActionResult> => {
       const event = toEvent(args);
       const entry = step.apply(event, args.actor, eventDetail(event));
-      await after?.(args);
+      await after?.(args, entry);
       const result = await project([entry]);
       await reportToCase();
       return result;
@@ -104,7 +115,10 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     },
   });
 
+  // On a panel step every member acts on it beside the assignee; whether a member may sign now is
+  // the chart's decision.
   const mustBeAssigneeOrLeader = ({ actor }: { actor: Actor }): void => {
+    if (panel?.approvers.includes(actor.username)) return;
     const assignee = step.context.assignee;
     if (assignee && assignee.id !== actor.id && actor.role !== 'leader') {
       throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: `step ${input.stepId} is claimed by ${assignee.username}`, nonRetryable: true });
@@ -129,17 +143,29 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   setHandler(claimStepUpdate, claim.handler, { validator: claim.validator });
   const review = action(() => ({ type: 'START_REVIEW' }), mustBeAssigneeOrLeader);
   setHandler(startReviewUpdate, review.handler, { validator: review.validator });
-  const approve = action<ApproveStepInput>(({ opinion, commitment }) => ({
+  /** Panel steps name the decider; the timeline says who signed and who is still to. */
+  const decider = (actor: Actor) => (panel ? { by: { id: actor.id, username: actor.username } } : {});
+  const signature = (entry: TimelineEntry, actor: Actor): void => {
+    if (!panel) return;
+    if (!step.done) entry.action = 'SIGNED';
+    entry.detail = { ...entry.detail, by: actor.username, remaining: remainingSigners(panel, step.context.signatures ?? []) };
+  };
+  const approve = action<ApproveStepInput>(({ opinion, commitment, actor }) => ({
     type: 'APPROVE', opinion, ...(commitment ? { commitment: { items: commitment.items, checkWorkingDays: commitment.checkWorkingDays } } : {}),
-  }), mustBeAssigneeOrLeader, ({ opinion }) => {
+    ...decider(actor),
+  }), mustBeAssigneeOrLeader, ({ opinion, actor }, entry) => {
+    if (panel) signedAt.set(actor.username, entry.at);
+    signature(entry, actor);
+    if (!step.done) return;
     record.opinion = opinion;
     decided();
   });
   setHandler(approveStepUpdate, approve.handler, { validator: approve.validator });
   const reject = action<RejectStepInput>(
-    ({ reason, legalBasis }) => ({ type: 'REJECT', reason, legalBasis }),
+    ({ reason, legalBasis, actor }) => ({ type: 'REJECT', reason, legalBasis, ...decider(actor) }),
     mustBeAssigneeOrLeader,
-    ({ reason, legalBasis }) => {
+    ({ reason, legalBasis, actor }, entry) => {
+      signature(entry, actor);
       record.reason = reason;
       record.legalBasis = legalBasis;
       decided();
@@ -188,6 +214,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     allowedEvents: step.allowed(),
     assignee: step.context.assignee,
     clock: clocked ? clock.view() : null,
+    approval: panel ? { ...approval()!, awaiting: awaitedSigners(panel, step.context.signatures ?? []) } : null,
   }));
 
   const dispatched = step.note('DISPATCHED', null, { matterCode: input.matter.code, departmentCode: input.matter.departmentCode, ...(clocked ? { limitDays: clock.limit } : {}) });

@@ -9,6 +9,7 @@ import { CASE_STATUSES, CHANNELS, LIGHTS, type Actor, type Role } from '../../do
 import { OPEN_STEP_STATUSES } from '../../domain/charts/states';
 import { toShanghaiIso } from '../../domain/time';
 import { canSeeCase } from '../../domain/scope';
+import { isPanel } from '../../domain/approval-panel';
 import {
   acceptCaseUpdate, deliverCaseUpdate, openStageUpdate, receiveSupplementUpdate, refuseCaseUpdate, requestSupplementUpdate,
   withdrawCaseUpdate, type CaseActionResult,
@@ -123,8 +124,10 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       trackingCode: newTrackingCode(),
       applicant: body.applicant,
       channel: body.channel,
-      matters: ordered.map(({ code, name, departmentCode, legalDays, committedDays, requires }) => ({
+      matters: ordered.map(({ code, name, departmentCode, legalDays, committedDays, requires, approval }) => ({
         code, name, departmentCode, legalDays, committedDays, requires: requires ?? [],
+        // Frozen with the case: a later change to the catalogue's panel does not reach running steps.
+        ...(isPanel(approval) ? { approval: { mode: approval.mode, approvers: [...approval.approvers] } } : {}),
       })),
       materials: body.materials,
       ...(body.projectName ? { projectName: body.projectName } : {}),

@@ -25,6 +25,7 @@ export function createCatalogueRouter({ db, book }: { db: DataSource; book: Rout
       instant: matter.instant,
       specialProcedures: matter.specialProcedures,
       requires: matter.requires ?? [],
+      approval: matter.approval ?? { mode: 'single', approvers: [] },
       materials: (matter.materials ?? [])
         .sort((a, b) => a.id - b.id)
         .map(({ code, name, required, core }) => ({ code, name, required, core })),

@@ -1,6 +1,7 @@
 // The step (审批环节) chart: one department's review of one matter. State names are the step
 // status values (domain/types.ts STEP_STATUSES).
 import { assign, setup } from 'xstate';
+import { completesPanel, isPanel, mayDecide, type ApprovalPanel, type Signature } from '../approval-panel';
 import { initialSnapshot, type ChartSnapshot } from './chart';
 
 export interface StepAssignee {
@@ -19,14 +20,19 @@ export interface StepContext {
   assignee: StepAssignee | null;
   /** Pauses (特别程序) may overlap; the clock restarts only when the last one ends. */
   openPauses: number;
+  /** 会签 / 或签 / 依次 panel; absent on single-assignee steps (and on steps started before panels). */
+  panel?: ApprovalPanel;
+  /** Members' approvals so far, while the panel has not decided. Present with `panel`. */
+  signatures?: Signature[];
 }
 
 export type StepEvent =
   | { type: 'CLAIM'; assignee: StepAssignee }
   | { type: 'START_REVIEW' }
   /** `commitment`: approved under 告知承诺制; the department owes a check by the deadline. */
-  | { type: 'APPROVE'; opinion: string; commitment?: ApprovalCommitment }
-  | { type: 'REJECT'; reason: string; legalBasis: string }
+  /** `by`: who decides; on a panel step it must be a member whose decision the panel awaits. */
+  | { type: 'APPROVE'; opinion: string; commitment?: ApprovalCommitment; by?: StepAssignee }
+  | { type: 'REJECT'; reason: string; legalBasis: string; by?: StepAssignee }
   | { type: 'SUSPEND'; kind: string; reason: string }
   | { type: 'RESUME' }
   /** 延期 (§42), approved by the leader; `allowanceDays` is what the statutory bound still allows. */
@@ -43,9 +49,16 @@ const _allStepEventsListed: [Exclude<StepEvent['type'], (typeof STEP_EVENT_TYPES
 
 const isNonBlank = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
-// Shared by `claimed` and `inReview`: the decision and the pause are available from both.
+// Shared by `claimed` and `inReview`: the decision and the pause are available from both. On a
+// panel step an approval that does not yet decide the panel records a signature and stays: a
+// targetless transition, counted by `can` because it has an action. A member the panel does not
+// await (not a member, already signed, or out of turn in 依次) is refused by the guards: the API
+// answers 409 with the allowed events, like any other illegal action.
 const decide = {
-  APPROVE: 'approved',
+  APPROVE: [
+    { target: 'approved', guard: 'completesStep', actions: 'recordSignature' },
+    { guard: 'addsSignature', actions: 'recordSignature' },
+  ],
   REJECT: { target: 'rejected', guard: 'hasRejectionGrounds' },
   SUSPEND: { target: 'suspended', actions: 'openFirstPause' },
 } as const;
@@ -60,8 +73,16 @@ export const stepChart = setup({
     events: {} as StepEvent,
   },
   guards: {
-    hasRejectionGrounds: ({ event }) =>
-      event.type === 'REJECT' && isNonBlank(event.reason) && isNonBlank(event.legalBasis),
+    hasRejectionGrounds: ({ context, event }) =>
+      event.type === 'REJECT' && isNonBlank(event.reason) && isNonBlank(event.legalBasis)
+      && (!isPanel(context.panel) || mayDecide(context.panel, context.signatures ?? [], event.by?.username)),
+    // Without a panel the one assignee's approval decides, as before panels existed.
+    completesStep: ({ context, event }) =>
+      event.type === 'APPROVE'
+      && (!isPanel(context.panel) || (isNonBlank(event.opinion) && completesPanel(context.panel, context.signatures ?? [], event.by?.username))),
+    addsSignature: ({ context, event }) =>
+      event.type === 'APPROVE' && isPanel(context.panel) && isNonBlank(event.opinion)
+      && mayDecide(context.panel, context.signatures ?? [], event.by?.username),
     hasOtherOpenPauses: ({ context }) => context.openPauses > 1,
     hasTransferee: ({ context, event }) =>
       event.type === 'TRANSFER' && Number.isInteger(event.to?.id) && isNonBlank(event.to?.username) && isNonBlank(event.reason)
@@ -78,6 +99,10 @@ export const stepChart = setup({
     transferAssignee: assign({
       assignee: ({ context, event }) => (event.type === 'TRANSFER' ? { id: event.to.id, username: event.to.username } : context.assignee),
     }),
+    // Only panel steps keep signatures, so a single-assignee context keeps its two fields.
+    recordSignature: assign(({ context, event }) => (isPanel(context.panel) && event.type === 'APPROVE' && event.by
+      ? { signatures: [...(context.signatures ?? []), { username: event.by.username, opinion: event.opinion }] }
+      : {})),
     openFirstPause: assign({ openPauses: 1 }),
     openAnotherPause: assign({ openPauses: ({ context }) => context.openPauses + 1 }),
     closeOnePause: assign({ openPauses: ({ context }) => context.openPauses - 1 }),
@@ -112,6 +137,9 @@ export const stepChart = setup({
   },
 });
 
-export function stepInitialSnapshot(): ChartSnapshot<StepContext> {
-  return initialSnapshot<StepContext>(stepChart);
+/** Without a panel (or with mode `single`) the snapshot is the one steps always started from. */
+export function stepInitialSnapshot(panel?: ApprovalPanel | null): ChartSnapshot<StepContext> {
+  const snapshot = initialSnapshot<StepContext>(stepChart);
+  if (!isPanel(panel)) return snapshot;
+  return { ...snapshot, context: { ...snapshot.context, panel: { mode: panel.mode, approvers: [...panel.approvers] }, signatures: [] } };
 }

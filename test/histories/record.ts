@@ -14,7 +14,7 @@ import {
   openStageUpdate, projectStateQuery, projectWorkflowId, stepIdFor, stepWorkflowId, submitReportUpdate,
 } from '../../workflows/messages';
 import { localEnvironment, uniqueId, workflowBundle } from '../support/temporal';
-import { caseInput, clerk, MATTERS, runApprovedCase } from '../workflows/scenarios';
+import { caseInput, clerk, MATTERS, PANEL_MATTERS, runApprovedCase } from '../workflows/scenarios';
 
 const agent: Actor = { id: 40, username: 'agent1', role: 'agent', departmentCode: null };
 
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const taskQueue = 'record-histories';
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities(db) });
   await worker.runUntil(async () => {
-    const { handle, input } = await runApprovedCase(env.client, taskQueue);
+    // The recorded step (the first matter's) is decided by a 会签 panel since approval panels exist.
+    const { handle, input } = await runApprovedCase(env.client, taskQueue, caseInput(PANEL_MATTERS));
     await handle.result();
     const step = env.client.workflow.getHandle(stepWorkflowId(stepIdFor(input.caseId, input.matters[0].code)));
     const dir = __dirname;

@@ -19,7 +19,7 @@ const PHONE = '13912345678';
 
 /** Whose object it is, seen from the role's user: their department's or assignment's, or not. */
 type Scope = 'own' | 'other';
-type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check' | 'project';
+type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check' | 'project' | 'review';
 
 interface MatrixRow {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -39,6 +39,13 @@ const REVIEWERS = ['officer', 'leader'] as const;
 const MATRIX: MatrixRow[] = [
   { method: 'GET', path: '/api/cases/:id', roles: CASE_VIEWERS, kind: 'case' },
   { method: 'GET', path: '/api/cases/:id/receipt', roles: ['clerk', 'agent', 'supervisor'], kind: 'case' },
+  // 联合审查: scoped by the meeting's case. The own case's only department gives its opinion once
+  // (the leader's second one is 409) and then concludes.
+  { method: 'POST', path: '/api/cases/:id/joint-reviews', roles: ['leader'], kind: 'case', body: { topic: '选址会商' } },
+  { method: 'GET', path: '/api/cases/:id/joint-reviews', roles: CASE_VIEWERS, kind: 'case' },
+  { method: 'GET', path: '/api/joint-reviews/:id', roles: CASE_VIEWERS, kind: 'review' },
+  { method: 'POST', path: '/api/joint-reviews/:id/opinions', roles: REVIEWERS, kind: 'review', body: { opinion: '原则同意' } },
+  { method: 'POST', path: '/api/joint-reviews/:id/conclude', roles: ['leader'], kind: 'review', body: { consolidatedOpinion: '经会商，同意' } },
   { method: 'GET', path: '/api/steps/:id', roles: REVIEWERS, kind: 'step' },
   { method: 'POST', path: '/api/steps/:id/claim', roles: REVIEWERS, kind: 'step', body: {} },
   { method: 'POST', path: '/api/steps/:id/start-review', roles: REVIEWERS, kind: 'step', body: {} },
@@ -89,7 +96,8 @@ function expected(row: MatrixRow, role: Role, scope: Scope): Expected {
   if (scope === 'own') return 'authorized';
   switch (row.kind) {
     case 'case':
-    case 'project': return role === 'clerk' || role === 'supervisor' ? 'authorized' : 404;
+    case 'project':
+    case 'review': return role === 'clerk' || role === 'supervisor' ? 'authorized' : 404;
     case 'order': return role === 'supervisor' ? 'authorized' : 404;
     case 'step':
     case 'check': return 404;
@@ -215,6 +223,11 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         stepId, caseId, departmentCode, matterCode: stepId.slice(-7), items: '承诺事项', dueAt: new Date(Date.now() + 86_400_000),
         status: 'open', createdAt: new Date(), completedAt: null, completedBy: null, finding: null,
       }))).id);
+      const convene = async (leader: string, caseId: string) => {
+        const answer = await (await ApiClient.signIn(system.url, leader)).post(`/api/cases/${caseId}/joint-reviews`, { topic: '联合审查' });
+        expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
+        return String(answer.body.id);
+      };
       Object.assign(objects, {
         case: { own: own.id, other: other.id },
         step: { own: own.stepId, other: other.stepId },
@@ -229,6 +242,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         evaluation: { own: await badRating(own.id), other: await badRating(other.id) },
         check: { own: await owedCheck(own.stepId, own.id, 'zrj'), other: await owedCheck(other.stepId, other.id, 'hbj') },
         project: { own: ownProject, other: otherProject },
+        review: { own: await convene('leader-zrj', own.id), other: await convene('leader-hbj', other.id) },
       });
     });
 

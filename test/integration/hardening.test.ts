@@ -12,8 +12,8 @@ import { verifyAuditChain } from '../../activities/audit-log';
 import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
 import {
-  AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, Notification, Project, ProjectEvent, Step,
-  SupervisionOrder, User,
+  AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, JointReview,
+  JointReviewOpinion, Notification, Project, ProjectEvent, Step, SupervisionOrder, User,
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import type { Role } from '../../domain/types';
@@ -255,6 +255,9 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/complaints/:id/resolve': { outcome: '已整改', substantiated: true },
       'POST /api/evaluations/:id/follow-up/close': { note: '已回访' },
       'POST /api/post-approval-checks/:id/complete': { compliant: true, finding: '已核查' },
+      'POST /api/cases/:id/joint-reviews': { topic: '联合审查', heldOn: '2026-12-01' },
+      'POST /api/joint-reviews/:id/opinions': { opinion: '原则同意' },
+      'POST /api/joint-reviews/:id/conclude': { consolidatedOpinion: '经会商，同意' },
       'POST /api/track/:trackingCode/complaints': { phoneLast4: '5678', content: '答复不清' },
       'POST /api/track/:trackingCode/evaluation': { phoneLast4: '5678', level: 4 },
       'POST /api/projects': { name: '星河产业园', key: true, agentUsername: 'agent1', limitWorkingDays: 100 },
@@ -264,7 +267,10 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
     /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */
     const counts = async (caseId: string): Promise<Record<string, number>> => {
       const result: Record<string, number> = {};
-      for (const [name, entity] of Object.entries({ CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord, Complaint, Evaluation, Project, ProjectEvent })) {
+      for (const [name, entity] of Object.entries({
+        CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord, Complaint, Evaluation, JointReview, JointReviewOpinion,
+        Project, ProjectEvent,
+      })) {
         result[name] = await system.db.getRepository(entity).count();
       }
       result.timeline = await system.db.getRepository(AuditEvent).countBy({ caseId });
@@ -306,6 +312,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         '/api/complaints/:id': '1',
         '/api/evaluations/:id': '1',
         '/api/post-approval-checks/:id': '1',
+        '/api/joint-reviews/:id': '1',
         '/api/track/:trackingCode': 'ABCDEF2345',
         '/api/projects/:id': '00000000-0000-4000-8000-000000000000',
       };

@@ -14,9 +14,11 @@ describe('replay of stored histories', function () {
   const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 
   it('when the history folder is read, then it holds the case and step histories', () => {
-    // Recorded before step clocks existed, and with them (gated by patched()); a project through its first stage.
+    // Recorded before step clocks existed, with them, and with a 会签 panel step (each gated by
+    // patched()); a key project through its first stage.
     expect(files).to.include.members([
-      'case-delivered.json', 'step-approved.json', 'case-delivered-clock.json', 'step-approved-clock.json', 'project-stage.json',
+      'case-delivered.json', 'step-approved.json', 'case-delivered-clock.json', 'step-approved-clock.json',
+      'case-delivered-panels.json', 'step-approved-panels.json', 'project-stage.json',
     ]);
   });
 

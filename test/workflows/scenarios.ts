@@ -17,6 +17,12 @@ export const MATTERS: MatterSnapshot[] = [
   { code: 'HBJ-001', name: '建设项目环境影响报告书审批', departmentCode: 'hbj', legalDays: 60, committedDays: 30 },
 ];
 
+/** The same matters with a 会签 panel on the first: both zrj reviewers must approve. */
+export const PANEL_MATTERS: MatterSnapshot[] = [
+  { ...MATTERS[0], approval: { mode: 'all', approvers: ['officer-zrj', 'officer2-zrj'] } },
+  MATTERS[1],
+];
+
 export function caseInput(matters: MatterSnapshot[] = MATTERS): CaseWorkflowInput {
   return {
     caseId: uniqueId('c'),
@@ -48,7 +54,7 @@ export async function stepHandle(client: Client, caseId: string, matterCode: str
   throw new Error(`step workflow ${id} never started`);
 }
 
-/** The happy path: accept, every department claims and approves, deliver. */
+/** The happy path: accept, every department claims and approves (each panel member signs), deliver. */
 export async function runApprovedCase(client: Client, taskQueue: string, start = caseInput()) {
   const { handle, input } = await startCase(client, taskQueue, start);
   await handle.executeUpdate(acceptCaseUpdate, { args: [{ actor: clerk }] });
@@ -56,7 +62,8 @@ export async function runApprovedCase(client: Client, taskQueue: string, start =
     const step = await stepHandle(client, input.caseId, matter.code);
     const reviewer = officer(matter.departmentCode);
     await step.executeUpdate(claimStepUpdate, { args: [{ actor: reviewer }] });
-    await step.executeUpdate(approveStepUpdate, { args: [{ actor: reviewer, opinion: '同意' }] });
+    const signers = matter.approval?.approvers.map((username, i): Actor => ({ ...reviewer, id: reviewer.id + i, username })) ?? [reviewer];
+    for (const signer of signers) await step.executeUpdate(approveStepUpdate, { args: [{ actor: signer, opinion: '同意' }] });
   }
   await waitForStatus(handle, 'approved');
   const result = await handle.executeUpdate(deliverCaseUpdate, { args: [{ actor: clerk }] });
