@@ -2,7 +2,7 @@
 // (which decides legality), the step workflow (timeline details) and the read model (who is
 // still to sign). A step without a panel, or with mode `single`, is decided by its one assignee.
 
-export const APPROVAL_MODES = ['single', 'all', 'any', 'sequence'] as const;
+export const APPROVAL_MODES = ['single', 'all', 'any', 'sequential'] as const;
 export type ApprovalMode = (typeof APPROVAL_MODES)[number];
 
 /** A matter's approval panel: usernames of reviewers of the matter's department. */
@@ -33,11 +33,11 @@ export function remainingSigners(panel: ApprovalPanel, signatures: readonly Sign
 
 /**
  * Members whose decision the panel takes now: in `all` and `any` every member yet to sign, in
- * `sequence` only the next in the listed order.
+ * `sequential` only the next in the listed order.
  */
 export function awaitedSigners(panel: ApprovalPanel, signatures: readonly Signature[]): string[] {
   const remaining = remainingSigners(panel, signatures);
-  return panel.mode === 'sequence' ? remaining.slice(0, 1) : remaining;
+  return panel.mode === 'sequential' ? remaining.slice(0, 1) : remaining;
 }
 
 /** A member may decide (approve or reject) only while the panel awaits their decision. */

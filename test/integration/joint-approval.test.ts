@@ -148,7 +148,7 @@ describe('joint approval: panels and joint reviews (HTTP → Temporal → MySQL)
 
   it('when a 依次 panel decides, then members go in the listed order and the first rejection ends the step', async () => {
     // The catalogue's panel for WJW-002 changes; cases registered from now on carry it.
-    await system.db.getRepository(Matter).update({ code: 'WJW-002' }, { approval: { mode: 'sequence', approvers: ['officer2-wjw', 'officer-wjw'] } });
+    await system.db.getRepository(Matter).update({ code: 'WJW-002' }, { approval: { mode: 'sequential', approvers: ['officer2-wjw', 'officer-wjw'] } });
     const id = await registerAndAccept(['WJW-002']);
     const step = `${id}-WJW-002`;
     expect((await officerWjw.post(`/api/steps/${step}/claim`, {})).status).to.equal(200);
@@ -157,7 +157,7 @@ describe('joint approval: panels and joint reviews (HTTP → Temporal → MySQL)
     expect(early.body.allowed).to.include('APPROVE');
     const firstInTurn = await officer2Wjw.post(`/api/steps/${step}/approve`, { opinion: '初审同意' });
     expect(firstInTurn.body).to.deep.include({ status: 'claimed' });
-    expect(firstInTurn.body.approval).to.deep.include({ mode: 'sequence', awaiting: ['officer-wjw'] });
+    expect(firstInTurn.body.approval).to.deep.include({ mode: 'sequential', awaiting: ['officer-wjw'] });
     const rejected = await officerWjw.post(`/api/steps/${step}/reject`, { reason: '卫生检测报告不合格', legalBasis: '《公共场所卫生管理条例》第八条' });
     expect(rejected.status, JSON.stringify(rejected.body)).to.equal(200);
     expect(rejected.body.status).to.equal('rejected');

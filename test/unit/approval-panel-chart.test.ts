@@ -52,14 +52,14 @@ const ROWS: Row[] = [
   { mode: 'any', signed: [], event: 'APPROVE', by: mallory, outcome: 'refused' },
   { mode: 'any', signed: [], event: 'REJECT', by: mallory, outcome: 'refused' },
   // 依次 (sequence): in the listed order; each approval passes to the next; any rejection ends it.
-  { mode: 'sequence', signed: [], event: 'APPROVE', by: alice, outcome: { to: 'inReview', signed: ['alice'] } },
-  { mode: 'sequence', signed: [], event: 'APPROVE', by: bob, outcome: 'refused' },
-  { mode: 'sequence', signed: [alice], event: 'APPROVE', by: bob, outcome: { to: 'inReview', signed: ['alice', 'bob'] } },
-  { mode: 'sequence', signed: [alice], event: 'APPROVE', by: carol, outcome: 'refused' },
-  { mode: 'sequence', signed: [alice, bob], event: 'APPROVE', by: carol, outcome: { to: 'approved', signed: ['alice', 'bob', 'carol'] } },
-  { mode: 'sequence', signed: [alice], event: 'REJECT', by: bob, outcome: { to: 'rejected', signed: ['alice'] } },
-  { mode: 'sequence', signed: [alice], event: 'REJECT', by: carol, outcome: 'refused' },
-  { mode: 'sequence', signed: [], event: 'APPROVE', by: mallory, outcome: 'refused' },
+  { mode: 'sequential', signed: [], event: 'APPROVE', by: alice, outcome: { to: 'inReview', signed: ['alice'] } },
+  { mode: 'sequential', signed: [], event: 'APPROVE', by: bob, outcome: 'refused' },
+  { mode: 'sequential', signed: [alice], event: 'APPROVE', by: bob, outcome: { to: 'inReview', signed: ['alice', 'bob'] } },
+  { mode: 'sequential', signed: [alice], event: 'APPROVE', by: carol, outcome: 'refused' },
+  { mode: 'sequential', signed: [alice, bob], event: 'APPROVE', by: carol, outcome: { to: 'approved', signed: ['alice', 'bob', 'carol'] } },
+  { mode: 'sequential', signed: [alice], event: 'REJECT', by: bob, outcome: { to: 'rejected', signed: ['alice'] } },
+  { mode: 'sequential', signed: [alice], event: 'REJECT', by: carol, outcome: 'refused' },
+  { mode: 'sequential', signed: [], event: 'APPROVE', by: mallory, outcome: 'refused' },
 ];
 
 describe('step chart with an approval panel', () => {
@@ -85,7 +85,7 @@ describe('step chart with an approval panel', () => {
     }
   }
 
-  for (const mode of ['all', 'any', 'sequence'] as const) {
+  for (const mode of ['all', 'any', 'sequential'] as const) {
     it(`when a ${mode} panel step is approved without naming who decides, then it is refused`, () => {
       expect(canApply(stepChart, at('inReview', mode), { type: 'APPROVE', opinion: '同意' })).to.equal(false);
       expect(canApply(stepChart, at('inReview', mode), { type: 'REJECT', reason: '不符合', legalBasis: '第十五条' })).to.equal(false);
@@ -93,7 +93,7 @@ describe('step chart with an approval panel', () => {
 
     it(`when a ${mode} panel member signs with a blank opinion or rejects without grounds, then it is refused`, () => {
       expect(canApply(stepChart, at('inReview', mode), { type: 'APPROVE', opinion: '  ', by: alice })).to.equal(false);
-      expect(canApply(stepChart, at('inReview', mode, [alice, bob].slice(0, mode === 'all' || mode === 'sequence' ? 2 : 0)), { type: 'APPROVE', opinion: '  ', by: carol }))
+      expect(canApply(stepChart, at('inReview', mode, [alice, bob].slice(0, mode === 'all' || mode === 'sequential' ? 2 : 0)), { type: 'APPROVE', opinion: '  ', by: carol }))
         .to.equal(false, 'nor may the deciding approval');
       expect(canApply(stepChart, at('inReview', mode), { type: 'REJECT', reason: ' ', legalBasis: '第十五条', by: alice })).to.equal(false);
     });
@@ -139,8 +139,8 @@ describe('approval panel rules', () => {
     const sig = (...names: string[]) => names.map((username) => ({ username, opinion: '同意' }));
     expect(remainingSigners(panelOf('all'), sig('bob'))).to.deep.equal(['alice', 'carol']);
     expect(awaitedSigners(panelOf('all'), sig('bob'))).to.deep.equal(['alice', 'carol']);
-    expect(awaitedSigners(panelOf('sequence'), sig('alice'))).to.deep.equal(['bob']);
-    expect(remainingSigners(panelOf('sequence'), sig('alice'))).to.deep.equal(['bob', 'carol']);
+    expect(awaitedSigners(panelOf('sequential'), sig('alice'))).to.deep.equal(['bob']);
+    expect(remainingSigners(panelOf('sequential'), sig('alice'))).to.deep.equal(['bob', 'carol']);
     expect(awaitedSigners(panelOf('any'), sig())).to.deep.equal(['alice', 'bob', 'carol']);
     expect(remainingSigners(panelOf('any'), sig('carol'))).to.deep.equal([]);
   });
