@@ -162,6 +162,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
             limitDays: stepLimitDays(matter.committedDays, input.channel),
             jointHandling: input.matters.length > 1,
             applicantPhone: input.applicant.phone,
+            ...(input.agent ? { agentUsername: input.agent.username } : {}),
           } : {}),
         }],
         parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,

@@ -89,6 +89,8 @@ export interface StepWorkflowInput {
   limitDays?: number;
   jointHandling?: boolean;
   applicantPhone?: string;
+  /** The case's proxy agent, copied on the applicant's notices. */
+  agentUsername?: string;
 }
 
 /** What a step tells its case whenever its clock changes, so the case is as late as its latest step. */

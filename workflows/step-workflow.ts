@@ -176,10 +176,14 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     await followPauses();
     if (clocked && input.applicantPhone) {
       // §45: the applicant is told in writing that the special procedure does not count.
-      await notify(ladder, [{
-        key: `suspended:${step.version}`, recipientRole: 'applicant', recipient: input.applicantPhone, template: 'step.suspended',
-        payload: { matterName: input.matter.name, kind, reason, expectedWorkingDays: expectedWorkingDays ?? null },
-      }]);
+      const payload = { matterName: input.matter.name, kind, reason, expectedWorkingDays: expectedWorkingDays ?? null };
+      // The proxy agent acting for the applicant gets a copy.
+      await notify(ladder, [
+        { key: `suspended:${step.version}`, recipientRole: 'applicant', recipient: input.applicantPhone, template: 'step.suspended', payload },
+        ...(input.agentUsername ? [{
+          key: `suspended:${step.version}:agent`, recipientRole: 'agent' as const, recipient: input.agentUsername, template: 'step.suspended', payload,
+        }] : []),
+      ]);
     }
   });
   setHandler(suspendStepUpdate, suspend.handler, { validator: suspend.validator });

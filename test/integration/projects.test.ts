@@ -1,7 +1,8 @@
 // A key construction project over HTTP against the real system: registered with its proxy
 // agent, four stage applications in order (each one form, each a parallel approval), the stage
 // order enforced, progress reports, and the ledger (工作台帐) with every stage, case, step and
-// pause; the agent sees the project and its cases, an unrelated reviewer does not.
+// pause; the agent sees the project and its cases and hears every notice meant for the applicant,
+// an unrelated reviewer does not.
 import { expect } from 'chai';
 import { CaseRecord, Notification, Project, ProjectEvent } from '../../entities';
 import { projectWorkflowId } from '../../workflows/messages';
@@ -140,5 +141,7 @@ describe('staged key project (HTTP → Temporal → MySQL)', function () {
     expect(result).to.include({ id: project.id, status: 'completed' });
     const delivered = await system.db.getRepository(Notification).find({ where: { template: 'case.delivered', recipientRole: 'agent' } });
     expect(delivered.map((n) => n.caseId).sort()).to.deep.equal([...caseIds].sort());
+    const pauses = await system.db.getRepository(Notification).find({ where: { template: 'step.suspended', recipientRole: 'agent' } });
+    expect(pauses.map((n) => [n.caseId, n.recipient]).sort()).to.deep.equal(caseIds.map((id) => [id, 'agent1']).sort());
   });
 });
