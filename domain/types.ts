@@ -40,6 +40,8 @@ export interface MatterSnapshot {
   committedDays: number;
   /** Matters this one builds on (absent in cases registered before dependencies). */
   requires?: string[];
+  /** 即办件: decided at the window on acceptance, no departmental step (absent: not instant). */
+  instant?: boolean;
 }
 
 export interface Applicant {
