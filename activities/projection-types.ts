@@ -1,6 +1,9 @@
 // Shapes the workflows hand to the projection activities. Plain JSON: they are recorded in
 // workflow history, so fields may be added but never renamed.
+import type { CaseDeficiency } from '../domain/deficiency';
 import type { Applicant, CaseStatus, Channel, Light, StepStatus, TimelineEntry } from '../domain/types';
+
+export type { CaseDeficiency } from '../domain/deficiency';
 
 export interface CaseProjection {
   id: string;
@@ -20,6 +23,8 @@ export interface CaseProjection {
   decidedAt: string | null;
   deliveredAt: string | null;
   updatedAt: string;
+  /** Only in cases accepted with materials owed (容缺). */
+  deficiency?: CaseDeficiency;
 }
 
 export interface PlannedStep {

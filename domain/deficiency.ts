@@ -1,5 +1,6 @@
 // 容缺受理 and 即办件 rules at the window, pure: which materials may be owed after acceptance, the
 // default supplement deadline, who is the lead department, and which matters the window decides.
+import type { OwedMaterial } from './charts/case-chart';
 import type { MaterialRequirement } from './window';
 import type { MatterSnapshot } from './types';
 
@@ -9,6 +10,16 @@ export const DEFICIENCY_POLICY = {
   /** The longest deadline a clerk may grant. */
   maxSupplementWorkingDays: 20,
 } as const;
+
+/** 容缺受理: what the applicant still owes after acceptance, and by when. */
+export interface CaseDeficiency {
+  /** The materials still owed (empty once everything was handed in). */
+  owed: OwedMaterial[];
+  dueAt: string;
+  workingDays: number;
+  /** The deadline passed with materials owed. */
+  lapsed: boolean;
+}
 
 /** One material the clerk proposes to accept as missing (容缺). */
 export interface ToleranceRequest {

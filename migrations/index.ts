@@ -8,16 +8,17 @@ import { Security1732600000000 } from './1732600000000-Security';
 import { SupervisionOffice1732700000000 } from './1732700000000-SupervisionOffice';
 import { MatterDependencies1732800000000 } from './1732800000000-MatterDependencies';
 import { PostApprovalChecks1732900000000 } from './1732900000000-PostApprovalChecks';
+import { WindowChannels1733100000000 } from './1733100000000-WindowChannels';
 
 export {
   Initial1732000000000, CalendarDays1732100000000, Notifications1732200000000, Supervision1732300000000, StepClock1732400000000,
   TimelineMilliseconds1732500000000, Security1732600000000, SupervisionOffice1732700000000, MatterDependencies1732800000000,
-  PostApprovalChecks1732900000000,
+  PostApprovalChecks1732900000000, WindowChannels1733100000000,
 };
 
 /** In apply order; handed to the DataSource so no glob loading is needed under tsx. */
 export const MIGRATIONS = [
   Initial1732000000000, CalendarDays1732100000000, Notifications1732200000000, Supervision1732300000000, StepClock1732400000000,
   TimelineMilliseconds1732500000000, Security1732600000000, SupervisionOffice1732700000000, MatterDependencies1732800000000,
-  PostApprovalChecks1732900000000,
+  PostApprovalChecks1732900000000, WindowChannels1733100000000,
 ];

@@ -4,6 +4,8 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Applicant, CaseStatus, Channel, Light, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
 import type { ClockView } from './step-clock';
 import type { ApprovalCommitment } from '../domain/charts/step-chart';
+import type { OwedMaterial } from '../domain/charts/case-chart';
+import type { CaseDeficiency } from '../activities/projection-types';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
@@ -26,6 +28,11 @@ export interface CaseWorkflowInput {
 
 export interface ActorInput {
   actor: Actor;
+}
+/** 容缺受理: accept with non-core materials owed, to be handed in within `workingDays`. */
+export interface AcceptWithDeficiencyInput extends ActorInput {
+  owed: OwedMaterial[];
+  workingDays: number;
 }
 export interface RefuseCaseInput extends ActorInput {
   reason: string;
@@ -59,11 +66,14 @@ export interface CaseView extends CaseActionResult {
   allowedEvents: string[];
   steps: { id: string; matterCode: string; departmentCode: string; outcome?: StepOutcome['status'] }[];
   timeline: TimelineEntry[];
+  /** 容缺: what is still owed and by when (absent when nothing was tolerated). */
+  deficiency?: CaseDeficiency;
 }
 
 /** Sent with start (update-with-start): answers once the registered case is in the read model. */
 export const registerCaseUpdate = defineUpdate<CaseActionResult, [ActorInput]>('registerCase');
 export const acceptCaseUpdate = defineUpdate<CaseActionResult, [ActorInput]>('acceptCase');
+export const acceptWithDeficiencyUpdate = defineUpdate<CaseActionResult, [AcceptWithDeficiencyInput]>('acceptWithDeficiency');
 export const refuseCaseUpdate = defineUpdate<CaseActionResult, [RefuseCaseInput]>('refuseCase');
 export const requestSupplementUpdate = defineUpdate<CaseActionResult, [RequestSupplementInput]>('requestSupplement');
 export const receiveSupplementUpdate = defineUpdate<CaseActionResult, [ReceiveSupplementInput]>('receiveSupplement');

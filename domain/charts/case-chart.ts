@@ -21,7 +21,7 @@ export interface OwedMaterial {
 
 export type CaseEvent =
   | { type: 'ACCEPT' }
-  | { type: 'ACCEPT_WITH_DEFICIENCY'; owed: OwedMaterial[]; dueAt: string; workingDays: number }
+  | { type: 'ACCEPT_WITH_DEFICIENCY'; owed: OwedMaterial[]; workingDays: number }
   | { type: 'REFUSE'; reason: string }
   | { type: 'REQUEST_SUPPLEMENT'; missing: { code: string; note?: string }[] }
   | { type: 'SUPPLEMENT_RECEIVED'; materials: { code: string }[] }
@@ -71,7 +71,7 @@ export const caseChart = setup({
     hasRefusalReason: ({ event }) => event.type === 'REFUSE' && isNonBlank(event.reason),
     hasMissingMaterials: ({ event }) => event.type === 'REQUEST_SUPPLEMENT' && isNonEmptyList(event.missing),
     hasOwedMaterials: ({ event }) =>
-      event.type === 'ACCEPT_WITH_DEFICIENCY' && isNonEmptyList(event.owed) && isNonBlank(event.dueAt)
+      event.type === 'ACCEPT_WITH_DEFICIENCY' && isNonEmptyList(event.owed)
       && event.owed.every((item) => isNonBlank((item as OwedMaterial | undefined)?.code)),
     hasWindowMatters: ({ event }) => event.type === 'DECIDED_AT_WINDOW' && isNonEmptyList(event.matterCodes),
     concludedApproved: ({ event }) => concludedWith(event, 'approved'),

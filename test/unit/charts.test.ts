@@ -51,7 +51,7 @@ describe('case chart', () => {
 
   const sample: { [T in CaseEvent['type']]: Extract<CaseEvent, { type: T }> } = {
     ACCEPT: { type: 'ACCEPT' },
-    ACCEPT_WITH_DEFICIENCY: { type: 'ACCEPT_WITH_DEFICIENCY', owed: [{ code: 'M01', name: '授权委托书' }], dueAt: '2026-11-27T09:30:00.000Z', workingDays: 5 },
+    ACCEPT_WITH_DEFICIENCY: { type: 'ACCEPT_WITH_DEFICIENCY', owed: [{ code: 'M01', name: '授权委托书' }], workingDays: 5 },
     REFUSE: { type: 'REFUSE', reason: '不属于受理范围' },
     REQUEST_SUPPLEMENT: { type: 'REQUEST_SUPPLEMENT', missing: [{ code: 'M01', note: '营业执照复印件' }] },
     SUPPLEMENT_RECEIVED: { type: 'SUPPLEMENT_RECEIVED', materials: [{ code: 'M01' }] },
@@ -166,7 +166,7 @@ describe('case chart', () => {
   describe('容缺 and 即办件 guards', () => {
     it('when nothing is owed, then ACCEPT_WITH_DEFICIENCY, TOLERANCE_LAPSED and a review-phase supplement are refused', () => {
       expectIllegal(caseChart, at('submitted'), { ...sample.ACCEPT_WITH_DEFICIENCY, owed: [] }, sortedKeys(table.submitted));
-      expectIllegal(caseChart, at('submitted'), { ...sample.ACCEPT_WITH_DEFICIENCY, dueAt: '' }, sortedKeys(table.submitted));
+      expectIllegal(caseChart, at('submitted'), { ...sample.ACCEPT_WITH_DEFICIENCY, owed: [{ code: ' ' }] }, sortedKeys(table.submitted));
       expectIllegal(caseChart, at('inReview'), sample.TOLERANCE_LAPSED, sortedKeys(table.inReview));
       expectIllegal(caseChart, at('inReview'), sample.SUPPLEMENT_RECEIVED, sortedKeys(table.inReview));
     });
