@@ -16,6 +16,8 @@ describe('replay of stored histories', function () {
   it('when the history folder is read, then it holds the case and step histories', () => {
     // Recorded before step clocks existed, and with them (gated by patched()).
     expect(files).to.include.members(['case-delivered.json', 'step-approved.json', 'case-delivered-clock.json', 'step-approved-clock.json']);
+    // Window channels (即办件, 容缺) are gated by patched('window-channels').
+    expect(files).to.include.members(['case-delivered-window-channels.json', 'case-tolerated-window-channels.json']);
   });
 
   for (const file of files) {
