@@ -71,8 +71,8 @@ export function trackingView(record: CaseRecord, steps: Step[]) {
     submittedAt: toShanghaiIso(record.submittedAt),
     acceptedAt: toShanghaiIso(record.acceptedAt),
     deliveredAt: toShanghaiIso(record.deliveredAt),
-    // 容缺: what is still owed and by when (material names only, nothing personal).
-    deficiency: deficiencyView(record),
+    // 容缺: what is still owed and by when (material names only: the clerk's notes stay inside).
+    deficiency: record.deficiency ? { ...deficiencyView(record), owed: record.deficiency.owed.map(({ code, name }) => ({ code, name })) } : null,
     steps: steps.map((step) => ({ matterCode: step.matterCode, departmentCode: step.departmentCode, status: step.status, dueAt: toShanghaiIso(step.dueAt) })),
   };
 }
