@@ -2,7 +2,8 @@
 // escalation when the deadline passes with materials still owed. Dedupe keys make each go once.
 import type { NotificationRequest } from '../activities/notification-types';
 import { leadDepartmentOf } from '../domain/deficiency';
-import type { CaseDeficiency, CaseProjection } from '../activities/projection-types';
+import type { CaseProjection } from '../activities/projection-types';
+import type { CaseDeficiency } from '../domain/deficiency';
 import { caseWorkflowId, type CaseWorkflowInput } from './messages';
 
 type Notice = Omit<NotificationRequest, 'caseId' | 'channel' | 'dedupeKey'> & { key: string };

@@ -11,15 +11,15 @@ import {
   allHandlersFinished, CancellationScope, condition, ParentClosePolicy, patched, proxyActivities, setHandler, startChild,
   isCancellation,
 } from '@temporalio/workflow';
-import type { ClockActivities } from '../activities/clock-types';
-import { splitInstant } from '../domain/deficiency';
 import type { UpdateDefinition } from '@temporalio/common';
 import { caseChart, caseInitialSnapshot, type CaseContext, type CaseEvent } from '../domain/charts/case-chart';
 import { stepLimitDays } from '../domain/clock-policy';
+import { splitInstant, type CaseDeficiency } from '../domain/deficiency';
 import { concludeAllOrNothing, concludeCase, withWindowApprovals } from '../domain/outcome';
 import type { Actor, CaseStatus, Light, TimelineEntry } from '../domain/types';
-import type { CaseDeficiency, CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
+import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
 import type { NotificationActivities } from '../activities/notification-types';
+import type { ClockActivities } from '../activities/clock-types';
 import { ChartedState, eventDetail } from './charted-state';
 import { deliveryNotices, lapseNotices, owedNotices } from './case-notices';
 import {

@@ -5,7 +5,7 @@ import type { Actor, Applicant, CaseStatus, Channel, Light, MatterSnapshot, Step
 import type { ClockView } from './step-clock';
 import type { ApprovalCommitment } from '../domain/charts/step-chart';
 import type { OwedMaterial } from '../domain/charts/case-chart';
-import type { CaseDeficiency } from '../activities/projection-types';
+import type { CaseDeficiency } from '../domain/deficiency';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
