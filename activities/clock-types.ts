@@ -32,9 +32,22 @@ export interface EscalationPlan {
   provisional: boolean;
 }
 
+export interface PlanSupplementDeadlineInput {
+  acceptedAt: string;
+  workingDays: number;
+}
+
+export interface SupplementDeadline {
+  /** Close of office on the N-th working day after the acceptance day (容缺 补齐期限). */
+  dueAt: string;
+  provisional: boolean;
+}
+
 export interface ClockActivities {
   planStepClock(input: PlanStepClockInput): Promise<StepClockPlan>;
   planEscalation(input: PlanEscalationInput): Promise<EscalationPlan>;
   /** Working-day closes in (from, to]: the working days a running clock consumed. */
   countWorkingDays(input: { from: string; to: string }): Promise<number>;
+  /** 容缺: when the owed materials are due, counted like a step's limit from the acceptance. */
+  planSupplementDeadline(input: PlanSupplementDeadlineInput): Promise<SupplementDeadline>;
 }

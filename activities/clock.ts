@@ -1,6 +1,8 @@
 // Clock activities: the working-day calendar turned into the instants a step workflow waits for.
 import type { WorkingCalendar } from '../domain/calendar';
-import type { ClockActivities, EscalationPlan, PlanEscalationInput, PlanStepClockInput, StepClockPlan } from './clock-types';
+import type {
+  ClockActivities, EscalationPlan, PlanEscalationInput, PlanStepClockInput, PlanSupplementDeadlineInput, StepClockPlan, SupplementDeadline,
+} from './clock-types';
 
 export function createClockActivities({ calendar }: { calendar: { current(): Promise<WorkingCalendar> } }): ClockActivities {
   return {
@@ -28,6 +30,11 @@ export function createClockActivities({ calendar }: { calendar: { current(): Pro
 
     async countWorkingDays({ from, to }: { from: string; to: string }): Promise<number> {
       return (await calendar.current()).closesBetween(from, to).count;
+    },
+
+    async planSupplementDeadline({ acceptedAt, workingDays }: PlanSupplementDeadlineInput): Promise<SupplementDeadline> {
+      const due = (await calendar.current()).dueAt(acceptedAt, workingDays);
+      return { dueAt: due.at, provisional: due.provisional };
     },
   };
 }

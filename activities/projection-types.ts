@@ -2,7 +2,10 @@
 // workflow history, so fields may be added but never renamed.
 import type { ProjectStage } from '../domain/projects';
 import type { StepApproval } from '../domain/approval-panel';
+import type { CaseDeficiency } from '../domain/deficiency';
 import type { Applicant, CaseStatus, Channel, Light, StepStatus, TimelineEntry } from '../domain/types';
+
+export type { CaseDeficiency } from '../domain/deficiency';
 
 export interface CaseProjection {
   id: string;
@@ -24,6 +27,8 @@ export interface CaseProjection {
   decidedAt: string | null;
   deliveredAt: string | null;
   updatedAt: string;
+  /** Only in cases accepted with materials owed (容缺). */
+  deficiency?: CaseDeficiency;
 }
 
 export interface PlannedStep {

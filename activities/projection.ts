@@ -49,6 +49,7 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
         decidedAt: toDate(record.decidedAt),
         deliveredAt: toDate(record.deliveredAt),
         updatedAt: new Date(record.updatedAt),
+        deficiency: record.deficiency ?? null,
         version,
       };
       const departments = plannedSteps.map((step) => step.departmentCode);

@@ -18,7 +18,26 @@ export interface Receipt {
   reason: string | null;
   matters: { code: string; name: string; departmentCode: string; committedDays: number | null; dueAt: string | null }[];
   materialsReceived: string[];
+  /** 容缺受理: the materials accepted as missing, and when they are due (else empty and null). */
+  materialsOwed: { code: string; name: string | null; note: string | null }[];
+  supplementDueAt: string | null;
   howToTrack: string;
+}
+
+/** What 容缺 acceptance tolerated, as the acceptance recorded it. */
+function owedAtAcceptance(accepted: AuditEvent | undefined): { owed: Receipt['materialsOwed']; dueAt: string | null } {
+  if (accepted?.action !== 'ACCEPT_WITH_DEFICIENCY') return { owed: [], dueAt: null };
+  const owed = Array.isArray(accepted.detail?.owed) ? accepted.detail.owed as { code: string; name?: string; note?: string }[] : [];
+  const dueAt = typeof accepted.detail?.dueAt === 'string' ? accepted.detail.dueAt : null;
+  return { owed: owed.map(({ code, name, note }) => ({ code, name: name ?? null, note: note ?? null })), dueAt: toShanghaiIso(dueAt) };
+}
+
+/** Materials handed in: at registration and with every supplement since. */
+export function materialsHandedIn(timeline: AuditEvent[]): string[] {
+  return [...new Set([
+    ...codesIn(timeline.find((event) => event.action === 'REGISTERED'), 'materials'),
+    ...timeline.filter((event) => event.action === 'SUPPLEMENT_RECEIVED').flatMap((event) => codesIn(event, 'materials')),
+  ])].sort();
 }
 
 const codesIn = (event: AuditEvent | undefined, key: string): string[] => {
@@ -29,14 +48,12 @@ const codesIn = (event: AuditEvent | undefined, key: string): string[] => {
 
 /** The receipt of an accepted or refused case; null for any other state (nothing to issue yet). */
 export function receiptOf(record: CaseRecord, steps: Step[], timeline: AuditEvent[], catalogue: Matter[]): Receipt | null {
-  const accepted = timeline.find((event) => event.action === 'ACCEPT');
+  const accepted = timeline.find((event) => event.action === 'ACCEPT' || event.action === 'ACCEPT_WITH_DEFICIENCY');
   const refused = timeline.find((event) => event.action === 'REFUSE');
   const issuing = accepted ?? refused;
   if (!issuing || !record.acceptedAt && !refused) return null;
-  const received = new Set([
-    ...codesIn(timeline.find((event) => event.action === 'REGISTERED'), 'materials'),
-    ...timeline.filter((event) => event.action === 'SUPPLEMENT_RECEIVED').flatMap((event) => codesIn(event, 'materials')),
-  ]);
+  const received = materialsHandedIn(timeline);
+  const tolerated = owedAtAcceptance(accepted);
   return {
     kind: accepted ? 'acceptance' : 'refusal',
     title: accepted ? '受理通知书' : '不予受理通知书',
@@ -58,7 +75,9 @@ export function receiptOf(record: CaseRecord, steps: Step[], timeline: AuditEven
         dueAt: toShanghaiIso(step?.dueAt ?? null),
       };
     }),
-    materialsReceived: [...received].sort(),
+    materialsReceived: received,
+    materialsOwed: tolerated.owed,
+    supplementDueAt: tolerated.dueAt,
     howToTrack: `凭查询码 ${record.trackingCode} 及申请人手机号后四位查询办理进度`,
   };
 }
@@ -77,6 +96,7 @@ export function receiptHtml(receipt: Receipt): string {
 ${receipt.kind === 'refusal' ? `<p>不予受理理由：${e(receipt.reason)}</p>` : ''}
 <table><thead><tr><th>事项编码</th><th>事项名称</th><th>承办部门</th><th>承诺时限（工作日）</th><th>办结期限</th></tr></thead><tbody>${rows}</tbody></table>
 <p>已收材料：${e(receipt.materialsReceived.join('、') || '—')}</p>
+${receipt.materialsOwed.length > 0 ? `<p>容缺材料（请于 ${e(receipt.supplementDueAt)} 前补齐）：${e(receipt.materialsOwed.map((m) => m.name ?? m.code).join('、'))}</p>` : ''}
 <p>${e(receipt.howToTrack)}</p>
 <p>经办人：${e(receipt.issuedBy)}&emsp;日期：${e(receipt.issuedAt)}</p>
 </body></html>`;

@@ -72,8 +72,15 @@ export function caseSummaryView(record: CaseRecord) {
   };
 }
 
+/** 容缺受理: what is still owed and by when; null when nothing was tolerated. */
+export function deficiencyView(record: CaseRecord) {
+  const { deficiency } = record;
+  if (!deficiency) return null;
+  return { ...deficiency, dueAt: toShanghaiIso(deficiency.dueAt) };
+}
+
 export function caseView(record: CaseRecord, steps: Step[], timeline: AuditEvent[]) {
-  return { ...caseSummaryView(record), steps: steps.map(stepView), timeline: timeline.map(timelineView) };
+  return { ...caseSummaryView(record), deficiency: deficiencyView(record), steps: steps.map(stepView), timeline: timeline.map(timelineView) };
 }
 
 /** What an applicant sees with a tracking code: progress only, no personal data. */
@@ -84,6 +91,8 @@ export function trackingView(record: CaseRecord, steps: Step[]) {
     submittedAt: toShanghaiIso(record.submittedAt),
     acceptedAt: toShanghaiIso(record.acceptedAt),
     deliveredAt: toShanghaiIso(record.deliveredAt),
+    // 容缺: what is still owed and by when (material names only: the clerk's notes stay inside).
+    deficiency: record.deficiency ? { ...deficiencyView(record), owed: record.deficiency.owed.map(({ code, name }) => ({ code, name })) } : null,
     steps: steps.map((step) => ({ matterCode: step.matterCode, departmentCode: step.departmentCode, status: step.status, dueAt: toShanghaiIso(step.dueAt) })),
   };
 }

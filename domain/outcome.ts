@@ -45,3 +45,14 @@ export function concludeAllOrNothing(decisions: readonly StepDecision[]): CaseOu
   if (decisions.length === 0) throw new Error('a case needs at least one step decision');
   return decisions.every((decision) => decision === 'approved') ? 'approved' : 'denied';
 }
+
+/**
+ * The decisions the outcome rule weighs: the departments' step decisions plus the instant matters
+ * (即办件), which the window approved at acceptance.
+ */
+export function withWindowApprovals(stepDecisions: readonly MatterDecision[], instant: readonly { code: string; requires?: readonly string[] }[]): MatterDecision[] {
+  return [
+    ...instant.map((matter) => ({ matterCode: matter.code, decision: 'approved' as const, requires: matter.requires ?? [] })),
+    ...stepDecisions,
+  ];
+}

@@ -43,6 +43,8 @@ export interface MatterSnapshot {
   requires?: string[];
   /** 会签 / 或签 / 依次 panel from the catalogue; absent: one assignee decides. */
   approval?: ApprovalPanel;
+  /** 即办件: decided at the window on acceptance, no departmental step (absent: not instant). */
+  instant?: boolean;
 }
 
 export interface Applicant {

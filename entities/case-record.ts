@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { ProjectStage } from '../domain/projects';
+import type { CaseDeficiency } from '../domain/deficiency';
 import type { CaseStatus, Channel, Light } from '../domain/types';
 
 /**
@@ -78,6 +79,10 @@ export class CaseRecord {
 
   @Column({ type: 'datetime', name: 'updated_at' })
   updatedAt!: Date;
+
+  /** 容缺受理: the materials still owed, their deadline and whether it lapsed; null when none was tolerated. */
+  @Column({ type: 'simple-json', nullable: true })
+  deficiency!: CaseDeficiency | null;
 
   @Column({ type: 'int' })
   version!: number;

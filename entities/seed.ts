@@ -107,6 +107,13 @@ const matters: DemoMatter[] = [
       m('shareholder-id', '股东主体资格证明'), m('address-proof', '住所使用证明'), PROXY],
   },
   {
+    // 即办件: the register issues the certificate over the counter once the identity is checked.
+    code: 'ZRJ-005', name: '不动产登记资料查询证明', departmentCode: 'zrj', legalDays: 1, committedDays: 0,
+    instant: true, specialProcedures: [],
+    materials: [APPLICATION('不动产登记资料查询申请书'), m('applicant-id', '查询人身份证明', true, true),
+      m('interest-proof', '利害关系证明材料'), PROXY],
+  },
+  {
     code: 'SCJ-002', name: '食品经营许可', departmentCode: 'scj', legalDays: 10, committedDays: 5,
     instant: false, specialProcedures: ['补正', '现场踏勘'],
     materials: [APPLICATION('食品经营许可申请书'), LICENSE, m('premises-layout', '经营场所平面图和设备布局图', true, true),

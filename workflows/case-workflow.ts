@@ -2,6 +2,11 @@
 // at acceptance (抄告相关、同步办理), waits for every department's decision, concludes by the
 // outcome rule and waits for delivery (统一出件). Every action is an update validated by the
 // case chart before it touches history.
+//
+// Window channels (patch `window-channels`): instant matters (即办件) are decided at the window on
+// acceptance and get no step — a case of instant matters only is approved in the acceptance
+// itself; a case accepted 容缺 owes materials by a deadline, and a durable timer suspends and
+// escalates it when they are still owed then.
 import {
   allHandlersFinished, CancellationScope, condition, getExternalWorkflowHandle, ParentClosePolicy, patched, proxyActivities, setHandler, startChild,
   isCancellation,
@@ -10,15 +15,18 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { caseChart, caseInitialSnapshot, type CaseContext, type CaseEvent, type CaseOutcome } from '../domain/charts/case-chart';
 import { DELIVERED_CASE_STATUSES } from '../domain/charts/states';
 import { stepLimitDays } from '../domain/clock-policy';
-import { concludeAllOrNothing, concludeCase } from '../domain/outcome';
+import { splitInstant, type CaseDeficiency } from '../domain/deficiency';
+import { concludeAllOrNothing, concludeCase, withWindowApprovals } from '../domain/outcome';
 import type { Actor, CaseStatus, Light, TimelineEntry } from '../domain/types';
 import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
-import type { NotificationActivities, NotificationRequest } from '../activities/notification-types';
+import type { NotificationActivities } from '../activities/notification-types';
+import type { ClockActivities } from '../activities/clock-types';
 import { ChartedState, eventDetail } from './charted-state';
+import { deliveryNotices, lapseNotices, owedNotices } from './case-notices';
 import {
-  acceptCaseUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, projectWorkflowId, stageConcludedSignal, receiveSupplementUpdate, refuseCaseUpdate,
+  acceptCaseUpdate, acceptWithDeficiencyUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, projectWorkflowId, stageConcludedSignal, receiveSupplementUpdate, refuseCaseUpdate,
   registerCaseUpdate, requestSupplementUpdate, stepClockSignal, stepIdFor, stepWorkflowId, withdrawCaseUpdate,
-  type CaseActionResult, type CaseView, type CaseWorkflowInput, type StepClockReport, type StepOutcome,
+  type ActorInput, type CaseActionResult, type CaseView, type CaseWorkflowInput, type StepClockReport, type StepOutcome,
 } from './messages';
 import { stepWorkflow } from './step-workflow';
 
@@ -28,11 +36,24 @@ const activityOptions = {
 } as const;
 const { projectCase } = proxyActivities<ProjectionActivities>(activityOptions);
 const { enqueueNotifications } = proxyActivities<NotificationActivities>(activityOptions);
+const { planSupplementDeadline } = proxyActivities<ClockActivities>(activityOptions);
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseActionResult> {
   const kase = new ChartedState<CaseContext, CaseEvent>(caseChart, caseInitialSnapshot());
   const now = (): string => new Date().toISOString();
-  const plannedSteps: PlannedStep[] = input.matters.map((matter) => ({
+  const channels = patched('window-channels');
+  // 即办件 are decided at the window; only the other matters become steps.
+  const { atWindow, dispatched } = channels ? splitInstant(input.matters) : { atWindow: [], dispatched: input.matters };
+  let decidedAtWindow = false;
+  /** 容缺: the materials tolerated at acceptance and their deadline; the chart tracks which are still owed. */
+  let tolerated: Omit<CaseDeficiency, 'owed' | 'lapsed'> & { items: CaseDeficiency['owed'] } | null = null;
+  const deficiency = (): CaseDeficiency | undefined => (tolerated ? {
+    owed: tolerated.items.filter((item) => kase.context.owed.includes(item.code)),
+    dueAt: tolerated.dueAt,
+    workingDays: tolerated.workingDays,
+    lapsed: kase.context.lapsed,
+  } : undefined);
+  const plannedSteps: PlannedStep[] = dispatched.map((matter) => ({
     id: stepIdFor(input.caseId, matter.code),
     matterCode: matter.code,
     departmentCode: matter.departmentCode,
@@ -82,6 +103,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   const project = async (entries: TimelineEntry[]): Promise<CaseActionResult> => {
     timeline.push(...entries);
     record.status = kase.status as CaseStatus;
+    if (tolerated) record.deficiency = deficiency();
     record.updatedAt = now();
     projections += 1;
     const version = projections;
@@ -110,7 +132,43 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     await condition(() => registered);
     return result();
   });
-  on(acceptCaseUpdate, () => ({ type: 'ACCEPT' }), 'acceptedAt');
+  /** 受理 (plain or 容缺); instant matters are decided at the window in the same action. */
+  const accept = async (event: CaseEvent, actor: Actor, detail?: Record<string, unknown>): Promise<CaseActionResult> => {
+    const entries = [kase.apply(event, actor, detail ?? eventDetail(event))];
+    record.acceptedAt = now();
+    if (atWindow.length > 0) {
+      const decided: CaseEvent = { type: 'DECIDED_AT_WINDOW', matterCodes: atWindow.map((matter) => matter.code) };
+      if (dispatched.length === 0) {
+        entries.push(kase.apply(decided, actor, eventDetail(decided)));
+        record.decidedAt = now();
+        decidedAtWindow = true;
+        concluded = 'approved';
+      } else {
+        // Mixed case: the instant matters stand approved from here on; the others go to review.
+        entries.push(kase.note('DECIDED_AT_WINDOW', actor, eventDetail(decided)));
+      }
+    }
+    return project(entries);
+  };
+  if (channels) {
+    setHandler(acceptCaseUpdate, ({ actor }) => accept({ type: 'ACCEPT' }, actor), { validator: (_args: ActorInput) => kase.assertCan({ type: 'ACCEPT' }) });
+  } else {
+    on(acceptCaseUpdate, () => ({ type: 'ACCEPT' }), 'acceptedAt');
+  }
+  const toleranceEvent = ({ owed, workingDays }: { owed: CaseDeficiency['owed']; workingDays: number }): CaseEvent =>
+    ({ type: 'ACCEPT_WITH_DEFICIENCY', owed, workingDays });
+  setHandler(acceptWithDeficiencyUpdate, async ({ actor, owed, workingDays }) => {
+    // The deadline comes from the calendar (an activity) so history records the instant.
+    const { dueAt } = await planSupplementDeadline({ acceptedAt: now(), workingDays });
+    const event = toleranceEvent({ owed, workingDays });
+    // Checked again after the await (another action may have come first); nothing awaits between here and the transition.
+    kase.assertCan(event);
+    tolerated = { items: owed, dueAt, workingDays };
+    const result = await accept(event, actor, { ...eventDetail(event), dueAt });
+    await enqueueNotifications({ notifications: owedNotices(input, deficiency()!) });
+    void watchDeficiency(dueAt);
+    return result;
+  }, { validator: (args) => kase.assertCan(toleranceEvent(args)) });
   on(refuseCaseUpdate, ({ reason }) => ({ type: 'REFUSE', reason }), 'decidedAt');
   on(requestSupplementUpdate, ({ missing }) => ({ type: 'REQUEST_SUPPLEMENT', missing }));
   on(receiveSupplementUpdate, ({ materials }) => ({ type: 'SUPPLEMENT_RECEIVED', materials }));
@@ -121,7 +179,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     allowedEvents: kase.allowed(),
     steps: plannedSteps.map((step) => ({ ...step, outcome: outcomes.get(step.id)?.status })),
     timeline,
+    ...(tolerated ? { deficiency: deficiency() } : {}),
   }));
+
+  /** 容缺 deadline: a durable timer; materials still owed then suspend the case and escalate. */
+  const watchDeficiency = async (dueAt: string): Promise<void> => {
+    const owing = (): boolean => kase.context.owed.length > 0;
+    const settled = await condition(() => !owing() || kase.done, Math.max(1, Date.parse(dueAt) - Date.now()));
+    if (settled) return;
+    const lapse = (): CaseEvent => ({ type: 'TOLERANCE_LAPSED', owed: [...kase.context.owed], dueAt });
+    // The chart takes the lapse in review (suspends) and after the decision (recorded, delivery waits).
+    await condition(() => kase.can(lapse()) || !owing() || kase.done);
+    if (!owing() || kase.done) return;
+    const event = lapse();
+    await project([kase.apply(event, null, { ...eventDetail(event), reason: '容缺材料逾期未补齐' })]);
+    await enqueueNotifications({ notifications: lapseNotices(input, deficiency()!, kase.status) });
+  };
 
   /** Projects the case's due instant and light whenever a step reports a change. */
   const followStepClocks = async (): Promise<void> => {
@@ -146,10 +219,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
 
   // Window phase: supplements may go back and forth until the clerk accepts, refuses, or the
   // applicant withdraws.
-  await condition(() => kase.can({ type: 'STEPS_DISPATCHED' }) || kase.done);
-  if (!kase.done) {
+  await condition(() => kase.can({ type: 'STEPS_DISPATCHED' }) || kase.done || decidedAtWindow);
+  if (!kase.done && !decidedAtWindow) {
     const reviews = new CancellationScope();
-    const decisions = reviews.run(() => Promise.all(input.matters.map((matter) =>
+    const decisions = reviews.run(() => Promise.all(dispatched.map((matter) =>
       startChild(stepWorkflow, {
         workflowId: stepWorkflowId(stepIdFor(input.caseId, matter.code)),
         args: [{
@@ -160,7 +233,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
           ...(clocked ? {
             acceptedAt: record.acceptedAt!,
             limitDays: stepLimitDays(matter.committedDays, input.channel),
-            jointHandling: input.matters.length > 1,
+            jointHandling: dispatched.length > 1,
             applicantPhone: input.applicant.phone,
             ...(input.agent ? { agentUsername: input.agent.username } : {}),
           } : {}),
@@ -179,11 +252,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     if (finished) {
       clockRevision += 1;
       const decided = [...outcomes.values()];
-      // Cases started before matter dependencies keep the all-or-nothing rule.
+      // Cases started before matter dependencies keep the all-or-nothing rule; instant matters
+      // count as approved at the window.
       const outcome = patched('outcome-dependencies')
-        ? concludeCase(decided.map((step) => ({
+        ? concludeCase(withWindowApprovals(decided.map((step) => ({
           matterCode: step.matterCode, decision: step.status, requires: input.matters.find((m) => m.code === step.matterCode)?.requires ?? [],
-        })))
+        })), atWindow))
         : concludeAllOrNothing(decided.map((step) => step.status));
       await condition(() => kase.can({ type: 'STEPS_CONCLUDED', outcome }) || kase.done);
       if (!kase.done) {
@@ -217,17 +291,6 @@ async function tellProject(input: CaseWorkflowInput & { project: { id: string } 
   await getExternalWorkflowHandle(projectWorkflowId(input.project.id)).signal(stageConcludedSignal, {
     caseId: input.caseId, passed: outcome === 'approved' && DELIVERED_CASE_STATUSES.includes(status), caseStatus: status,
   });
-}
-
-function deliveryNotices(input: CaseWorkflowInput, record: CaseProjection): NotificationRequest[] {
-  const payload = { trackingCode: input.trackingCode, deliveredAt: record.deliveredAt, matterCodes: record.matterCodes };
-  const key = `${caseWorkflowId(input.caseId)}:delivered`;
-  return [
-    { dedupeKey: `${key}:applicant`, channel: 'sms', recipientRole: 'applicant', recipient: input.applicant.phone, template: 'case.delivered', payload, caseId: input.caseId },
-    ...(input.agent ? [{
-      dedupeKey: `${key}:agent`, channel: 'log', recipientRole: 'agent', recipient: input.agent.username, template: 'case.delivered', payload, caseId: input.caseId,
-    } satisfies NotificationRequest] : []),
-  ];
 }
 
 const LIGHT_ORDER: Light[] = ['green', 'yellow', 'red'];

@@ -7,6 +7,8 @@ import type { ApprovalCommitment } from '../domain/charts/step-chart';
 import type { ProjectContext, ProjectStatus } from '../domain/charts/project-chart';
 import type { ProjectStage, ReportPeriod } from '../domain/projects';
 import type { StepApproval } from '../domain/approval-panel';
+import type { OwedMaterial } from '../domain/charts/case-chart';
+import type { CaseDeficiency } from '../domain/deficiency';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
@@ -31,6 +33,11 @@ export interface CaseWorkflowInput {
 
 export interface ActorInput {
   actor: Actor;
+}
+/** 容缺受理: accept with non-core materials owed, to be handed in within `workingDays`. */
+export interface AcceptWithDeficiencyInput extends ActorInput {
+  owed: OwedMaterial[];
+  workingDays: number;
 }
 export interface RefuseCaseInput extends ActorInput {
   reason: string;
@@ -64,11 +71,14 @@ export interface CaseView extends CaseActionResult {
   allowedEvents: string[];
   steps: { id: string; matterCode: string; departmentCode: string; outcome?: StepOutcome['status'] }[];
   timeline: TimelineEntry[];
+  /** 容缺: what is still owed and by when (absent when nothing was tolerated). */
+  deficiency?: CaseDeficiency;
 }
 
 /** Sent with start (update-with-start): answers once the registered case is in the read model. */
 export const registerCaseUpdate = defineUpdate<CaseActionResult, [ActorInput]>('registerCase');
 export const acceptCaseUpdate = defineUpdate<CaseActionResult, [ActorInput]>('acceptCase');
+export const acceptWithDeficiencyUpdate = defineUpdate<CaseActionResult, [AcceptWithDeficiencyInput]>('acceptWithDeficiency');
 export const refuseCaseUpdate = defineUpdate<CaseActionResult, [RefuseCaseInput]>('refuseCase');
 export const requestSupplementUpdate = defineUpdate<CaseActionResult, [RequestSupplementInput]>('requestSupplement');
 export const receiveSupplementUpdate = defineUpdate<CaseActionResult, [ReceiveSupplementInput]>('receiveSupplement');

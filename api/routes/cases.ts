@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Matter, User, type AuditEvent } from '../../entities';
 import { notOneTime, precheck, type SupplementItem } from '../../domain/window';
+import { DEFICIENCY_POLICY, toleranceProblems } from '../../domain/deficiency';
 import type { NotificationRequest } from '../../activities/notification-types';
 import { CASE_STATUSES, CHANNELS, LIGHTS, type Actor, type Role } from '../../domain/types';
 import { OPEN_STEP_STATUSES } from '../../domain/charts/states';
@@ -11,7 +12,7 @@ import { toShanghaiIso } from '../../domain/time';
 import { canSeeCase } from '../../domain/scope';
 import { isPanel } from '../../domain/approval-panel';
 import {
-  acceptCaseUpdate, deliverCaseUpdate, openStageUpdate, receiveSupplementUpdate, refuseCaseUpdate, requestSupplementUpdate,
+  acceptCaseUpdate, acceptWithDeficiencyUpdate, deliverCaseUpdate, openStageUpdate, receiveSupplementUpdate, refuseCaseUpdate, requestSupplementUpdate,
   withdrawCaseUpdate, type CaseActionResult,
 } from '../../workflows/messages';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -21,6 +22,7 @@ import { badRequest, illegalTransition, notFound } from '../problems';
 import type { CaseDetails, ReadModel } from '../read-model';
 import { caseSummaryView, caseView } from '../views';
 import { requirementsOf } from './window';
+import { materialsHandedIn } from '../receipt';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 import type { ProjectReads } from '../project-reads';
 import { stageApplication } from './projects';
@@ -42,6 +44,12 @@ const registerBody = z.strictObject({
   projectId: z.uuid().optional(),
 });
 const refuseBody = z.strictObject({ reason: text(2000) });
+const deficiencyBody = z.strictObject({
+  /** The materials accepted as missing (容缺); never core ones. */
+  missing: z.array(z.strictObject({ code: text(64), note: z.string().max(500).optional() })).min(1).max(200),
+  /** Working days to hand them in, after the acceptance day. */
+  workingDays: z.number().int().min(1).max(DEFICIENCY_POLICY.maxSupplementWorkingDays).default(DEFICIENCY_POLICY.supplementWorkingDays),
+});
 const supplementRequestBody = z.strictObject({
   missing: z.array(z.strictObject({
     code: text(64),
@@ -124,8 +132,8 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       trackingCode: newTrackingCode(),
       applicant: body.applicant,
       channel: body.channel,
-      matters: ordered.map(({ code, name, departmentCode, legalDays, committedDays, requires, approval }) => ({
-        code, name, departmentCode, legalDays, committedDays, requires: requires ?? [],
+      matters: ordered.map(({ code, name, departmentCode, legalDays, committedDays, requires, approval, instant }) => ({
+        code, name, departmentCode, legalDays, committedDays, requires: requires ?? [], ...(instant ? { instant: true } : {}),
         // Frozen with the case: a later change to the catalogue's panel does not reach running steps.
         ...(isPanel(approval) ? { approval: { mode: approval.mode, approvers: [...approval.approvers] } } : {}),
       })),
@@ -167,6 +175,8 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     /** Runs after the workflow took the action, with the timeline as it was before. */
     after?: (body: z.infer<S>, details: CaseDetails, actor: Actor) => Promise<void>,
     access: Role[] = ['clerk'],
+    /** Checks the body against the case before anything is sent (400 naming the field). */
+    check?: (body: z.infer<S>, details: CaseDetails) => Promise<z.infer<S>>,
   ): void => {
     routes.route({
       method: 'post', path: `/api/cases/:id/${path}`, tag: 'cases', summary, access,
@@ -176,8 +186,9 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       const actor = actorOf(req);
       const before = await visibleCase(params.id, actor);
       const { record } = before;
+      const checked = check ? await check(body as z.infer<S>, before) : body as z.infer<S>;
       try {
-        await workflows.caseAction(record.id, update, toArgs(body as z.infer<S>, actor));
+        await workflows.caseAction(record.id, update, toArgs(checked, actor));
       } catch (err) {
         if (err instanceof NotRunning) throw illegalTransition(`the case is ${record.status} and takes no more actions`, record.status, event, []);
         throw err;
@@ -188,6 +199,16 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     });
   };
   action('accept', 'ACCEPT', "受理: accept; every department's step starts, in parallel", emptyBody, acceptCaseUpdate, (_body, actor) => ({ actor }));
+  // 容缺受理: the owed materials are named (with the catalogue's names) and checked against the case.
+  action('accept-with-deficiency', 'ACCEPT_WITH_DEFICIENCY', '容缺受理: accept with non-core materials owed by a deadline in working days (default 5)', deficiencyBody,
+    acceptWithDeficiencyUpdate, ({ missing, workingDays }, actor) => ({ actor, owed: missing, workingDays }), undefined, ['clerk'],
+    async (body, { record, timeline }) => {
+      const { requirements } = await requirementsOf(db, record.matterCodes);
+      const problems = toleranceProblems(requirements, materialsHandedIn(timeline), body.missing);
+      if (problems.length > 0) throw badRequest(problems.map(({ index, message }) => ({ path: `missing.${index}.code`, message })));
+      const named = body.missing.map(({ code, note }) => ({ code, name: requirements.find((material) => material.code === code)!.name, ...(note ? { note } : {}) }));
+      return { ...body, missing: named };
+    });
   action('refuse', 'REFUSE', '不予受理: refuse with a reason', refuseBody, refuseCaseUpdate, ({ reason }, actor) => ({ actor, reason }));
   action('supplement-requests', 'REQUEST_SUPPLEMENT', '一次告知: request every missing material at once', supplementRequestBody, requestSupplementUpdate, ({ missing }, actor) => ({ actor, missing }),
     // A later request naming what the first should have named is reported to the supervision office.
@@ -203,8 +224,16 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       });
     });
   // The proxy agent hands in supplements on the applicant's behalf (全程代办).
-  action('supplements', 'SUPPLEMENT_RECEIVED', '补正: record the supplemented materials (the clerk, or the assigned agent)', supplementBody, receiveSupplementUpdate,
-    ({ materials }, actor) => ({ actor, materials }), undefined, ['clerk', 'agent']);
+  // After a 容缺 acceptance it takes the owed materials (a lapsed case resumes once all are in).
+  action('supplements', 'SUPPLEMENT_RECEIVED', '补正 / 容缺补齐: record the supplemented materials (the clerk, or the assigned agent)', supplementBody, receiveSupplementUpdate,
+    ({ materials }, actor) => ({ actor, materials }), undefined, ['clerk', 'agent'],
+    async (body, { record }) => {
+      const owed = record.deficiency?.owed.map((item) => item.code) ?? [];
+      if (owed.length === 0) return body;
+      const strangers = body.materials.flatMap(({ code }, i) => (owed.includes(code) ? [] : [{ path: `materials.${i}.code`, message: `${code} is not owed (owed: ${owed.join(', ')})` }]));
+      if (strangers.length > 0) throw badRequest(strangers);
+      return body;
+    });
 
   routes.route({
     method: 'post', path: '/api/cases/:id/urge', tag: 'cases', summary: '催办 by the proxy agent or the supervision office: each open step\'s department leader is notified',

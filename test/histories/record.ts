@@ -14,7 +14,7 @@ import {
   openStageUpdate, projectStateQuery, projectWorkflowId, stepIdFor, stepWorkflowId, submitReportUpdate,
 } from '../../workflows/messages';
 import { localEnvironment, uniqueId, workflowBundle } from '../support/temporal';
-import { caseInput, clerk, MATTERS, PANEL_MATTERS, runApprovedCase } from '../workflows/scenarios';
+import { caseInput, clerk, MATTERS, PANEL_MATTERS, runApprovedCase, runToleratedCase } from '../workflows/scenarios';
 
 const agent: Actor = { id: 40, username: 'agent1', role: 'agent', departmentCode: null };
 
@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     const dir = __dirname;
     writeFileSync(path.join(dir, `case-delivered-${tag}.json`), JSON.stringify(await handle.fetchHistory(), null, 1));
     writeFileSync(path.join(dir, `step-approved-${tag}.json`), JSON.stringify(await step.fetchHistory(), null, 1));
+    // Window channels: 即办件 beside an ordinary matter, accepted 容缺 and supplied in time.
+    const tolerated = await runToleratedCase(env.client, taskQueue);
+    await tolerated.handle.result();
+    writeFileSync(path.join(dir, `case-tolerated-${tag}.json`), JSON.stringify(await tolerated.handle.fetchHistory(), null, 1));
     const project = await runProjectStage(env.client, taskQueue);
     writeFileSync(path.join(dir, `project-stage-${tag}.json`), JSON.stringify(await project.fetchHistory(), null, 1));
   });

@@ -59,6 +59,11 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', path: '/api/cases/:id/supplements', roles: ['clerk', 'agent'], kind: 'case', body: { materials: [{ code: 'application-form' }] } },
   { method: 'POST', path: '/api/cases/:id/urge', roles: ['agent', 'supervisor'], kind: 'case', body: { note: '请加快办理' } },
   { method: 'POST', path: '/api/cases/:id/accept', roles: ['clerk'], kind: 'case', body: {} },
+  {
+    // A non-core material of each case's matter (ZRJ-001 own, HBJ-001 other), so only access and the chart decide.
+    method: 'POST', path: '/api/cases/:id/accept-with-deficiency', roles: ['clerk'], kind: 'case',
+    bodyFor: (scope) => ({ missing: [{ code: scope === 'own' ? 'power-of-attorney' : 'confidentiality-statement' }], workingDays: 5 }),
+  },
   { method: 'POST', path: '/api/cases/:id/refuse', roles: ['clerk'], kind: 'case', body: { reason: '不属于本中心受理范围' } },
   { method: 'POST', path: '/api/cases/:id/deliver', roles: ['clerk'], kind: 'case', body: {} },
   { method: 'POST', path: '/api/cases/:id/withdraw', roles: ['clerk'], kind: 'case', body: { reason: '申请人撤回' } },

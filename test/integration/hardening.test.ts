@@ -233,6 +233,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/cases': application(),
       'POST /api/cases/precheck': { matterCodes: ['ZJJ-001'], materials: [] },
       'POST /api/cases/:id/accept': {},
+      'POST /api/cases/:id/accept-with-deficiency': { missing: [{ code: 'safety-measures', note: '三日内补交' }], workingDays: 5 },
       'POST /api/cases/:id/refuse': { reason: '不属于受理范围' },
       'POST /api/cases/:id/supplement-requests': { missing: [{ code: 'application-form' }] },
       'POST /api/cases/:id/supplements': { materials: [{ code: 'application-form' }] },

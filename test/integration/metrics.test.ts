@@ -27,6 +27,7 @@ import type { ApiServer } from '../../api/server';
 import { officeSecondsBetween } from '../../domain/metrics/working-time';
 import type { CaseStatus, Light, StepStatus, TimelineEntry } from '../../domain/types';
 import { MetricRollup, StepMetric } from '../../entities';
+import { DEMO_CATALOGUE } from '../../entities/seed';
 import { openDatabase } from '../../entities/data-source';
 import { seedDemo } from '../../entities/seed';
 import { ApiClient } from '../support/http';
@@ -228,7 +229,7 @@ describe('supervision metrics over the API (MySQL)', function () {
     const answer = await supervisor.get(`/api/metrics?${PERIOD}&groupBy=matter`);
     expect(answer.status).to.equal(200);
     const byKey = new Map(answer.body.map((row: { key: string }) => [row.key, row]));
-    expect(byKey.size).to.equal(12);
+    expect(byKey.size).to.equal(DEMO_CATALOGUE.matters.length); // every matter of the demo catalogue
     expect(byKey.get('ZRJ-001')).to.deep.equal({
       key: 'ZRJ-001', name: '建设项目用地预审与选址意见书核发',
       accepted: 2, completed: 1, // A (early), D open; C withdrawn

@@ -11,6 +11,8 @@ import { CASE_STATUSES, STEP_STATUSES, type CaseStatus, type StepStatus } from '
 interface Expected<S, C> {
   to: S;
   context?: C;
+  /** The context the state starts from, where the event's guard needs one (default: the table's). */
+  from?: C;
 }
 
 function expectIllegal<C>(machine: AnyStateMachine, snap: ChartSnapshot<C>, event: AnyEventObject, allowed: string[]): void {
@@ -43,28 +45,36 @@ function sortedKeys(row: object): string[] {
 }
 
 describe('case chart', () => {
-  const ctx: CaseContext = { supplementRounds: 0 };
+  const ctx: CaseContext = { supplementRounds: 0, owed: [], lapsed: false };
+  const owing = (...owed: string[]): CaseContext => ({ ...ctx, owed });
   const at = (value: CaseStatus, context: CaseContext = ctx): ChartSnapshot<CaseContext> => ({ value, context });
 
   const sample: { [T in CaseEvent['type']]: Extract<CaseEvent, { type: T }> } = {
     ACCEPT: { type: 'ACCEPT' },
+    ACCEPT_WITH_DEFICIENCY: { type: 'ACCEPT_WITH_DEFICIENCY', owed: [{ code: 'M01', name: '授权委托书' }], workingDays: 5 },
     REFUSE: { type: 'REFUSE', reason: '不属于受理范围' },
     REQUEST_SUPPLEMENT: { type: 'REQUEST_SUPPLEMENT', missing: [{ code: 'M01', note: '营业执照复印件' }] },
     SUPPLEMENT_RECEIVED: { type: 'SUPPLEMENT_RECEIVED', materials: [{ code: 'M01' }] },
     WITHDRAW: { type: 'WITHDRAW', reason: '申请人撤回' },
+    DECIDED_AT_WINDOW: { type: 'DECIDED_AT_WINDOW', matterCodes: ['SCJ-001'] },
     STEPS_DISPATCHED: { type: 'STEPS_DISPATCHED' },
     STEPS_CONCLUDED: { type: 'STEPS_CONCLUDED', outcome: 'approved' },
     SUSPEND: { type: 'SUSPEND', reason: '听证' },
+    TOLERANCE_LAPSED: { type: 'TOLERANCE_LAPSED', owed: ['M01'], dueAt: '2026-11-27T09:30:00.000Z' },
     RESUME: { type: 'RESUME' },
     DELIVER: { type: 'DELIVER' },
   };
 
+  // While two materials are owed, handing in M01 leaves M02 owed and the state as it was.
+  const paysPart = { from: owing('M01', 'M02'), context: owing('M02') };
+  const lapseRecorded = { from: owing('M01'), context: { ...owing('M01'), lapsed: true } };
   // The single source of truth for this test: every legal (state, event) pair with the sample event.
   const table: Record<CaseStatus, Partial<Record<CaseEvent['type'], Expected<CaseStatus, CaseContext>>>> = {
     submitted: {
       ACCEPT: { to: 'accepted' },
+      ACCEPT_WITH_DEFICIENCY: { to: 'accepted', context: owing('M01') },
       REFUSE: { to: 'refused' },
-      REQUEST_SUPPLEMENT: { to: 'supplementRequested', context: { supplementRounds: 1 } },
+      REQUEST_SUPPLEMENT: { to: 'supplementRequested', context: { ...ctx, supplementRounds: 1 } },
       WITHDRAW: { to: 'withdrawn' },
     },
     supplementRequested: {
@@ -72,12 +82,29 @@ describe('case chart', () => {
       REFUSE: { to: 'refused' },
       WITHDRAW: { to: 'withdrawn' },
     },
-    accepted: { STEPS_DISPATCHED: { to: 'inReview' }, WITHDRAW: { to: 'withdrawn' } },
-    inReview: { STEPS_CONCLUDED: { to: 'approved' }, SUSPEND: { to: 'suspended' }, WITHDRAW: { to: 'withdrawn' } },
-    suspended: { RESUME: { to: 'inReview' }, WITHDRAW: { to: 'withdrawn' } },
-    approved: { DELIVER: { to: 'delivered' } },
-    partiallyApproved: { DELIVER: { to: 'delivered' } },
-    denied: { DELIVER: { to: 'delivered' } },
+    accepted: {
+      STEPS_DISPATCHED: { to: 'inReview' },
+      DECIDED_AT_WINDOW: { to: 'approved' },
+      SUPPLEMENT_RECEIVED: { to: 'accepted', ...paysPart },
+      WITHDRAW: { to: 'withdrawn' },
+    },
+    inReview: {
+      STEPS_CONCLUDED: { to: 'approved' },
+      SUPPLEMENT_RECEIVED: { to: 'inReview', ...paysPart },
+      SUSPEND: { to: 'suspended' },
+      TOLERANCE_LAPSED: { to: 'suspended', ...lapseRecorded },
+      WITHDRAW: { to: 'withdrawn' },
+    },
+    suspended: {
+      RESUME: { to: 'inReview' },
+      SUPPLEMENT_RECEIVED: { to: 'inReview', from: { ...owing('M01'), lapsed: true }, context: ctx },
+      WITHDRAW: { to: 'withdrawn' },
+    },
+    approved: { DELIVER: { to: 'delivered' }, SUPPLEMENT_RECEIVED: { to: 'approved', ...paysPart }, TOLERANCE_LAPSED: { to: 'approved', ...lapseRecorded } },
+    partiallyApproved: {
+      DELIVER: { to: 'delivered' }, SUPPLEMENT_RECEIVED: { to: 'partiallyApproved', ...paysPart }, TOLERANCE_LAPSED: { to: 'partiallyApproved', ...lapseRecorded },
+    },
+    denied: { DELIVER: { to: 'delivered' }, SUPPLEMENT_RECEIVED: { to: 'denied', ...paysPart }, TOLERANCE_LAPSED: { to: 'denied', ...lapseRecorded } },
     delivered: {},
     refused: {},
     withdrawn: {},
@@ -89,7 +116,7 @@ describe('case chart', () => {
   });
 
   it('when a case starts, then it is submitted with no supplement rounds', () => {
-    expect(caseInitialSnapshot()).to.deep.equal({ value: 'submitted', context: { supplementRounds: 0 } });
+    expect(caseInitialSnapshot()).to.deep.equal({ value: 'submitted', context: ctx });
   });
 
   for (const state of CASE_STATUSES) {
@@ -98,7 +125,7 @@ describe('case chart', () => {
       const expected = row[type];
       if (expected) {
         it(`when ${state} receives ${type}, then it moves to ${expected.to}`, () => {
-          expectApplied(caseChart, at(state), sample[type], expected.to, expected.context ?? ctx);
+          expectApplied(caseChart, at(state, expected.from ?? ctx), sample[type], expected.to, expected.context ?? expected.from ?? ctx);
         });
       } else {
         it(`when ${state} receives ${type}, then it is refused as illegal`, () => {
@@ -136,12 +163,51 @@ describe('case chart', () => {
     expectIllegal(caseChart, at('submitted'), { type: 'REQUEST_SUPPLEMENT', missing: [] }, sortedKeys(table.submitted));
   });
 
+  describe('容缺 and 即办件 guards', () => {
+    it('when nothing is owed, then ACCEPT_WITH_DEFICIENCY, TOLERANCE_LAPSED and a review-phase supplement are refused', () => {
+      expectIllegal(caseChart, at('submitted'), { ...sample.ACCEPT_WITH_DEFICIENCY, owed: [] }, sortedKeys(table.submitted));
+      expectIllegal(caseChart, at('submitted'), { ...sample.ACCEPT_WITH_DEFICIENCY, owed: [{ code: ' ' }] }, sortedKeys(table.submitted));
+      expectIllegal(caseChart, at('inReview'), sample.TOLERANCE_LAPSED, sortedKeys(table.inReview));
+      expectIllegal(caseChart, at('inReview'), sample.SUPPLEMENT_RECEIVED, sortedKeys(table.inReview));
+    });
+
+    it('when a supplement hands in nothing that is owed, then it is refused', () => {
+      expectIllegal(caseChart, at('inReview', owing('M02')), sample.SUPPLEMENT_RECEIVED, sortedKeys(table.inReview));
+    });
+
+    it('when materials are still owed, then the results are not delivered', () => {
+      for (const state of ['approved', 'partiallyApproved', 'denied'] as const) {
+        expectIllegal(caseChart, at(state, owing('M01')), sample.DELIVER, sortedKeys(table[state]));
+      }
+    });
+
+    it('when a lapsed case receives only part of what it owes, then it stays suspended owing the rest', () => {
+      expectApplied(caseChart, at('suspended', { ...owing('M01', 'M02'), lapsed: true }), sample.SUPPLEMENT_RECEIVED, 'suspended', { ...owing('M02'), lapsed: true });
+    });
+
+    it('when a case suspended for another reason receives what it owes, then it stays suspended', () => {
+      expectApplied(caseChart, at('suspended', owing('M01')), sample.SUPPLEMENT_RECEIVED, 'suspended', ctx);
+    });
+
+    it('when no matter is named, then DECIDED_AT_WINDOW is refused', () => {
+      expectIllegal(caseChart, at('accepted'), { type: 'DECIDED_AT_WINDOW', matterCodes: [] }, sortedKeys(table.accepted));
+    });
+
+    it('when a case is accepted 容缺, goes to review, lapses and is supplied, then it resumes and can be delivered after approval', () => {
+      let snap = caseInitialSnapshot();
+      for (const event of [sample.ACCEPT_WITH_DEFICIENCY, sample.STEPS_DISPATCHED, sample.TOLERANCE_LAPSED, sample.SUPPLEMENT_RECEIVED, sample.STEPS_CONCLUDED, sample.DELIVER]) {
+        snap = applyEvent(caseChart, snap, event);
+      }
+      expect(snap).to.deep.equal({ value: 'delivered', context: ctx });
+    });
+  });
+
   it('when supplements go round twice, then supplementRounds counts both rounds', () => {
     let snap = caseInitialSnapshot();
     for (const event of [sample.REQUEST_SUPPLEMENT, sample.SUPPLEMENT_RECEIVED, sample.REQUEST_SUPPLEMENT]) {
       snap = applyEvent(caseChart, snap, event);
     }
-    expect(snap).to.deep.equal({ value: 'supplementRequested', context: { supplementRounds: 2 } });
+    expect(snap).to.deep.equal({ value: 'supplementRequested', context: { ...ctx, supplementRounds: 2 } });
   });
 
   it('when a snapshot goes through JSON, then it round-trips and can be applied again', () => {
@@ -150,7 +216,7 @@ describe('case chart', () => {
     expect(revived).to.deep.equal(snap);
     expect(Object.keys(revived).sort()).to.deep.equal(['context', 'value']);
     expect(applyEvent(caseChart, revived, sample.SUPPLEMENT_RECEIVED))
-      .to.deep.equal({ value: 'submitted', context: { supplementRounds: 1 } });
+      .to.deep.equal({ value: 'submitted', context: { ...ctx, supplementRounds: 1 } });
   });
 });
 

@@ -3,7 +3,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { Actor, MatterSnapshot } from '../../domain/types';
 import {
-  acceptCaseUpdate, approveStepUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
+  acceptCaseUpdate, acceptWithDeficiencyUpdate, approveStepUpdate, receiveSupplementUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
   type CaseWorkflowInput,
 } from '../../workflows/messages';
 import { caseWorkflow } from '../../workflows';
@@ -65,6 +65,29 @@ export async function runApprovedCase(client: Client, taskQueue: string, start =
     const signers = matter.approval?.approvers.map((username, i): Actor => ({ ...reviewer, id: reviewer.id + i, username })) ?? [reviewer];
     for (const signer of signers) await step.executeUpdate(approveStepUpdate, { args: [{ actor: signer, opinion: '同意' }] });
   }
+  await waitForStatus(handle, 'approved');
+  const result = await handle.executeUpdate(deliverCaseUpdate, { args: [{ actor: clerk }] });
+  return { handle, input, result };
+}
+
+/**
+ * Window channels: an instant matter beside an ordinary one, accepted 容缺; the owed material
+ * arrives before its deadline, the department approves, the results are delivered.
+ */
+export async function runToleratedCase(client: Client, taskQueue: string) {
+  const input = {
+    ...caseInput([{ code: 'SCJ-001', name: '市场主体设立登记', departmentCode: 'scj', legalDays: 3, committedDays: 0, instant: true }, MATTERS[1]]),
+    // Its own tracking code: recorded beside runApprovedCase's case in one database.
+    trackingCode: 'TRACK54321',
+    agent: { id: 40, username: 'agent1' },
+  };
+  const { handle } = await startCase(client, taskQueue, input);
+  await handle.executeUpdate(acceptWithDeficiencyUpdate, { args: [{ actor: clerk, owed: [{ code: 'public-participation', name: '公众参与说明' }], workingDays: 5 }] });
+  await handle.executeUpdate(receiveSupplementUpdate, { args: [{ actor: clerk, materials: [{ code: 'public-participation' }] }] });
+  const step = await stepHandle(client, input.caseId, MATTERS[1].code);
+  const reviewer = officer(MATTERS[1].departmentCode);
+  await step.executeUpdate(claimStepUpdate, { args: [{ actor: reviewer }] });
+  await step.executeUpdate(approveStepUpdate, { args: [{ actor: reviewer, opinion: '同意' }] });
   await waitForStatus(handle, 'approved');
   const result = await handle.executeUpdate(deliverCaseUpdate, { args: [{ actor: clerk }] });
   return { handle, input, result };
