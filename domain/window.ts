@@ -1,6 +1,14 @@
 // 一窗受理 rules at the window, pure: the materials pre-check against each matter's list, the
 // 一次告知 check on supplement requests, and the acceptance number.
 
+export const WINDOW_POLICY = {
+  /**
+   * §32: the window tells the applicant what is missing, or decides, within this many working
+   * days of receiving the materials; otherwise the application counts as accepted from receipt.
+   */
+  decisionWorkingDays: 5,
+} as const;
+
 export interface MaterialRequirement {
   matterCode: string;
   code: string;

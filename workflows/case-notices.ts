@@ -1,5 +1,6 @@
-// The notices a case sends about 容缺受理: what is owed and by when at acceptance, and the
-// escalation when the deadline passes with materials still owed. Dedupe keys make each go once.
+// The notices a case sends by itself: 容缺受理 (what is owed and by when at acceptance, and the
+// escalation when the deadline passes with materials still owed), §32 acceptance by law, and
+// 统一出件. Dedupe keys make each go once.
 import type { NotificationRequest } from '../activities/notification-types';
 import { leadDepartmentOf } from '../domain/deficiency';
 import type { CaseProjection } from '../activities/projection-types';
@@ -55,4 +56,18 @@ export function deliveryNotices(input: CaseWorkflowInput, record: CaseProjection
       dedupeKey: `${key}:agent`, channel: 'log', recipientRole: 'agent', recipient: input.agent.username, template: 'case.delivered', payload, caseId: input.caseId,
     } satisfies NotificationRequest] : []),
   ];
+}
+
+/**
+ * §32 deadline passed at the window: the case counts as accepted from receipt. The supervision
+ * office hears of the window's lapse; the applicant and the proxy agent that the case is accepted.
+ */
+export function deemedAcceptedNotices(input: CaseWorkflowInput, receivedAt: string, deadline: string): NotificationRequest[] {
+  const payload = { trackingCode: input.trackingCode, receivedAt, deadline, matterCodes: input.matters.map((matter) => matter.code) };
+  const template = 'case.deemed-accepted';
+  return requests(input, [
+    { key: `deemed:${receivedAt}:supervisor`, recipientRole: 'supervisor', recipient: 'office', template, payload },
+    { key: `deemed:${receivedAt}:applicant`, recipientRole: 'applicant', recipient: input.applicant.phone, template, payload },
+    ...(input.agent ? [{ key: `deemed:${receivedAt}:agent`, recipientRole: 'agent', recipient: input.agent.username, template, payload } satisfies Notice] : []),
+  ]);
 }

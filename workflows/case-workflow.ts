@@ -7,6 +7,9 @@
 // acceptance and get no step — a case of instant matters only is approved in the acceptance
 // itself; a case accepted 容缺 owes materials by a deadline, and a durable timer suspends and
 // escalates it when they are still owed then.
+//
+// §32 (patch `window-deadline`): a window that neither accepts, refuses nor asks for materials
+// within 5 working days of receiving them has accepted the case, from receipt.
 import {
   allHandlersFinished, CancellationScope, condition, getExternalWorkflowHandle, ParentClosePolicy, patched, proxyActivities, setHandler, startChild,
   isCancellation,
@@ -16,13 +19,15 @@ import { caseChart, caseInitialSnapshot, type CaseContext, type CaseEvent, type 
 import { DELIVERED_CASE_STATUSES } from '../domain/charts/states';
 import { stepLimitDays } from '../domain/clock-policy';
 import { splitInstant, type CaseDeficiency } from '../domain/deficiency';
+import { WINDOW_POLICY } from '../domain/window';
 import { concludeAllOrNothing, concludeCase, withWindowApprovals } from '../domain/outcome';
-import type { Actor, CaseStatus, Light, TimelineEntry } from '../domain/types';
+import type { Actor, CaseStatus, TimelineEntry } from '../domain/types';
 import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
 import type { NotificationActivities } from '../activities/notification-types';
 import type { ClockActivities } from '../activities/clock-types';
+import { caseClock } from './case-clock';
 import { ChartedState, eventDetail } from './charted-state';
-import { deliveryNotices, lapseNotices, owedNotices } from './case-notices';
+import { deemedAcceptedNotices, deliveryNotices, lapseNotices, owedNotices } from './case-notices';
 import {
   acceptCaseUpdate, acceptWithDeficiencyUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, projectWorkflowId, stageConcludedSignal, receiveSupplementUpdate, refuseCaseUpdate,
   registerCaseUpdate, requestSupplementUpdate, stepClockSignal, stepIdFor, stepWorkflowId, withdrawCaseUpdate,
@@ -133,9 +138,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     return result();
   });
   /** 受理 (plain or 容缺); instant matters are decided at the window in the same action. */
-  const accept = async (event: CaseEvent, actor: Actor, detail?: Record<string, unknown>): Promise<CaseActionResult> => {
+  const accept = async (event: CaseEvent, actor: Actor | null, detail?: Record<string, unknown>, acceptedAt = now()): Promise<CaseActionResult> => {
     const entries = [kase.apply(event, actor, detail ?? eventDetail(event))];
-    record.acceptedAt = now();
+    record.acceptedAt = acceptedAt;
     if (atWindow.length > 0) {
       const decided: CaseEvent = { type: 'DECIDED_AT_WINDOW', matterCodes: atWindow.map((matter) => matter.code) };
       if (dispatched.length === 0) {
@@ -196,6 +201,28 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     await enqueueNotifications({ notifications: lapseNotices(input, deficiency()!, kase.status) });
   };
 
+  /**
+   * §32: each time the materials are complete at the window (registration, or a supplement
+   * received), the window has N working days to accept, refuse or ask again; past that the case
+   * counts as accepted from receipt, and its step clocks start from receipt.
+   */
+  const watchWindowDeadline = async (): Promise<void> => {
+    const deemed = (deadline: string): CaseEvent => ({ type: 'DEEMED_ACCEPTED', deadline });
+    const atWindowDecision = (): boolean => kase.can(deemed(''));
+    while (!kase.done) {
+      await condition(() => atWindowDecision() || kase.done);
+      if (kase.done) return;
+      const receivedAt = now();
+      const round = kase.context.supplementRounds;
+      const { dueAt } = await planSupplementDeadline({ acceptedAt: receivedAt, workingDays: WINDOW_POLICY.decisionWorkingDays });
+      const decided = (): boolean => !atWindowDecision() || kase.context.supplementRounds !== round;
+      if (await condition(decided, Math.max(1, Date.parse(dueAt) - Date.now()))) continue;
+      await accept(deemed(dueAt), null, { deadline: dueAt, receivedAt }, receivedAt);
+      await enqueueNotifications({ notifications: deemedAcceptedNotices(input, receivedAt, dueAt) });
+      return;
+    }
+  };
+
   /** Projects the case's due instant and light whenever a step reports a change. */
   const followStepClocks = async (): Promise<void> => {
     let seen = 0;
@@ -216,6 +243,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     matterCodes: record.matterCodes, channel: input.channel, materials: input.materials.map((material) => material.code),
   })]);
   registered = true;
+  if (channels && patched('window-deadline')) void watchWindowDeadline();
 
   // Window phase: supplements may go back and forth until the clerk accepts, refuses, or the
   // applicant withdraws.
@@ -291,13 +319,4 @@ async function tellProject(input: CaseWorkflowInput & { project: { id: string } 
   await getExternalWorkflowHandle(projectWorkflowId(input.project.id)).signal(stageConcludedSignal, {
     caseId: input.caseId, passed: outcome === 'approved' && DELIVERED_CASE_STATUSES.includes(status), caseStatus: status,
   });
-}
-
-const LIGHT_ORDER: Light[] = ['green', 'yellow', 'red'];
-
-/** The latest due instant and the worst light among the given steps; green once none is open. */
-function caseClock(reports: StepClockReport[], open: boolean): { dueAt: string | null; light: Light } {
-  const dues = reports.map((report) => report.dueAt).filter((due): due is string => due !== null).sort();
-  const worst = reports.reduce((light, report) => (LIGHT_ORDER.indexOf(report.light) > LIGHT_ORDER.indexOf(light) ? report.light : light), 'green' as Light);
-  return { dueAt: dues.at(-1) ?? null, light: open ? worst : 'green' };
 }

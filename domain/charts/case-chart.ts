@@ -21,6 +21,8 @@ export interface OwedMaterial {
 
 export type CaseEvent =
   | { type: 'ACCEPT' }
+  /** §32: the window neither accepted, refused nor asked for materials in time; accepted by law. */
+  | { type: 'DEEMED_ACCEPTED'; deadline: string }
   | { type: 'ACCEPT_WITH_DEFICIENCY'; owed: OwedMaterial[]; workingDays: number }
   | { type: 'REFUSE'; reason: string }
   | { type: 'REQUEST_SUPPLEMENT'; missing: { code: string; note?: string }[] }
@@ -35,7 +37,7 @@ export type CaseEvent =
   | { type: 'DELIVER' };
 
 export const CASE_EVENT_TYPES = [
-  'ACCEPT', 'ACCEPT_WITH_DEFICIENCY', 'REFUSE', 'REQUEST_SUPPLEMENT', 'SUPPLEMENT_RECEIVED', 'WITHDRAW',
+  'ACCEPT', 'DEEMED_ACCEPTED', 'ACCEPT_WITH_DEFICIENCY', 'REFUSE', 'REQUEST_SUPPLEMENT', 'SUPPLEMENT_RECEIVED', 'WITHDRAW',
   'DECIDED_AT_WINDOW', 'STEPS_DISPATCHED', 'STEPS_CONCLUDED', 'SUSPEND', 'TOLERANCE_LAPSED', 'RESUME', 'DELIVER',
 ] as const satisfies readonly CaseEvent['type'][];
 
@@ -99,6 +101,7 @@ export const caseChart = setup({
     submitted: {
       on: {
         ACCEPT: 'accepted',
+        DEEMED_ACCEPTED: 'accepted',
         // 容缺受理: accepted with non-core materials owed; a supplement deadline runs.
         ACCEPT_WITH_DEFICIENCY: { target: 'accepted', guard: 'hasOwedMaterials', actions: 'recordOwed' },
         REFUSE: { target: 'refused', guard: 'hasRefusalReason' },

@@ -51,6 +51,7 @@ describe('case chart', () => {
 
   const sample: { [T in CaseEvent['type']]: Extract<CaseEvent, { type: T }> } = {
     ACCEPT: { type: 'ACCEPT' },
+    DEEMED_ACCEPTED: { type: 'DEEMED_ACCEPTED', deadline: '2030-12-09T09:30:00.000Z' },
     ACCEPT_WITH_DEFICIENCY: { type: 'ACCEPT_WITH_DEFICIENCY', owed: [{ code: 'M01', name: '授权委托书' }], workingDays: 5 },
     REFUSE: { type: 'REFUSE', reason: '不属于受理范围' },
     REQUEST_SUPPLEMENT: { type: 'REQUEST_SUPPLEMENT', missing: [{ code: 'M01', note: '营业执照复印件' }] },
@@ -72,6 +73,7 @@ describe('case chart', () => {
   const table: Record<CaseStatus, Partial<Record<CaseEvent['type'], Expected<CaseStatus, CaseContext>>>> = {
     submitted: {
       ACCEPT: { to: 'accepted' },
+      DEEMED_ACCEPTED: { to: 'accepted' },
       ACCEPT_WITH_DEFICIENCY: { to: 'accepted', context: owing('M01') },
       REFUSE: { to: 'refused' },
       REQUEST_SUPPLEMENT: { to: 'supplementRequested', context: { ...ctx, supplementRounds: 1 } },
