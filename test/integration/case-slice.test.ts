@@ -236,7 +236,7 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
       const deliver = await clerk.post(`/api/cases/${created.body.id}/deliver`, {});
       expect(deliver.status).to.equal(409);
       expect(deliver.body).to.include({ state: 'submitted', event: 'DELIVER' });
-      expect(deliver.body.allowed).to.deep.equal(['ACCEPT', 'ACCEPT_WITH_DEFICIENCY', 'REFUSE', 'REQUEST_SUPPLEMENT', 'WITHDRAW']);
+      expect(deliver.body.allowed).to.deep.equal(['ACCEPT', 'ACCEPT_WITH_DEFICIENCY', 'DEEMED_ACCEPTED', 'REFUSE', 'REQUEST_SUPPLEMENT', 'WITHDRAW']);
     });
 
     it('when a case is accepted twice, then 409', async () => {
