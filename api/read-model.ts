@@ -1,8 +1,10 @@
 // Reads of the MySQL projection for lists, inboxes and case pages. Returns plain objects; never
 // writes (the projection activities are the only writers of case state).
 import { In, type DataSource } from 'typeorm';
-import { AuditEvent, CaseCount, CaseDepartment, CaseRecord, CENTER_SCOPE, Step } from '../entities';
-import { OPEN_STEP_STATUSES, CASE_STATUSES_UNDER_REVIEW } from '../domain/charts/states';
+import { AuditEvent, CaseCount, CaseDepartment, CaseRecord, CENTER_SCOPE, Project, Step } from '../entities';
+import { caseChart } from '../domain/charts/case-chart';
+import { projectChart } from '../domain/charts/project-chart';
+import { nonFinalStates, OPEN_STEP_STATUSES, CASE_STATUSES_UNDER_REVIEW } from '../domain/charts/states';
 import type { Actor, CaseStatus, Channel, Light } from '../domain/types';
 
 export interface CaseDetails {
@@ -120,6 +122,22 @@ export function createReadModel(db: DataSource) {
      * Ids of dispatched steps still open (their clocks run or are paused). Filtered on the step
      * alone: its case's own projection may lag a moment behind the dispatch.
      */
+    /** Cases not yet ended: their own deadlines (容缺, §32) follow the calendar. */
+    async openCaseIds(): Promise<string[]> {
+      const rows = await cases.createQueryBuilder('c').select('c.id', 'id')
+        .where('c.status IN (:...open)', { open: nonFinalStates(caseChart) })
+        .getRawMany<{ id: string }>();
+      return rows.map((row) => row.id);
+    },
+
+    /** Projects not yet completed: their whole-project clock follows the calendar. */
+    async openProjectIds(): Promise<string[]> {
+      const rows = await db.getRepository(Project).createQueryBuilder('p').select('p.id', 'id')
+        .where('p.status IN (:...open)', { open: nonFinalStates(projectChart) })
+        .getRawMany<{ id: string }>();
+      return rows.map((row) => row.id);
+    },
+
     async openStepIds(): Promise<string[]> {
       const rows = await steps.createQueryBuilder('s')
         .select('s.id', 'id')

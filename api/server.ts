@@ -103,7 +103,9 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
     db,
     calendar,
     // Running steps re-plan their deadlines against the changed calendar.
-    onCalendarChanged: async (date) => workflows.calendarChanged(await readModel.openStepIds(), date),
+    onCalendarChanged: async (date) => workflows.calendarChanged({
+      steps: await readModel.openStepIds(), cases: await readModel.openCaseIds(), projects: await readModel.openProjectIds(),
+    }, date),
     book,
   }));
   app.use(createSupervisionRouter({

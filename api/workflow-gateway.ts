@@ -11,6 +11,13 @@ import type { caseWorkflow, projectWorkflow } from '../workflows';
 
 export class NotRunning extends Error {}
 
+/** Workflows whose deadlines follow the working-day calendar, by business id. */
+export interface RunningClocks {
+  steps: string[];
+  cases: string[];
+  projects: string[];
+}
+
 export function createWorkflowGateway(client: Client, taskQueue: string) {
   const send = async <R, A>(workflowId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => {
     try {
@@ -48,11 +55,17 @@ export function createWorkflowGateway(client: Client, taskQueue: string) {
       client.workflow.getHandle(projectWorkflowId(projectId)).signal(stageConcludedSignal, input),
     caseAction: <R, A>(caseId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(caseWorkflowId(caseId), update, args),
     stepAction: <R, A>(stepId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(stepWorkflowId(stepId), update, args),
-    /** Signals every given step that a calendar day changed; steps that already closed are skipped. */
-    async calendarChanged(stepIds: string[], date: string): Promise<void> {
-      await Promise.all(stepIds.map(async (stepId) => {
+    /**
+     * Signals every given step, case and project that a calendar day changed, so each re-plans
+     * its deadlines; those that already closed are skipped.
+     */
+    async calendarChanged(running: RunningClocks, date: string): Promise<void> {
+      const workflowIds = [
+        ...running.steps.map(stepWorkflowId), ...running.cases.map(caseWorkflowId), ...running.projects.map(projectWorkflowId),
+      ];
+      await Promise.all(workflowIds.map(async (workflowId) => {
         try {
-          await client.workflow.getHandle(stepWorkflowId(stepId)).signal(calendarChangedSignal, { date });
+          await client.workflow.getHandle(workflowId).signal(calendarChangedSignal, { date });
         } catch (err) {
           if (!(err instanceof WorkflowNotFoundError)) throw err;
         }

@@ -25,11 +25,12 @@ import type { Actor, CaseStatus, TimelineEntry } from '../domain/types';
 import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
 import type { NotificationActivities } from '../activities/notification-types';
 import type { ClockActivities } from '../activities/clock-types';
+import { awaitDeadline } from './calendar-deadline';
 import { caseClock } from './case-clock';
 import { ChartedState, eventDetail } from './charted-state';
 import { deemedAcceptedNotices, deliveryNotices, lapseNotices, owedNotices } from './case-notices';
 import {
-  acceptCaseUpdate, acceptWithDeficiencyUpdate, caseStateQuery, caseWorkflowId, deliverCaseUpdate, projectWorkflowId, stageConcludedSignal, receiveSupplementUpdate, refuseCaseUpdate,
+  acceptCaseUpdate, acceptWithDeficiencyUpdate, calendarChangedSignal, caseStateQuery, caseWorkflowId, deliverCaseUpdate, projectWorkflowId, stageConcludedSignal, receiveSupplementUpdate, refuseCaseUpdate,
   registerCaseUpdate, requestSupplementUpdate, stepClockSignal, stepIdFor, stepWorkflowId, withdrawCaseUpdate,
   type ActorInput, type CaseActionResult, type CaseView, type CaseWorkflowInput, type StepClockReport, type StepOutcome,
 } from './messages';
@@ -90,6 +91,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   const clocked = patched('case-clock');
   const stepClocks = new Map<string, StepClockReport>();
   let clockRevision = 0;
+  // The working-day calendar changed: the case's own deadlines (容缺, §32) are re-planned.
+  let calendarRevision = 0;
+  setHandler(calendarChangedSignal, () => {
+    calendarRevision += 1;
+  });
   setHandler(stepClockSignal, (report) => {
     stepClocks.set(report.stepId, report);
     clockRevision += 1;
@@ -188,9 +194,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   }));
 
   /** 容缺 deadline: a durable timer; materials still owed then suspend the case and escalate. */
-  const watchDeficiency = async (dueAt: string): Promise<void> => {
+  const watchDeficiency = async (firstDueAt: string): Promise<void> => {
     const owing = (): boolean => kase.context.owed.length > 0;
-    const settled = await condition(() => !owing() || kase.done, Math.max(1, Date.parse(dueAt) - Date.now()));
+    const { settled, dueAt } = await awaitDeadline(firstDueAt, () => !owing() || kase.done, () => calendarRevision, async () => {
+      const { dueAt: next } = await planSupplementDeadline({ acceptedAt: record.acceptedAt!, workingDays: tolerated!.workingDays });
+      const before = tolerated!.dueAt;
+      tolerated!.dueAt = next;
+      await noteReplan('deficiency', before, next);
+      return next;
+    });
     if (settled) return;
     const lapse = (): CaseEvent => ({ type: 'TOLERANCE_LAPSED', owed: [...kase.context.owed], dueAt });
     // The chart takes the lapse in review (suspends) and after the decision (recorded, delivery waits).
@@ -214,13 +226,26 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
       if (kase.done) return;
       const receivedAt = now();
       const round = kase.context.supplementRounds;
-      const { dueAt } = await planSupplementDeadline({ acceptedAt: receivedAt, workingDays: WINDOW_POLICY.decisionWorkingDays });
+      const plan = async (): Promise<string> =>
+        (await planSupplementDeadline({ acceptedAt: receivedAt, workingDays: WINDOW_POLICY.decisionWorkingDays })).dueAt;
+      let planned = await plan();
       const decided = (): boolean => !atWindowDecision() || kase.context.supplementRounds !== round;
-      if (await condition(decided, Math.max(1, Date.parse(dueAt) - Date.now()))) continue;
+      const { settled, dueAt } = await awaitDeadline(planned, decided, () => calendarRevision, async () => {
+        const next = await plan();
+        await noteReplan('window', planned, next);
+        planned = next;
+        return next;
+      });
+      if (settled) continue;
       await accept(deemed(dueAt), null, { deadline: dueAt, receivedAt }, receivedAt);
       await enqueueNotifications({ notifications: deemedAcceptedNotices(input, receivedAt, dueAt) });
       return;
     }
+  };
+
+  /** A calendar change moved a deadline of the case itself: the timeline says so. */
+  const noteReplan = async (deadline: 'deficiency' | 'window', before: string, after: string): Promise<void> => {
+    if (before !== after) await project([kase.note('DEADLINE_RECOMPUTED', null, { deadline, dueAtBefore: before, dueAt: after })]);
   };
 
   /** Projects the case's due instant and light whenever a step reports a change. */

@@ -15,7 +15,7 @@ import type { NotificationActivities, NotificationRequest } from '../activities/
 import type { ProjectActivities } from '../activities/project-types';
 import { ChartedState } from './charted-state';
 import {
-  openStageUpdate, projectStateQuery, projectWorkflowId, registerProjectUpdate, stageConcludedSignal, submitReportUpdate,
+  calendarChangedSignal, openStageUpdate, projectStateQuery, projectWorkflowId, registerProjectUpdate, stageConcludedSignal, submitReportUpdate,
   type ProjectActionResult, type ProjectClockState, type ProjectStageRecord, type ProjectWorkflowInput, type SubmitReportInput,
 } from './messages';
 
@@ -106,11 +106,23 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     runs,
   }));
 
+  /** The whole-project clock on today's calendar, counted from registration. */
+  const planClock = () => planStepClock({
+    from: registeredAt, fromAcceptance: true, remainingDays: input.limitWorkingDays, legalRemainingDays: input.limitWorkingDays,
+    warningDays: PROJECT_POLICY.warningDays,
+  });
+  // A calendar change re-plans the milestones still ahead; those that fired stay fired.
+  setHandler(calendarChangedSignal, async ({ date }) => {
+    if (!clock || project.done) return;
+    const plan = await planClock();
+    const before = clock.dueAt;
+    clock = { ...clock, warnAt: plan.warnAt, dueAt: plan.dueAt, provisional: plan.provisional };
+    revision += 1;
+    if (plan.dueAt !== before) await record([project.note('CLOCK_RECOMPUTED', null, { calendarDate: date, dueAtBefore: before, dueAt: plan.dueAt })]);
+  });
+
   if (!carried) {
-    const plan = await planStepClock({
-      from: registeredAt, fromAcceptance: true, remainingDays: input.limitWorkingDays, legalRemainingDays: input.limitWorkingDays,
-      warningDays: PROJECT_POLICY.warningDays,
-    });
+    const plan = await planClock();
     clock = { warnAt: plan.warnAt, dueAt: plan.dueAt, provisional: plan.provisional, warned: false, overdue: false };
     await record([project.note('REGISTERED', input.registeredBy, {
       code: input.code, name: input.name, key: input.key, agent: input.agent?.username ?? null,

@@ -1,6 +1,6 @@
 // Step clocks through the API against a real Temporal dev server and MySQL: due instants from the
 // working-day calendar, green-channel compression, extensions, pauses with the applicant's
-// notice, calendar edits reaching running steps, alerts.
+// notice, calendar edits reaching running steps, cases' own deadlines and project clocks, alerts.
 import { expect } from 'chai';
 import { Notification } from '../../entities';
 import { eventually } from '../support/eventually';
@@ -105,6 +105,44 @@ describe('step clocks over the API', function () {
       expect(moved.steps[0].dueAt).to.equal(await dueDate(5));
       const note = moved.timeline.find((e: { action: string }) => e.action === 'CLOCK_RECOMPUTED');
       expect(note.detail).to.include({ calendarDate: firstDay });
+    } finally {
+      expect((await admin.delete(`/api/calendar/days/${firstDay}`)).status).to.equal(200);
+    }
+  });
+
+  it('when an admin declares a holiday, then the 容缺 deadline, the §32 window deadline and the project clock move with it', async () => {
+    const applicant = { name: '城建开发有限公司', phone: '13700002468' };
+    const coreMaterials = [{ code: 'application-form' }, { code: 'qualification' }, { code: 'construction-permit' }];
+    const tolerated = (await clerk.post('/api/cases', { applicant, matterCodes: ['ZJJ-002'], channel: 'standard', materials: coreMaterials })).body.id;
+    const owed = await clerk.post(`/api/cases/${tolerated}/accept-with-deficiency`, { missing: [{ code: 'business-license' }, { code: 'presale-plan' }], workingDays: 5 });
+    expect(owed.status, JSON.stringify(owed.body)).to.equal(200);
+    const waiting = (await clerk.post('/api/cases', { applicant, matterCodes: ['ZJJ-002'], channel: 'standard', materials: coreMaterials })).body.id;
+    const project = await supervisor.post('/api/projects', { name: '城建一期', limitWorkingDays: 3 });
+    expect(project.status).to.equal(201);
+    const owedDue = async () => (await clerk.get(`/api/cases/${tolerated}`)).body.deficiency.dueAt;
+    await eventually(async () => expect(Date.parse(await owedDue())).to.equal(Date.parse(await dueDate(5))));
+    expect(Date.parse(project.body.dueAt)).to.equal(Date.parse(await dueDate(3)));
+    const owedBefore = await owedDue();
+
+    const firstDay = (await clerk.get(`/api/calendar/due-date?start=${shanghaiToday()}&workingDays=1`)).body.dueDate;
+    expect((await admin.put(`/api/calendar/days/${firstDay}`, { kind: 'holiday', name: '临时休息日' })).status).to.equal(200);
+    try {
+      await eventually(async () => expect(Date.parse(await owedDue())).to.equal(Date.parse(await dueDate(5))));
+      expect(Date.parse(await owedDue())).to.be.above(Date.parse(owedBefore));
+      const projectNow = await eventually(async () => {
+        const page = (await supervisor.get(`/api/projects/${project.body.id}`)).body;
+        expect(Date.parse(page.dueAt)).to.equal(Date.parse(await dueDate(3)));
+        return page;
+      });
+      expect(Date.parse(projectNow.dueAt)).to.be.above(Date.parse(project.body.dueAt));
+      const recomputed = projectNow.timeline.find((e: { action: string }) => e.action === 'CLOCK_RECOMPUTED');
+      expect(recomputed.detail).to.include({ calendarDate: firstDay });
+      const notes = async (caseId: string) => (await clerk.get(`/api/cases/${caseId}`)).body.timeline
+        .filter((e: { action: string }) => e.action === 'DEADLINE_RECOMPUTED').map((e: { detail: { deadline: string } }) => e.detail.deadline);
+      await eventually(async () => {
+        expect(await notes(tolerated)).to.deep.equal(['deficiency']);
+        expect(await notes(waiting)).to.deep.equal(['window']);
+      });
     } finally {
       expect((await admin.delete(`/api/calendar/days/${firstDay}`)).status).to.equal(200);
     }
