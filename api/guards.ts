@@ -16,7 +16,9 @@ import { badRequest, HttpProblem } from './problems';
 const tooMany = (what: string): RequestHandler => (_req, _res, next) =>
   next(new HttpProblem(429, ErrorCode.TooManyRequests, 'Too many requests', `too many ${what}; slow down and retry after a minute`));
 
-export function createGuards(db: DataSource, security: Pick<SecurityConfig, 'loginsPerMinute' | 'writesPerMinute'>): Guards {
+export function createGuards(
+  db: DataSource, security: Pick<SecurityConfig, 'loginsPerMinute' | 'writesPerMinute' | 'idempotencyPendingMinutes'>,
+): Guards {
   const loginLimit = rateLimit({
     windowMs: 60_000,
     limit: security.loginsPerMinute,
@@ -34,7 +36,7 @@ export function createGuards(db: DataSource, security: Pick<SecurityConfig, 'log
     keyGenerator: (req) => `user:${req.user?.id ?? ipKeyGenerator(req.ip ?? '')}`,
     handler: tooMany('changes from this account'),
   });
-  const idempotent = idempotencyKeys(db);
+  const idempotent = idempotencyKeys(db, security.idempotencyPendingMinutes * 60_000);
 
   return (spec: EndpointSpec) => {
     if (spec.access === 'public') return spec.method === 'get' ? [] : [loginLimit];
@@ -51,11 +53,19 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
  * `Idempotency-Key`: the first request with a key runs; a retry with the same key and the same
  * request gets the first answer (header `Idempotent-Replayed: true`) and creates nothing new. The
  * same key with a different request is refused (422); a retry while the first still runs gets 409.
- * A first answer of 5xx is not kept, so the retry runs again.
+ * A first answer of 5xx is not kept, so the retry runs again. A key still pending after
+ * `abandonedAfterMs` belongs to a request whose process died: it is released and the retry runs.
  */
-export function idempotencyKeys(db: DataSource): RequestHandler {
+export function idempotencyKeys(db: DataSource, abandonedAfterMs: number): RequestHandler {
   const records = db.getRepository(IdempotencyRecord);
-  return async (req, res, next) => {
+  /** Deletes the pending record if it is older than the limit; true when this caller released it. */
+  const releaseAbandoned = async (record: IdempotencyRecord): Promise<boolean> => {
+    if (record.state !== 'pending' || Date.now() - record.createdAt.getTime() < abandonedAfterMs) return false;
+    const released = await records.createQueryBuilder().delete()
+      .where('id = :id AND state = :state', { id: record.id, state: 'pending' }).execute();
+    return (released.affected ?? 0) > 0;
+  };
+  const middleware: RequestHandler = async (req, res, next) => {
     const key = req.get('Idempotency-Key');
     if (key === undefined) return next();
     if (!KEY_PATTERN.test(key)) throw badRequest([{ path: 'headers.idempotency-key', message: 'must be 1–128 visible ASCII characters' }]);
@@ -73,6 +83,8 @@ export function idempotencyKeys(db: DataSource): RequestHandler {
       if (first.requestHash !== requestHash) {
         throw new HttpProblem(422, ErrorCode.IdempotencyKeyReused, 'Idempotency key reused', 'this Idempotency-Key was used for a different request');
       }
+      // Of two retries racing for an abandoned key, one releases it and runs; the other sees it pending.
+      if (await releaseAbandoned(first)) return middleware(req, res, next);
       if (first.state !== 'done') {
         throw new HttpProblem(409, ErrorCode.Conflict, 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry shortly');
       }
@@ -87,6 +99,7 @@ export function idempotencyKeys(db: DataSource): RequestHandler {
     });
     next();
   };
+  return middleware;
 }
 
 /** Stores the JSON answer before it is sent, so a retry that follows it always finds it. */

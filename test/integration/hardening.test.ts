@@ -196,6 +196,27 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       expect((await officer.post(`/api/steps/${stepId}/approve`, { opinion: '同意' })).status).to.equal(409);
     });
 
+    it('when a key was left pending by a request that died, then a retry is 409 within the limit and runs after it', async () => {
+      const key = `abandoned-${Date.now()}`;
+      const body = application('ZJJ-002');
+      const first = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
+      expect(first.status).to.equal(201);
+      const records = system.db.getRepository(IdempotencyRecord);
+      // As if the process had died after taking the key: pending, no answer kept.
+      await records.update({ key }, { state: 'pending', responseStatus: null, responseBody: null, createdAt: new Date(Date.now() - 60_000) });
+      const early = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
+      expect(early.status).to.equal(409);
+
+      await records.update({ key }, { createdAt: new Date(Date.now() - 6 * 60_000) });
+      const retry = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
+      expect(retry.status).to.equal(201);
+      expect(retry.headers.get('idempotent-replayed')).to.equal(null);
+      expect(retry.body.id).not.to.equal(first.body.id);
+      expect(await records.findOneByOrFail({ key })).to.include({ state: 'done', responseStatus: 201 });
+      const replay = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
+      expect(replay.body.id).to.equal(retry.body.id);
+    });
+
     it('when the key is malformed, then 400 names the header', async () => {
       const answer = await clerk.send('POST', '/api/cases', application(), { 'idempotency-key': 'x'.repeat(200) });
       expect(answer.status).to.equal(400);
