@@ -103,14 +103,16 @@ export function createProjectReads(db: DataSource) {
           db.getRepository(AccountabilityRecord).find({ where: { caseId: In(caseIds) }, order: { createdAt: 'ASC' } }),
           db.getRepository(ProjectEvent).find({ where: { projectId: id }, order: { seq: 'ASC' } }),
         ]);
-      const stageIndex = PROJECT_STAGE_CODES.indexOf(project.status as ProjectStage);
+      // A closed project stopped in the stage its CLOSE entry names.
+      const closedIn = events.find((event) => event.action === 'CLOSE')?.fromState;
+      const stageIndex = PROJECT_STAGE_CODES.indexOf((closedIn ?? project.status) as ProjectStage);
       const current = stageIndex === -1 ? PROJECT_STAGE_CODES.length : stageIndex;
       return {
         project: projectView(project, await agentOf(project)),
         stages: PROJECT_STAGES.map(({ code, name }, index) => ({
           code,
           name,
-          status: index < current ? 'passed' : index === current ? 'current' : 'pending',
+          status: index < current ? 'passed' : index > current ? 'pending' : closedIn ? 'closed' : 'current',
           cases: cases.filter((kase) => kase.projectStage === code).map((kase) => ({
             id: kase.id,
             trackingCode: kase.trackingCode,

@@ -229,6 +229,9 @@ export interface SubmitReportInput extends ActorInput {
   problems?: string;
 }
 /** A stage's case reached its end (delivered, refused or withdrawn). */
+export interface CloseProjectInput extends ActorInput {
+  reason: string;
+}
 export interface StageConcludedInput {
   caseId: string;
   passed: boolean;
@@ -249,5 +252,6 @@ export interface ProjectView extends ProjectActionResult {
 export const registerProjectUpdate = defineUpdate<ProjectActionResult, [ActorInput]>('registerProject');
 export const openStageUpdate = defineUpdate<ProjectActionResult, [OpenStageInput]>('openStage');
 export const submitReportUpdate = defineUpdate<ProjectActionResult, [SubmitReportInput]>('submitReport');
+export const closeProjectUpdate = defineUpdate<ProjectActionResult, [CloseProjectInput]>('closeProject');
 export const stageConcludedSignal = defineSignal<[StageConcludedInput]>('stageConcluded');
 export const projectStateQuery = defineQuery<ProjectView>('projectState');

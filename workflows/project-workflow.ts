@@ -15,7 +15,7 @@ import type { NotificationActivities, NotificationRequest } from '../activities/
 import type { ProjectActivities } from '../activities/project-types';
 import { ChartedState } from './charted-state';
 import {
-  calendarChangedSignal, openStageUpdate, projectStateQuery, projectWorkflowId, registerProjectUpdate, stageConcludedSignal, submitReportUpdate,
+  calendarChangedSignal, closeProjectUpdate, openStageUpdate, projectStateQuery, projectWorkflowId, registerProjectUpdate, stageConcludedSignal, submitReportUpdate,
   type ProjectActionResult, type ProjectClockState, type ProjectStageRecord, type ProjectWorkflowInput, type SubmitReportInput,
 } from './messages';
 
@@ -86,6 +86,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     const { period } = reportPeriodAt(new Date().toISOString());
     return apply({ type: 'REPORT', period }, actor, { period, progress, ...(problems ? { problems } : {}) });
   }, { validator: (_report: SubmitReportInput) => project.assertCan({ type: 'REPORT', period: reportPeriodAt(new Date().toISOString()).period }) });
+  setHandler(closeProjectUpdate, ({ actor, reason }) => apply({ type: 'CLOSE', reason }, actor, { reason, stage: status() }), {
+    validator: ({ reason }) => project.assertCan({ type: 'CLOSE', reason }),
+  });
   setHandler(stageConcludedSignal, async ({ caseId, passed, caseStatus }) => {
     const event: ProjectEvent = { type: 'STAGE_CONCLUDED', caseId, passed };
     // A case of an earlier registration attempt, or one told twice: nothing to conclude.

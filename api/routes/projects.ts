@@ -9,7 +9,7 @@ import { PROJECT_STATUSES } from '../../domain/charts/project-chart';
 import { PROJECT_POLICY, PROJECT_STAGE_CODES, stageName, type ProjectStage } from '../../domain/projects';
 import type { Actor, Channel } from '../../domain/types';
 import { type Matter, User } from '../../entities';
-import { submitReportUpdate } from '../../workflows/messages';
+import { closeProjectUpdate, submitReportUpdate } from '../../workflows/messages';
 import { actorOf } from '../auth';
 import { nextDailyNumber } from '../complaints-store';
 import type { RouteBook } from '../endpoints';
@@ -26,6 +26,7 @@ const registerBody = z.strictObject({
   limitWorkingDays: z.number().int().min(1).max(500).default(PROJECT_POLICY.limitWorkingDays),
 });
 const reportBody = z.strictObject({ progress: text(4000), problems: z.string().trim().max(4000).optional() });
+const closeBody = z.strictObject({ reason: text(2000) });
 const listQuery = z.object({
   key: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
@@ -107,6 +108,21 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
     res.status(201).json(await projects.details(project.id, actor));
   });
 
+  routes.route({
+    method: 'post', path: '/api/projects/:id/close', tag: 'projects', summary: '项目终止: end the project before its last stage, with a reason',
+    access: ['supervisor'], params: idParam, body: closeBody, idempotent: true,
+    responses: { 200: 'the project, closed', 409: 'an application is under way, or the project has ended' },
+  }, async ({ params, body }, req, res) => {
+    const actor = actorOf(req);
+    const project = await projects.visible(params.id, actor);
+    await workflows.projectAction(project.id, closeProjectUpdate, { actor, ...body }).catch((err: unknown) => {
+      if (err instanceof NotRunning) throw illegalTransition(`project ${project.code} is ${project.status}`, project.status, 'CLOSE', []);
+      throw err;
+    });
+    res.locals.auditObject = { type: 'projects', id: project.id };
+    res.json(await projects.details(project.id, actor));
+  });
+
   return routes.express;
 }
 
@@ -134,7 +150,7 @@ export async function stageApplication(
   });
   if (!project) return { problems: [{ path: 'projectId', message: `no project ${body.projectId}` }] };
   const stage = PROJECT_STAGE_CODES.find((code) => code === project.status);
-  if (!stage) return { problems: [{ path: 'projectId', message: `project ${project.code} has completed every stage` }] };
+  if (!stage) return { problems: [{ path: 'projectId', message: `project ${project.code} has ended (${project.status})` }] };
   const agent = project.agentId === null ? null : await db.getRepository(User).findOneBy({ id: project.agentId });
   const problems: FieldProblem[] = [
     ...matters.flatMap((matter, i) => (matter.stage === stage ? [] : [{

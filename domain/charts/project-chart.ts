@@ -1,12 +1,13 @@
 // The project (工程建设项目) chart: four stages in order, then completed. A stage holds at most
 // one open application (its one form); the stage passes when that case is delivered approved,
 // and any other ending leaves the stage open for a new application. Progress reports (半月汇报)
-// may be handed in at any stage. State names are the project status values.
+// may be handed in at any stage. A project may be closed (终止) with a reason at any stage while no
+// application is under way. State names are the project status values.
 import { assign, setup } from 'xstate';
 import { PROJECT_STAGE_CODES, type ProjectStage } from '../projects';
 import { initialSnapshot, type ChartSnapshot } from './chart';
 
-export const PROJECT_STATUSES = [...PROJECT_STAGE_CODES, 'completed'] as const;
+export const PROJECT_STATUSES = [...PROJECT_STAGE_CODES, 'completed', 'closed'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export interface ProjectContext {
@@ -20,9 +21,11 @@ export type ProjectEvent =
   | { type: 'OPEN_STAGE'; stage: ProjectStage; caseId: string }
   /** The stage's case ended: `passed` when it was delivered approved. */
   | { type: 'STAGE_CONCLUDED'; caseId: string; passed: boolean }
-  | { type: 'REPORT'; period: string };
+  | { type: 'REPORT'; period: string }
+  /** 项目终止: the project ends before its last stage (withdrawn by the applicant, cancelled). */
+  | { type: 'CLOSE'; reason: string };
 
-export const PROJECT_EVENT_TYPES = ['OPEN_STAGE', 'STAGE_CONCLUDED', 'REPORT'] as const satisfies readonly ProjectEvent['type'][];
+export const PROJECT_EVENT_TYPES = ['OPEN_STAGE', 'STAGE_CONCLUDED', 'REPORT', 'CLOSE'] as const satisfies readonly ProjectEvent['type'][];
 
 // Fails to compile if an event type is added to ProjectEvent but not to PROJECT_EVENT_TYPES.
 const _allProjectEventsListed: [Exclude<ProjectEvent['type'], (typeof PROJECT_EVENT_TYPES)[number]>] extends [never] ? true : never = true;
@@ -41,6 +44,7 @@ function stage(code: ProjectStage, next: ProjectStatus) {
         { guard: 'failedOpenCase', actions: 'closeCase' },
       ],
       REPORT: { guard: 'namesPeriod', actions: 'recordReport' },
+      CLOSE: { target: 'closed', guard: 'closable' },
     },
   } as const;
 }
@@ -55,6 +59,7 @@ export const projectChart = setup({
       event.type === 'OPEN_STAGE' && event.stage === params.stage && context.openCaseId === null && isNonBlank(event.caseId),
     passedOpenCase: ({ context, event }) => concluded(context, event, true),
     failedOpenCase: ({ context, event }) => concluded(context, event, false),
+    closable: ({ context, event }) => event.type === 'CLOSE' && context.openCaseId === null && isNonBlank(event.reason),
     namesPeriod: ({ event }) => event.type === 'REPORT' && /^\d{4}-\d{2}-H[12]$/.test(event.period),
   },
   actions: {
@@ -75,6 +80,7 @@ export const projectChart = setup({
     construction: stage('construction', 'acceptance'),
     acceptance: stage('acceptance', 'completed'),
     completed: { type: 'final' },
+    closed: { type: 'final' },
   },
 });
 

@@ -90,6 +90,8 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', path: '/api/projects/:id', roles: CASE_VIEWERS, kind: 'project' },
   { method: 'GET', path: '/api/projects/:id/ledger', roles: CASE_VIEWERS, kind: 'project' },
   { method: 'POST', path: '/api/projects/:id/reports', roles: ['agent'], kind: 'project', body: { progress: '用地材料编制中' } },
+  // Both projects have an application under way or are closed by now: 409 from the chart, or 200.
+  { method: 'POST', path: '/api/projects/:id/close', roles: ['supervisor'], kind: 'project', body: { reason: '建设单位撤回项目' } },
 ];
 
 type Expected = 'authorized' | 403 | 404;

@@ -284,6 +284,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/track/:trackingCode/evaluation': { phoneLast4: '5678', level: 4 },
       'POST /api/projects': { name: '星河产业园', key: true, agentUsername: 'agent1', limitWorkingDays: 100 },
       'POST /api/projects/:id/reports': { progress: '用地材料编制中', problems: '无' },
+      'POST /api/projects/:id/close': { reason: '建设单位撤回项目' },
     };
 
     /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */

@@ -61,6 +61,35 @@ describe('staged key project (HTTP → Temporal → MySQL)', function () {
     expect(await system.db.getRepository(Project).count()).to.equal(0);
   });
 
+  it('when a project is closed, then not while an application is under way, and afterwards it takes no application or report', async () => {
+    const created = await as.clerk1.post('/api/projects', { name: '星河物流园', key: true, agentUsername: 'agent1' });
+    const id = created.body.id;
+    const registered = await stageCase(id, 'FGW-001');
+    expect(registered.status).to.equal(201);
+    const early = await as.supervisor1.post(`/api/projects/${id}/close`, { reason: '建设单位撤回项目' });
+    expect(early.status).to.equal(409);
+    expect(early.body.allowed).to.include('CLOSE');
+    expect((await as.clerk1.post(`/api/projects/${id}/close`, { reason: '越权终止' })).status).to.equal(403);
+
+    // The applicant withdraws the stage application: the stage is free again, and the project can close.
+    expect((await as.clerk1.post(`/api/cases/${registered.body.id}/withdraw`, { reason: '项目取消' })).status).to.equal(200);
+    await eventually(async () => expect((await as.clerk1.get(`/api/projects/${id}`)).body.openCaseId).to.equal(null));
+    const closed = await as.supervisor1.post(`/api/projects/${id}/close`, { reason: '建设单位撤回项目' });
+    expect(closed.status, JSON.stringify(closed.body)).to.equal(200);
+    expect(closed.body).to.include({ status: 'closed', stage: null });
+    expect(closed.body.timeline.map((e: { action: string }) => e.action)).to.deep.equal(['REGISTERED', 'OPEN_STAGE', 'STAGE_CONCLUDED', 'CLOSE']);
+    expect(closed.body.timeline.at(-1).detail).to.include({ reason: '建设单位撤回项目', stage: 'landUse' });
+
+    const late = await stageCase(id, 'FGW-001');
+    expect(late.status).to.equal(400);
+    expect(late.body.errors[0]).to.include({ path: 'projectId' });
+    expect((await as.agent1.post(`/api/projects/${id}/reports`, { progress: '已终止' })).status).to.equal(409);
+    expect((await as.supervisor1.post(`/api/projects/${id}/close`, { reason: '再次终止' })).status).to.equal(409);
+    const ledger = (await as.supervisor1.get(`/api/projects/${id}/ledger`)).body;
+    expect(ledger.stages.map((s: { status: string }) => s.status)).to.deep.equal(['closed', 'pending', 'pending', 'pending']);
+    expect(ledger.stages[0].cases.map((c: { status: string }) => c.status)).to.deep.equal(['withdrawn']);
+  });
+
   it('when a key project goes through its four stages, then each stage opens only in order, passes on delivery, and the ledger shows all of it', async () => {
     const created = await as.clerk1.post('/api/projects', { name: '星河新能源产业园', key: true, agentUsername: 'agent1' });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);

@@ -9,7 +9,7 @@ const at = (value: string, openCaseId: string | null = null, reportedPeriods: st
   ({ value, context: { openCaseId, reportedPeriods } });
 
 describe('project chart', () => {
-  it('when the chart is built, then its states are the four stages in order and completed', () => {
+  it('when the chart is built, then its states are the four stages in order, completed and closed', () => {
     expect(Object.keys(projectChart.states)).to.deep.equal([...PROJECT_STATUSES]);
     expect(PROJECT_STAGE_CODES).to.deep.equal(['landUse', 'engineering', 'construction', 'acceptance']);
   });
@@ -56,16 +56,30 @@ describe('project chart', () => {
         expect(canApply(projectChart, at(stage), { type: 'REPORT', period: 'November' })).to.equal(false);
       });
 
-      it('then the allowed events are the stage events and the report', () => {
-        expect(allowedEvents(projectChart, at(stage))).to.deep.equal(['OPEN_STAGE', 'REPORT', 'STAGE_CONCLUDED']);
+      it('then the allowed events are the stage events, the report and closing', () => {
+        expect(allowedEvents(projectChart, at(stage))).to.deep.equal(['CLOSE', 'OPEN_STAGE', 'REPORT', 'STAGE_CONCLUDED']);
+      });
+
+      it('when it is closed with a reason and nothing under way, then it is closed for good', () => {
+        const closed = applyEvent(projectChart, at(stage), { type: 'CLOSE', reason: '建设单位撤回项目' });
+        expect(closed.value).to.equal('closed');
+        expect(allowedEvents(projectChart, closed)).to.deep.equal([]);
+      });
+
+      it('when it is closed while an application is under way, or without a reason, then it is refused', () => {
+        expect(canApply(projectChart, at(stage, 'c1'), { type: 'CLOSE', reason: '建设单位撤回项目' })).to.equal(false);
+        expect(canApply(projectChart, at(stage), { type: 'CLOSE', reason: '  ' })).to.equal(false);
       });
     });
   }
 
-  it('when the project is completed, then nothing is allowed', () => {
-    expect(allowedEvents(projectChart, at('completed'))).to.deep.equal([]);
-    expect(canApply(projectChart, at('completed'), { type: 'REPORT', period: '2026-11-H2' })).to.equal(false);
-  });
+  for (const ended of ['completed', 'closed']) {
+    it(`when the project is ${ended}, then nothing is allowed`, () => {
+      expect(allowedEvents(projectChart, at(ended))).to.deep.equal([]);
+      expect(canApply(projectChart, at(ended), { type: 'REPORT', period: '2026-11-H2' })).to.equal(false);
+      expect(canApply(projectChart, at(ended), { type: 'CLOSE', reason: '再次终止' })).to.equal(false);
+    });
+  }
 });
 
 describe('half-month report periods (Asia/Shanghai)', () => {
