@@ -341,7 +341,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
  * matter approved; otherwise the stage stays open for a new application.
  */
 async function tellProject(input: CaseWorkflowInput & { project: { id: string } }, outcome: CaseOutcome | null, status: CaseStatus): Promise<void> {
-  await getExternalWorkflowHandle(projectWorkflowId(input.project.id)).signal(stageConcludedSignal, {
-    caseId: input.caseId, passed: outcome === 'approved' && DELIVERED_CASE_STATUSES.includes(status), caseStatus: status,
-  });
+  try {
+    await getExternalWorkflowHandle(projectWorkflowId(input.project.id)).signal(stageConcludedSignal, {
+      caseId: input.caseId, passed: outcome === 'approved' && DELIVERED_CASE_STATUSES.includes(status), caseStatus: status,
+    });
+  } catch {
+    // The project has ended (it cannot while its stage case runs, but a case must never fail on it).
+  }
 }
