@@ -36,6 +36,7 @@ import { createMetricsRouter } from './routes/metrics';
 import { createPublicRouter } from './routes/public';
 import { createStepsRouter } from './routes/steps';
 import { createSupervisionRouter } from './routes/supervision';
+import { createUsersRouter } from './routes/users';
 import { createWindowRouter } from './routes/window';
 import { createPostApprovalChecksRouter } from './routes/post-approval-checks';
 import { createJointReviewsRouter } from './routes/joint-reviews';
@@ -113,6 +114,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
     notify: (notice) => notify({ ...notice, channel: 'log' }),
     book,
   }));
+  app.use(createUsersRouter({ db, book }));
   app.use(createMetricsRouter({ db, calendar, book }));
   app.use(createComplaintsRouter({ db, calendar, book }));
   app.use(createEvaluationsRouter({ db, book }));

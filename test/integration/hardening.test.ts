@@ -13,7 +13,7 @@ import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
 import {
   AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, JointReview,
-  JointReviewOpinion, Notification, Project, ProjectEvent, Step, SupervisionOrder, User,
+  JointReviewOpinion, Department, Matter, MatterMaterial, Notification, Project, ProjectEvent, Step, SupervisionOrder, User,
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import type { Role } from '../../domain/types';
@@ -284,6 +284,10 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/track/:trackingCode/evaluation': { phoneLast4: '5678', level: 4 },
       'POST /api/projects': { name: '星河产业园', key: true, agentUsername: 'agent1', limitWorkingDays: 100 },
       'POST /api/projects/:id/reports': { progress: '用地材料编制中', problems: '无' },
+      'POST /api/users': { username: 'officer9-zjj', displayName: '经办人', role: 'officer', departmentCode: 'zjj', password: 'long-enough-password' },
+      'PATCH /api/users/:id': { displayName: '经办人', role: 'leader', departmentCode: 'zjj', active: true },
+      'POST /api/users/:id/password': { password: 'long-enough-password' },
+      'POST /api/users/:id/unlock': {},
     };
 
     /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */
@@ -291,7 +295,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       const result: Record<string, number> = {};
       for (const [name, entity] of Object.entries({
         CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord, Complaint, Evaluation, JointReview, JointReviewOpinion,
-        Project, ProjectEvent,
+        Project, ProjectEvent, User, Department, Matter, MatterMaterial,
       })) {
         result[name] = await system.db.getRepository(entity).count();
       }
@@ -337,6 +341,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         '/api/joint-reviews/:id': '1',
         '/api/track/:trackingCode': 'ABCDEF2345',
         '/api/projects/:id': '00000000-0000-4000-8000-000000000000',
+        '/api/users/:id': '1',
       };
       const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
       expect(writes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`).filter((route) => !(route in VALID)), 'write routes without a valid body here').to.deep.equal([]);

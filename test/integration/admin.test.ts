@@ -1,0 +1,161 @@
+// The admin keeps users and the catalogue (DESIGN §4), proven over HTTP against the real system:
+// accounts that sign in and see their department, deactivation and lockout relief; matters with
+// their materials and 会签 panels that the next registration picks up while earlier cases keep theirs.
+import { expect } from 'chai';
+import { ROLES, type Role } from '../../domain/types';
+import { AuditLogEntry, User } from '../../entities';
+import { ApiClient, type Answer } from '../support/http';
+import { startSystem, type RunningSystem } from '../support/system';
+
+const STRONG = 'correct-horse-battery';
+const SIGNED_IN: Record<Role, string> = {
+  clerk: 'clerk1', officer: 'officer-zrj', leader: 'leader-zrj', agent: 'agent1', supervisor: 'supervisor1', admin: 'admin1',
+};
+
+const paths = (answer: Answer): string[] => (answer.body.errors ?? []).map((e: { path: string }) => e.path);
+
+describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function () {
+  this.timeout(240_000);
+  let system: RunningSystem;
+  const clients = {} as Record<Role, ApiClient>;
+  let anonymous: ApiClient;
+
+  before(async () => {
+    system = await startSystem('admin');
+    anonymous = new ApiClient(system.url);
+    await Promise.all(ROLES.map(async (role) => {
+      clients[role] = await ApiClient.signIn(system.url, SIGNED_IN[role]);
+    }));
+  });
+  after(async () => {
+    await system?.stop();
+  });
+
+  const signIn = (username: string, password: string) => anonymous.post('/api/auth/login', { username, password });
+  const createUser = (body: Record<string, unknown>) => clients.admin.post('/api/users', {
+    displayName: '新经办人', role: 'officer', departmentCode: 'zrj', password: STRONG, ...body,
+  });
+
+  describe('users', () => {
+    it('when the admin creates an officer of zrj, then the officer signs in and sees the zrj inbox; no hash is ever shown', async () => {
+      const created = await createUser({ username: 'officer3-zrj' });
+      expect(created.status, JSON.stringify(created.body)).to.equal(201);
+      expect(created.body).to.include({ username: 'officer3-zrj', role: 'officer', departmentCode: 'zrj', active: true, locked: false });
+      expect(created.headers.get('location')).to.equal(`/api/users/${created.body.id}`);
+      expect(JSON.stringify(created.body)).not.to.match(/password|\$2[aby]\$/i);
+
+      const login = await signIn('officer3-zrj', STRONG);
+      expect(login.status).to.equal(200);
+      expect(login.body.user).to.include({ role: 'officer', departmentCode: 'zrj' });
+      const inbox = await new ApiClient(system.url, login.body.token).get('/api/inbox');
+      expect(inbox.status).to.equal(200);
+      expect(inbox.body).to.be.an('array');
+      expect(inbox.body.every((step: { departmentCode: string }) => step.departmentCode === 'zrj')).to.equal(true);
+
+      const listed = await clients.admin.get('/api/users?departmentCode=zrj&role=officer');
+      expect(listed.status).to.equal(200);
+      expect(listed.body.map((u: { username: string }) => u.username)).to.have.members(['officer-zrj', 'officer2-zrj', 'officer3-zrj']);
+      expect(JSON.stringify(listed.body)).not.to.match(/password|\$2[aby]\$/i);
+
+      const audit = await system.db.getRepository(AuditLogEntry).findOneByOrFail({ action: 'POST /api/users', outcome: 'succeeded' });
+      expect(audit).to.include({ actorName: 'admin1', objectType: 'users', objectId: String(created.body.id), status: 201 });
+    });
+
+    it('when the username is taken, the department is unknown or missing, or the password is short, then it is refused naming the field and nothing is written', async () => {
+      const before = await system.db.getRepository(User).count();
+      const duplicate = await createUser({ username: 'officer-zrj' });
+      expect(duplicate.status).to.equal(409);
+      expect(paths(duplicate)).to.deep.equal(['username']);
+      const unknown = await createUser({ username: 'officer-nowhere', departmentCode: 'xxx' });
+      expect([unknown.status, paths(unknown)]).to.deep.equal([400, ['departmentCode']]);
+      const missing = await createUser({ username: 'leader-nowhere', role: 'leader', departmentCode: undefined });
+      expect([missing.status, paths(missing)]).to.deep.equal([400, ['departmentCode']]);
+      const clerkWithDepartment = await createUser({ username: 'clerk-zrj', role: 'clerk' });
+      expect([clerkWithDepartment.status, paths(clerkWithDepartment)]).to.deep.equal([400, ['departmentCode']]);
+      const short = await createUser({ username: 'officer-short', password: 'elevenchars' });
+      expect([short.status, paths(short)]).to.deep.equal([400, ['password']]);
+      expect(await system.db.getRepository(User).count()).to.equal(before);
+    });
+
+    it('when a user is deactivated, then their sign-in is the same 401 as a wrong password; reactivated, they sign in again', async () => {
+      const { body: user } = await createUser({ username: 'clerk-temp', role: 'clerk', departmentCode: undefined });
+      expect((await signIn('clerk-temp', STRONG)).status).to.equal(200);
+      const off = await clients.admin.send('PATCH', `/api/users/${user.id}`, { active: false });
+      expect(off.status).to.equal(200);
+      expect(off.body.active).to.equal(false);
+      const refused = await signIn('clerk-temp', STRONG);
+      const wrong = await signIn('clerk1', 'not-the-password');
+      expect([refused.status, refused.body.detail]).to.deep.equal([401, wrong.body.detail]);
+      await system.db.getRepository(User).update({ username: 'clerk1' }, { failedLogins: 0 });
+      expect((await clients.admin.send('PATCH', `/api/users/${user.id}`, { active: true })).status).to.equal(200);
+      expect((await signIn('clerk-temp', STRONG)).status).to.equal(200);
+    });
+
+    it('when a role changes, then the department follows the rule: a leader needs one, a supervisor has none', async () => {
+      const { body: user } = await createUser({ username: 'officer-moving' });
+      const noDepartment = await clients.admin.send('PATCH', `/api/users/${user.id}`, { role: 'leader', departmentCode: null });
+      expect([noDepartment.status, paths(noDepartment)]).to.deep.equal([400, ['departmentCode']]);
+      const moved = await clients.admin.send('PATCH', `/api/users/${user.id}`, { role: 'leader', departmentCode: 'hbj', displayName: '生态环境局负责人' });
+      expect(moved.body).to.include({ role: 'leader', departmentCode: 'hbj', displayName: '生态环境局负责人' });
+      const promoted = await clients.admin.send('PATCH', `/api/users/${user.id}`, { role: 'supervisor' });
+      expect(promoted.body).to.include({ role: 'supervisor', departmentCode: null });
+      const missing = await clients.admin.send('PATCH', '/api/users/999999', { active: false });
+      expect(missing.status).to.equal(404);
+    });
+
+    it('when the admin tries to deactivate or demote themselves, then it is 409 and nothing changes', async () => {
+      const me = await system.db.getRepository(User).findOneByOrFail({ username: 'admin1' });
+      const off = await clients.admin.send('PATCH', `/api/users/${me.id}`, { active: false });
+      expect([off.status, paths(off)]).to.deep.equal([409, ['active']]);
+      const demoted = await clients.admin.send('PATCH', `/api/users/${me.id}`, { role: 'clerk' });
+      expect([demoted.status, paths(demoted)]).to.deep.equal([409, ['role']]);
+      expect(await system.db.getRepository(User).findOneByOrFail({ id: me.id })).to.include({ role: 'admin', active: true });
+      expect((await clients.admin.send('PATCH', `/api/users/${me.id}`, { displayName: '系统管理员（一）' })).status).to.equal(200);
+    });
+
+    it('when an account is locked after 5 failed sign-ins, then unlock lets the right password in, and a new password replaces the old', async () => {
+      const { body: user } = await createUser({ username: 'officer-forgetful' });
+      for (let i = 1; i <= 4; i++) expect((await signIn('officer-forgetful', `wrong-password-${i}`)).status).to.equal(401);
+      expect((await signIn('officer-forgetful', 'wrong-password-5')).status).to.equal(423);
+      expect((await signIn('officer-forgetful', STRONG)).status).to.equal(423);
+      const listed = await clients.admin.get('/api/users?role=officer');
+      expect(listed.body.find((u: { id: number }) => u.id === user.id)).to.include({ locked: true });
+
+      const unlocked = await clients.admin.post(`/api/users/${user.id}/unlock`, {});
+      expect(unlocked.status).to.equal(200);
+      expect(unlocked.body).to.include({ locked: false, lockedUntil: null });
+      expect((await signIn('officer-forgetful', STRONG)).status).to.equal(200);
+
+      for (let i = 1; i <= 5; i++) await signIn('officer-forgetful', `wrong-again-${i}`);
+      const tooShort = await clients.admin.post(`/api/users/${user.id}/password`, { password: 'short' });
+      expect([tooShort.status, paths(tooShort)]).to.deep.equal([400, ['password']]);
+      const reset = await clients.admin.post(`/api/users/${user.id}/password`, { password: 'a-brand-new-passphrase' });
+      expect(reset.status).to.equal(200);
+      expect(reset.body.locked).to.equal(false);
+      expect(await system.db.getRepository(User).findOneByOrFail({ id: user.id })).to.include({ failedLogins: 0, lockedUntil: null });
+      expect((await signIn('officer-forgetful', STRONG)).status).to.equal(401);
+      expect((await signIn('officer-forgetful', 'a-brand-new-passphrase')).status).to.equal(200);
+    });
+  });
+
+  describe('admin routes', () => {
+    const ADMIN_ROUTES: [string, string, unknown?][] = [
+      ['GET', '/api/users'],
+      ['POST', '/api/users', { username: 'intruder', displayName: '入侵者', role: 'admin', password: STRONG }],
+      ['PATCH', '/api/users/1', { active: false }],
+      ['POST', '/api/users/1/password', { password: STRONG }],
+      ['POST', '/api/users/1/unlock', {}],
+    ];
+
+    it('when any other role calls an admin route, then it is 403 and nothing is written', async () => {
+      const before = await system.db.getRepository(User).find({ order: { id: 'ASC' } });
+      for (const role of ROLES.filter((r) => r !== 'admin')) {
+        for (const [method, path, body] of ADMIN_ROUTES) {
+          const answer = await clients[role].send(method, path, body);
+          expect(answer.status, `${role} ${method} ${path}`).to.equal(403);
+        }
+      }
+      expect(await system.db.getRepository(User).find({ order: { id: 'ASC' } })).to.deep.equal(before);
+    });
+  });
+});
