@@ -29,6 +29,7 @@ import { createProjectsRouter } from './routes/projects';
 import { createProjectReads } from './project-reads';
 import { countRequests, createPrometheusRouter } from './prometheus';
 import { createCatalogueRouter } from './routes/catalogue';
+import { createCatalogueAdminRouter } from './routes/catalogue-admin';
 import { createComplaintsRouter } from './routes/complaints';
 import { createEvaluationsRouter } from './routes/evaluations';
 import { createFeedbackPublicRouter } from './routes/feedback-public';
@@ -92,6 +93,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(docs.express);
   app.use('/api', auth.authenticate);
   app.use(createCatalogueRouter({ db, book }));
+  app.use(createCatalogueAdminRouter({ db, book }));
   const notify = async (notice: NotificationRequest): Promise<void> => {
     await enqueueNotifications({ notifications: [notice] });
   };

@@ -96,6 +96,11 @@ const MATRIX: MatrixRow[] = [
   { method: 'PATCH', path: '/api/users/:id', roles: ['admin'], kind: 'user', body: { displayName: '矩阵账户' } },
   { method: 'POST', path: '/api/users/:id/password', roles: ['admin'], kind: 'user', body: { password: 'matrix-password-1' } },
   { method: 'POST', path: '/api/users/:id/unlock', roles: ['admin'], kind: 'user', body: {} },
+  // The catalogue too: both matters are the matrix's own, so other tests' matters stay as seeded.
+  {
+    method: 'PUT', path: '/api/matters/:code', roles: ['admin'], kind: 'matter',
+    body: { name: '矩阵事项', departmentCode: 'zrj', legalDays: 10, committedDays: 5, materials: [{ code: 'application-form', name: '申请表', required: true, core: true }] },
+  },
 ];
 
 type Expected = 'authorized' | 403 | 404;
@@ -244,6 +249,13 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         username, displayName: username, passwordHash: await bcrypt.hash(TEST_PASSWORD, 4), role, departmentCode,
         failedLogins: 0, lockedUntil: null, active: true, createdAt: new Date(),
       }))).id);
+      const matter = async (code: string) => {
+        const answer = await clients.admin.post('/api/matters', {
+          code, name: code, departmentCode: 'hbj', legalDays: 10, committedDays: 5, materials: [{ code: 'application-form', name: '申请表', required: true, core: true }],
+        });
+        expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
+        return code;
+      };
       Object.assign(objects, {
         case: { own: own.id, other: other.id },
         step: { own: own.stepId, other: other.stepId },
@@ -260,6 +272,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         project: { own: ownProject, other: otherProject },
         review: { own: await convene('leader-zrj', own.id), other: await convene('leader-hbj', other.id) },
         user: { own: await account('matrix-officer', 'officer', 'zrj'), other: await account('matrix-clerk', 'clerk', null) },
+        matter: { own: await matter('MTX-001'), other: await matter('MTX-002') },
       });
     });
 

@@ -3,7 +3,8 @@
 // their materials and 会签 panels that the next registration picks up while earlier cases keep theirs.
 import { expect } from 'chai';
 import { ROLES, type Role } from '../../domain/types';
-import { AuditLogEntry, User } from '../../entities';
+import { AuditLogEntry, Matter, MatterMaterial, Step, User } from '../../entities';
+import { eventually } from '../support/eventually';
 import { ApiClient, type Answer } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 
@@ -138,6 +139,105 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
     });
   });
 
+  describe('catalogue', () => {
+    const materials = [
+      { code: 'application-form', name: '临时占用林地申请表', required: true, core: true },
+      { code: 'site-map', name: '占用范围图', required: true, core: false },
+      { code: 'power-of-attorney', name: '授权委托书', required: false, core: false },
+    ];
+    const matter = (extra: Record<string, unknown> = {}) => ({
+      name: '临时用地审批', departmentCode: 'zrj', legalDays: 20, committedDays: 10, specialProcedures: ['补正', '现场踏勘'],
+      approval: { mode: 'all', approvers: ['officer-zrj', 'officer2-zrj'] }, materials, ...extra,
+    });
+
+    /** A registered, accepted case of one matter, once its step workflow has projected itself. */
+    async function acceptedStep(matterCode: string): Promise<string> {
+      const created = await clients.clerk.post('/api/cases', {
+        applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes: [matterCode], channel: 'standard', materials: [],
+      });
+      expect(created.status, JSON.stringify(created.body)).to.equal(201);
+      expect((await clients.clerk.post(`/api/cases/${created.body.id}/accept`, {})).status).to.equal(200);
+      const stepId = `${created.body.id}-${matterCode}`;
+      await eventually(async () => expect((await system.db.getRepository(Step).findOneByOrFail({ id: stepId })).version).to.be.above(0), 30_000);
+      return stepId;
+    }
+
+    it('when the admin adds a matter with a 会签 panel, then a clerk registers it and the step shows the panel and the limit', async () => {
+      const created = await clients.admin.post('/api/matters', { code: 'ZRJ-101', ...matter() });
+      expect(created.status, JSON.stringify(created.body)).to.equal(201);
+      expect(created.body).to.deep.include({ code: 'ZRJ-101', committedDays: 10, approval: { mode: 'all', approvers: ['officer-zrj', 'officer2-zrj'] }, materials });
+      const listed = (await clients.clerk.get('/api/matters')).body.find((m: { code: string }) => m.code === 'ZRJ-101');
+      expect(listed.materials).to.deep.equal(materials);
+
+      const stepId = await acceptedStep('ZRJ-101');
+      const step = await clients.officer.get(`/api/steps/${stepId}`);
+      expect(step.status).to.equal(200);
+      expect(step.body.limitDays).to.equal(10);
+      expect(step.body.approval).to.include({ mode: 'all' });
+      expect(step.body.approval.members).to.deep.equal(['officer-zrj', 'officer2-zrj']);
+      const audit = await system.db.getRepository(AuditLogEntry).findOneByOrFail({ action: 'POST /api/matters', outcome: 'succeeded' });
+      expect(audit).to.include({ actorName: 'admin1', objectType: 'matters', objectId: 'ZRJ-101' });
+    });
+
+    it('when a panel names a reviewer of another department, or a body breaks a rule, then 400 names the field and nothing is written', async () => {
+      const before = [await system.db.getRepository(Matter).count(), await system.db.getRepository(MatterMaterial).count()];
+      const refused = async (body: Record<string, unknown>) => {
+        const answer = await clients.admin.post('/api/matters', { code: 'ZRJ-102', ...matter(body) });
+        expect(answer.status, JSON.stringify(answer.body)).to.equal(400);
+        return paths(answer);
+      };
+      expect(await refused({ approval: { mode: 'all', approvers: ['officer-hbj', 'officer-zrj'] } })).to.deep.equal(['approval.approvers.0']);
+      expect(await refused({ approval: { mode: 'any', approvers: ['officer-zrj', 'clerk1'] } })).to.deep.equal(['approval.approvers.1']);
+      expect(await refused({ committedDays: 21 })).to.deep.equal(['committedDays']);
+      expect(await refused({ departmentCode: 'xxx', approval: undefined })).to.deep.equal(['departmentCode']);
+      expect(await refused({ requires: ['NOPE-001'] })).to.deep.equal(['requires.0']);
+      expect(await refused({ stage: 'someday' })).to.deep.equal(['stage']);
+      expect(await refused({ materials: [{ ...materials[0], required: false }] })).to.deep.equal(['materials.0.core']);
+      expect(await refused({ materials: [materials[0], { ...materials[1], code: 'application-form' }] })).to.deep.equal(['materials.1.code']);
+      expect([await system.db.getRepository(Matter).count(), await system.db.getRepository(MatterMaterial).count()]).to.deep.equal(before);
+      const taken = await clients.admin.post('/api/matters', { code: 'ZRJ-001', ...matter() });
+      expect([taken.status, paths(taken)]).to.deep.equal([409, ['code']]);
+    });
+
+    it('when a matter is replaced, then the next case takes the new limit and materials while the earlier case keeps its own', async () => {
+      expect((await clients.admin.post('/api/matters', { code: 'ZRJ-103', ...matter({ approval: undefined }) })).status).to.equal(201);
+      const earlier = await acceptedStep('ZRJ-103');
+      const replaced = await clients.admin.put('/api/matters/ZRJ-103', matter({ committedDays: 6, approval: undefined, materials: materials.slice(0, 2) }));
+      expect(replaced.status, JSON.stringify(replaced.body)).to.equal(200);
+      expect(replaced.body).to.deep.include({ committedDays: 6, materials: materials.slice(0, 2) });
+      const later = await acceptedStep('ZRJ-103');
+      expect((await clients.officer.get(`/api/steps/${later}`)).body.limitDays).to.equal(6);
+      expect((await clients.officer.get(`/api/steps/${earlier}`)).body.limitDays).to.equal(10);
+
+      // A refused replacement leaves the matter and every material as they were.
+      const refused = await clients.admin.put('/api/matters/ZRJ-103', matter({ committedDays: 3, approval: { mode: 'all', approvers: ['officer-zrj', 'officer-hbj'] } }));
+      expect([refused.status, paths(refused)]).to.deep.equal([400, ['approval.approvers.1']]);
+      const stored = (await clients.clerk.get('/api/matters')).body.find((m: { code: string }) => m.code === 'ZRJ-103');
+      expect(stored).to.deep.include({ committedDays: 6, materials: materials.slice(0, 2) });
+      expect((await clients.admin.put('/api/matters/ZRJ-999', matter())).status).to.equal(404);
+    });
+
+    it('when a replacement would make the requires relation a cycle, then 400 names the requirement that closes it', async () => {
+      expect((await clients.admin.post('/api/matters', { code: 'ZRJ-104', ...matter({ approval: undefined }) })).status).to.equal(201);
+      expect((await clients.admin.post('/api/matters', { code: 'ZRJ-105', ...matter({ approval: undefined, requires: ['ZRJ-104'] }) })).status).to.equal(201);
+      expect((await clients.admin.post('/api/matters', { code: 'ZRJ-106', ...matter({ approval: undefined, requires: ['ZRJ-105'] }) })).status).to.equal(201);
+      const cycle = await clients.admin.put('/api/matters/ZRJ-104', matter({ approval: undefined, requires: ['ZRJ-001', 'ZRJ-106'] }));
+      expect([cycle.status, paths(cycle)]).to.deep.equal([400, ['requires.1']]);
+      const self = await clients.admin.put('/api/matters/ZRJ-104', matter({ approval: undefined, requires: ['ZRJ-104'] }));
+      expect([self.status, paths(self)]).to.deep.equal([400, ['requires.0']]);
+      expect((await system.db.getRepository(Matter).findOneByOrFail({ code: 'ZRJ-104' })).requires).to.equal(null);
+    });
+
+    it('when the admin adds a department, then it is listed and can own officers', async () => {
+      const created = await clients.admin.post('/api/departments', { code: 'lyj', name: '林业局' });
+      expect(created.status).to.equal(201);
+      expect((await clients.clerk.get('/api/departments')).body).to.deep.include({ code: 'lyj', name: '林业局' });
+      expect((await createUser({ username: 'officer-lyj', departmentCode: 'lyj' })).status).to.equal(201);
+      const again = await clients.admin.post('/api/departments', { code: 'lyj', name: '林业局' });
+      expect([again.status, paths(again)]).to.deep.equal([409, ['code']]);
+    });
+  });
+
   describe('admin routes', () => {
     const ADMIN_ROUTES: [string, string, unknown?][] = [
       ['GET', '/api/users'],
@@ -145,6 +245,9 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
       ['PATCH', '/api/users/1', { active: false }],
       ['POST', '/api/users/1/password', { password: STRONG }],
       ['POST', '/api/users/1/unlock', {}],
+      ['POST', '/api/matters', { code: 'ZRJ-199', name: '越权', departmentCode: 'zrj', legalDays: 5, committedDays: 3, materials: [{ code: 'a', name: 'a', required: true, core: true }] }],
+      ['PUT', '/api/matters/ZRJ-001', { name: '越权', departmentCode: 'zrj', legalDays: 5, committedDays: 3, materials: [{ code: 'a', name: 'a', required: true, core: true }] }],
+      ['POST', '/api/departments', { code: 'evil', name: '越权' }],
     ];
 
     it('when any other role calls an admin route, then it is 403 and nothing is written', async () => {
@@ -156,6 +259,8 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
         }
       }
       expect(await system.db.getRepository(User).find({ order: { id: 'ASC' } })).to.deep.equal(before);
+      expect(await system.db.getRepository(Matter).countBy({ code: 'ZRJ-199' })).to.equal(0);
+      expect((await system.db.getRepository(Matter).findOneByOrFail({ code: 'ZRJ-001' })).name).not.to.equal('越权');
     });
   });
 });

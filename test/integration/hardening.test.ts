@@ -288,6 +288,15 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'PATCH /api/users/:id': { displayName: '经办人', role: 'leader', departmentCode: 'zjj', active: true },
       'POST /api/users/:id/password': { password: 'long-enough-password' },
       'POST /api/users/:id/unlock': {},
+      'POST /api/matters': {
+        code: 'ZJJ-901', name: '临时事项', departmentCode: 'zjj', legalDays: 10, committedDays: 5, instant: false, specialProcedures: ['补正'],
+        requires: ['ZJJ-001'], stage: 'construction', approval: { mode: 'all', approvers: ['officer-zjj', 'leader-zjj'] },
+        materials: [{ code: 'application-form', name: '申请表', required: true, core: true }],
+      },
+      'PUT /api/matters/:code': {
+        name: '临时事项', departmentCode: 'zjj', legalDays: 10, committedDays: 5, materials: [{ code: 'application-form', name: '申请表', required: true, core: true }],
+      },
+      'POST /api/departments': { code: 'lyj', name: '林业局' },
     };
 
     /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */
@@ -342,6 +351,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         '/api/track/:trackingCode': 'ABCDEF2345',
         '/api/projects/:id': '00000000-0000-4000-8000-000000000000',
         '/api/users/:id': '1',
+        '/api/matters/:code': 'ZJJ-002',
       };
       const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
       expect(writes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`).filter((route) => !(route in VALID)), 'write routes without a valid body here').to.deep.equal([]);
