@@ -1,14 +1,16 @@
 // Accounts, kept by admins (DESIGN §4): list, create, change role or department, deactivate, set a
 // new password, unlock. Password hashes never leave the database. Every change is audited by the
-// audit trail with the user as its object.
+// audit trail with the user as its object. A member of a matter's approval panel stays an active
+// reviewer of its department until the panel is changed, so no 会签 step waits on an account that
+// can no longer sign.
 import bcrypt from 'bcryptjs';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
+import { IsNull, Not, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ErrorCode } from '../../domain/errors';
 import { toShanghaiIso } from '../../domain/time';
 import { ROLES, type Role } from '../../domain/types';
-import { Department, User } from '../../entities';
+import { Department, Matter, User } from '../../entities';
 import { isUniqueViolation } from '../../entities/unique-violation';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
@@ -85,6 +87,11 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
       throw badRequest([{ path: 'departmentCode', message: `no department ${code}` }]);
     }
   };
+  /** Matters whose approval panel names the user: they must stay an active reviewer of its department. */
+  const panelsNaming = async (username: string): Promise<string[]> => {
+    const matters = await db.getRepository(Matter).find({ select: { code: true, approval: true }, where: { approval: Not(IsNull()) } });
+    return matters.filter((matter) => matter.approval?.approvers.includes(username)).map((matter) => matter.code);
+  };
   const found = async (id: number, res: Response): Promise<User> => {
     res.locals.auditObject = { type: 'users', id: String(id) };
     const user = await users.findOneBy({ id });
@@ -130,7 +137,10 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
   routes.route({
     method: 'patch', path: '/api/users/:id', tag: 'users', summary: 'Change display name, role, department or active flag',
     access: ['admin'], params: idParam, body: patchBody,
-    responses: { 200: 'the account', 409: 'an admin may not deactivate or demote themselves' },
+    responses: {
+      200: 'the account',
+      409: 'an admin may not deactivate or demote themselves; a member of a matter\'s approval panel may not leave its department\'s reviewers',
+    },
   }, async ({ params: { id }, body }, req, res) => {
     const user = await found(id, res);
     const role = body.role ?? user.role;
@@ -142,6 +152,14 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
     await departmentMustExist(department);
     if (user.id === actorOf(req).id && (role !== 'admin' || body.active === false)) {
       throw conflict('an admin may not deactivate or demote their own account', body.active === false ? 'active' : 'role');
+    }
+    const leavesPanels = body.active === false || !DEPARTMENT_ROLES.includes(role) || department !== user.departmentCode;
+    if (leavesPanels) {
+      const panels = await panelsNaming(user.username);
+      if (panels.length > 0) {
+        const field = body.active === false ? 'active' : body.role !== undefined && body.role !== user.role ? 'role' : 'departmentCode';
+        throw conflict(`${user.username} sits on the approval panel of ${panels.join(', ')}; change the panel first`, field);
+      }
     }
     await users.update({ id }, {
       displayName: body.displayName ?? user.displayName, role, departmentCode: department, active: body.active ?? user.active,

@@ -217,6 +217,20 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
       expect((await clients.admin.put('/api/matters/ZRJ-999', matter())).status).to.equal(404);
     });
 
+    it('when a panel member would be deactivated, demoted or moved, then it is 409 until the panel no longer names them', async () => {
+      const { body: member } = await createUser({ username: 'officer4-zrj' });
+      const panel = { mode: 'sequential', approvers: ['officer-zrj', 'officer4-zrj'] };
+      expect((await clients.admin.post('/api/matters', { code: 'ZRJ-107', ...matter({ approval: panel }) })).status).to.equal(201);
+      for (const [body, field] of [[{ active: false }, 'active'], [{ role: 'clerk' }, 'role'], [{ departmentCode: 'hbj' }, 'departmentCode']] as const) {
+        const answer = await clients.admin.send('PATCH', `/api/users/${member.id}`, body);
+        expect([answer.status, paths(answer)], JSON.stringify(body)).to.deep.equal([409, [field]]);
+        expect(answer.body.detail).to.contain('ZRJ-107');
+      }
+      expect((await clients.admin.send('PATCH', `/api/users/${member.id}`, { role: 'leader' })).status).to.equal(200);
+      expect((await clients.admin.put('/api/matters/ZRJ-107', matter({ approval: undefined }))).status).to.equal(200);
+      expect((await clients.admin.send('PATCH', `/api/users/${member.id}`, { active: false })).body.active).to.equal(false);
+    });
+
     it('when a replacement would make the requires relation a cycle, then 400 names the requirement that closes it', async () => {
       expect((await clients.admin.post('/api/matters', { code: 'ZRJ-104', ...matter({ approval: undefined }) })).status).to.equal(201);
       expect((await clients.admin.post('/api/matters', { code: 'ZRJ-105', ...matter({ approval: undefined, requires: ['ZRJ-104'] }) })).status).to.equal(201);
