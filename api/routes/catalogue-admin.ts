@@ -88,12 +88,13 @@ const conflict = (detail: string, field: string): HttpProblem =>
   new HttpProblem(409, ErrorCode.Conflict, 'Conflict', detail, { errors: [{ path: field, message: detail }] });
 
 /** The checks against the catalogue and the accounts, read through the writing transaction. */
-async function catalogueProblems(em: EntityManager, code: string, body: MatterFields): Promise<FieldProblem[]> {
+async function catalogueProblems(
+  em: EntityManager, code: string, body: MatterFields, matters: readonly Pick<Matter, 'code' | 'requires'>[],
+): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (!(await em.existsBy(Department, { code: body.departmentCode }))) {
     problems.push({ path: 'departmentCode', message: `no department ${body.departmentCode}` });
   }
-  const matters = await em.find(Matter, { select: { code: true, requires: true } });
   const known = new Set(matters.map((matter) => matter.code));
   body.requires.forEach((required, i) => {
     if (required === code) problems.push({ path: `requires.${i}`, message: 'a matter cannot require itself' });
@@ -137,10 +138,12 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
 
   /** Validates against the catalogue and writes the matter with its materials, all in one transaction. */
   const write = (code: string, body: MatterFields, existing: 'new' | 'replace') => db.transaction(async (em) => {
-    const found = await em.existsBy(Matter, { code });
+    // Locks the catalogue's matters: two concurrent writes cannot each close half a cycle.
+    const matters = await em.find(Matter, { select: { code: true, requires: true }, lock: { mode: 'pessimistic_write' } });
+    const found = matters.some((matter) => matter.code === code);
     if (existing === 'new' && found) throw conflict(`matter ${code} exists`, 'code');
     if (existing === 'replace' && !found) throw notFound(`matter ${code}`);
-    const problems = await catalogueProblems(em, code, body);
+    const problems = await catalogueProblems(em, code, body, matters);
     if (problems.length > 0) throw badRequest(problems);
     if (existing === 'new') await em.insert(Matter, matterRow(code, body));
     else await em.update(Matter, { code }, matterRow(code, body));

@@ -2,6 +2,7 @@
 // accounts that sign in and see their department, deactivation and lockout relief; matters with
 // their materials and 会签 panels that the next registration picks up while earlier cases keep theirs.
 import { expect } from 'chai';
+import { In } from 'typeorm';
 import { ROLES, type Role } from '../../domain/types';
 import { AuditLogEntry, Matter, MatterMaterial, Step, User } from '../../entities';
 import { eventually } from '../support/eventually';
@@ -240,6 +241,19 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
       const self = await clients.admin.put('/api/matters/ZRJ-104', matter({ approval: undefined, requires: ['ZRJ-104'] }));
       expect([self.status, paths(self)]).to.deep.equal([400, ['requires.0']]);
       expect((await system.db.getRepository(Matter).findOneByOrFail({ code: 'ZRJ-104' })).requires).to.equal(null);
+    });
+
+    it('when two replacements would each close half of a cycle at once, then one wins and the other is 400', async () => {
+      for (const code of ['ZRJ-108', 'ZRJ-109']) {
+        expect((await clients.admin.post('/api/matters', { code, ...matter({ approval: undefined }) })).status).to.equal(201);
+      }
+      const answers = await Promise.all([
+        clients.admin.put('/api/matters/ZRJ-108', matter({ approval: undefined, requires: ['ZRJ-109'] })),
+        clients.admin.put('/api/matters/ZRJ-109', matter({ approval: undefined, requires: ['ZRJ-108'] })),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).to.deep.equal([200, 400]);
+      const stored = await system.db.getRepository(Matter).findBy({ code: In(['ZRJ-108', 'ZRJ-109']) });
+      expect(stored.filter((row) => row.requires !== null)).to.have.length(1);
     });
 
     it('when the admin adds a department, then it is listed and can own officers', async () => {
