@@ -1,6 +1,8 @@
 // Sign-in and the two guards every route uses: `authenticate` (a valid bearer token) and
 // `allow(...roles)` (function-level authorization, deny by default). Sign-in locks an account
-// after `maxFailedLogins` failures in a row, for `lockoutMinutes`.
+// after `maxFailedLogins` failures in a row, for `lockoutMinutes`. A deactivated account cannot sign
+// in; the token check reads no user row, so tokens issued before a deactivation (or a role change)
+// last until they expire (JWT_TTL).
 import bcrypt from 'bcryptjs';
 import type { RequestHandler } from 'express';
 import jwt, { type SignOptions } from 'jsonwebtoken';
@@ -73,7 +75,9 @@ export function createAuth({ db, config, security, book }: AuthDependencies) {
     responses: { 200: 'signed in', 401: 'unknown user or wrong password', 423: 'locked after repeated failures' },
   }, async ({ body: { username, password } }, _req, res) => {
     res.locals.auditActor = { name: username };
-    const user = await users.findOneBy({ username });
+    // A deactivated account answers exactly like an unknown one: no lock, no count, same 401.
+    const found = await users.findOneBy({ username });
+    const user = found?.active ? found : null;
     if (user?.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw locked(user.lockedUntil);
     const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !matches) {

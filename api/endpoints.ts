@@ -9,7 +9,7 @@ import type { Role } from '../domain/types';
 import { allow, type Policy } from './auth';
 import { parse } from './validation';
 
-export type Method = 'get' | 'post' | 'put' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** `public`: no token needed (health, sign-in, tracking, documentation). */
 export type Access = readonly Role[] | 'public';

@@ -29,6 +29,7 @@ import { createProjectsRouter } from './routes/projects';
 import { createProjectReads } from './project-reads';
 import { countRequests, createPrometheusRouter } from './prometheus';
 import { createCatalogueRouter } from './routes/catalogue';
+import { createCatalogueAdminRouter } from './routes/catalogue-admin';
 import { createComplaintsRouter } from './routes/complaints';
 import { createEvaluationsRouter } from './routes/evaluations';
 import { createFeedbackPublicRouter } from './routes/feedback-public';
@@ -36,6 +37,7 @@ import { createMetricsRouter } from './routes/metrics';
 import { createPublicRouter } from './routes/public';
 import { createStepsRouter } from './routes/steps';
 import { createSupervisionRouter } from './routes/supervision';
+import { createUsersRouter } from './routes/users';
 import { createWindowRouter } from './routes/window';
 import { createPostApprovalChecksRouter } from './routes/post-approval-checks';
 import { createJointReviewsRouter } from './routes/joint-reviews';
@@ -91,6 +93,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(docs.express);
   app.use('/api', auth.authenticate);
   app.use(createCatalogueRouter({ db, book }));
+  app.use(createCatalogueAdminRouter({ db, book }));
   const notify = async (notice: NotificationRequest): Promise<void> => {
     await enqueueNotifications({ notifications: [notice] });
   };
@@ -113,6 +116,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
     notify: (notice) => notify({ ...notice, channel: 'log' }),
     book,
   }));
+  app.use(createUsersRouter({ db, book }));
   app.use(createMetricsRouter({ db, calendar, book }));
   app.use(createComplaintsRouter({ db, calendar, book }));
   app.use(createEvaluationsRouter({ db, book }));

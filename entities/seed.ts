@@ -163,7 +163,7 @@ export async function seedDemo(ds: DataSource, password: string): Promise<void> 
   // Hash before the transaction so it is not held open for bcrypt's deliberate slowness.
   const newUsers: Omit<User, 'id'>[] = [];
   for (const u of DEMO_USERS.filter((x) => !known.has(x.username))) {
-    newUsers.push({ ...u, passwordHash: await bcrypt.hash(password, 10), failedLogins: 0, lockedUntil: null, createdAt: new Date() });
+    newUsers.push({ ...u, passwordHash: await bcrypt.hash(password, 10), failedLogins: 0, lockedUntil: null, active: true, createdAt: new Date() });
   }
 
   await ds.transaction(async (em) => {

@@ -31,6 +31,10 @@ export class User {
   @Column({ type: 'datetime', name: 'locked_until', nullable: true })
   lockedUntil!: Date | null;
 
+  /** Deactivated by an admin: sign-in is refused (accounts are never deleted, the audit trail names them). */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   // Set by the application, not a DB default, so the migration stays portable.
   @Column({ type: 'datetime', name: 'created_at' })
   createdAt!: Date;

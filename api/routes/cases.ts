@@ -114,7 +114,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     const unknown = body.matterCodes.flatMap((code, i) => (matters.some((m) => m.code === code) ? [] : [{ path: `matterCodes.${i}`, message: `unknown matter ${code}` }]));
     const knownMaterials = new Set(matters.flatMap((m) => m.materials ?? []).map((material) => material.code));
     const strangers = body.materials.flatMap((material, i) => (knownMaterials.has(material.code) ? [] : [{ path: `materials.${i}.code`, message: `${material.code} is not a material of the chosen matters` }]));
-    const agent = body.agentUsername ? await db.getRepository(User).findOneBy({ username: body.agentUsername, role: 'agent' }) : null;
+    const agent = body.agentUsername ? await db.getRepository(User).findOneBy({ username: body.agentUsername, role: 'agent', active: true }) : null;
     const noAgent = body.agentUsername && !agent ? [{ path: 'agentUsername', message: `${body.agentUsername} is not a proxy agent` }] : [];
     if (unknown.length + strangers.length + noAgent.length > 0) throw badRequest([...unknown, ...strangers, ...noAgent]);
 

@@ -1,8 +1,28 @@
-// The catalogue (departments and matters with their materials), for every signed-in user.
+// The catalogue (departments and matters with their materials), for every signed-in user; admins
+// keep it through catalogue-admin.ts.
 import type { DataSource } from 'typeorm';
 import { Department, Matter } from '../../entities';
 import type { RouteBook } from '../endpoints';
 import { ROLES } from '../../domain/types';
+
+/** A matter as the catalogue lists it, with its materials in the order they were given. */
+export function matterView(matter: Matter) {
+  return {
+    code: matter.code,
+    name: matter.name,
+    departmentCode: matter.departmentCode,
+    legalDays: matter.legalDays,
+    committedDays: matter.committedDays,
+    instant: matter.instant,
+    specialProcedures: matter.specialProcedures,
+    requires: matter.requires ?? [],
+    stage: matter.stage,
+    approval: matter.approval ?? { mode: 'single', approvers: [] },
+    materials: (matter.materials ?? [])
+      .sort((a, b) => a.id - b.id)
+      .map(({ code, name, required, core }) => ({ code, name, required, core })),
+  };
+}
 
 export function createCatalogueRouter({ db, book }: { db: DataSource; book: RouteBook }) {
   const routes = book.router();
@@ -16,20 +36,7 @@ export function createCatalogueRouter({ db, book }: { db: DataSource; book: Rout
     method: 'get', path: '/api/matters', tag: 'catalogue', summary: 'Matters with their limits and materials', access: ROLES, responses: { 200: 'matters' },
   }, async (_input, _req, res) => {
     const matters = await db.getRepository(Matter).find({ relations: { materials: true }, order: { code: 'ASC' } });
-    res.json(matters.map((matter) => ({
-      code: matter.code,
-      name: matter.name,
-      departmentCode: matter.departmentCode,
-      legalDays: matter.legalDays,
-      committedDays: matter.committedDays,
-      instant: matter.instant,
-      specialProcedures: matter.specialProcedures,
-      requires: matter.requires ?? [],
-      approval: matter.approval ?? { mode: 'single', approvers: [] },
-      materials: (matter.materials ?? [])
-        .sort((a, b) => a.id - b.id)
-        .map(({ code, name, required, core }) => ({ code, name, required, core })),
-    })));
+    res.json(matters.map(matterView));
   });
   return routes.express;
 }

@@ -53,7 +53,7 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
     responses: { 201: 'the project, at its first stage' },
   }, async ({ body }, req, res) => {
     const actor = actorOf(req);
-    const agent = body.agentUsername ? await db.getRepository(User).findOneBy({ username: body.agentUsername, role: 'agent' }) : null;
+    const agent = body.agentUsername ? await db.getRepository(User).findOneBy({ username: body.agentUsername, role: 'agent', active: true }) : null;
     if (body.agentUsername && !agent) throw badRequest([{ path: 'agentUsername', message: `${body.agentUsername} is not a proxy agent` }]);
     if (body.key && !agent) throw badRequest([{ path: 'agentUsername', message: 'a key project needs its proxy agent (全程代办)' }]);
     const registeredOn = shanghaiDate(new Date().toISOString());

@@ -101,7 +101,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   // 转办 within the department: the target must review for the step's department.
   action('transfer', 'TRANSFER', '转办: hand the step to another reviewer of the department', transferBody, transferStepUpdate, async ({ toUsername, reason }, actor, step) => {
     const target = await db.getRepository(User).findOneBy({ username: toUsername });
-    if (!target || !['officer', 'leader'].includes(target.role) || target.departmentCode !== step.departmentCode) {
+    if (!target?.active || !['officer', 'leader'].includes(target.role) || target.departmentCode !== step.departmentCode) {
       throw badRequest([{ path: 'toUsername', message: `${toUsername} is not a reviewer of department ${step.departmentCode}` }]);
     }
     return { actor, to: { id: target.id, username: target.username }, reason };

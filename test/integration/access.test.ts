@@ -1,6 +1,7 @@
 // Who may do what, proven over HTTP against the real system: every route declares a policy and
 // is documented; the authorization matrix (id-bearing route × role × own or other object);
 // mass assignment; separation of duties.
+import bcrypt from 'bcryptjs';
 import { expect } from 'chai';
 import express from 'express';
 import { openApiPath } from '../../api/openapi';
@@ -10,7 +11,7 @@ import { stepWorkflowId } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
 import { ApiClient, type Answer } from '../support/http';
 import { mountedRoutes, routeBookOf } from '../support/routes';
-import { startSystem, type RunningSystem } from '../support/system';
+import { startSystem, TEST_PASSWORD, type RunningSystem } from '../support/system';
 
 const USERS: Record<Role, string> = {
   clerk: 'clerk1', officer: 'officer-zrj', leader: 'leader-zrj', agent: 'agent1', supervisor: 'supervisor1', admin: 'admin1',
@@ -19,10 +20,11 @@ const PHONE = '13912345678';
 
 /** Whose object it is, seen from the role's user: their department's or assignment's, or not. */
 type Scope = 'own' | 'other';
-type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check' | 'project' | 'review';
+type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check' | 'project' | 'review'
+  | 'user' | 'matter';
 
 interface MatrixRow {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   /** Who may call it (DESIGN §4), written out here rather than read from the code under test. */
   roles: readonly Role[] | 'public';
@@ -92,6 +94,15 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', path: '/api/projects/:id/reports', roles: ['agent'], kind: 'project', body: { progress: '用地材料编制中' } },
   // Both projects have an application under way or are closed by now: 409 from the chart, or 200.
   { method: 'POST', path: '/api/projects/:id/close', roles: ['supervisor'], kind: 'project', body: { reason: '建设单位撤回项目' } },
+  // Accounts are kept by the admin alone; both accounts are other people's (an admin may not demote themselves).
+  { method: 'PATCH', path: '/api/users/:id', roles: ['admin'], kind: 'user', body: { displayName: '矩阵账户' } },
+  { method: 'POST', path: '/api/users/:id/password', roles: ['admin'], kind: 'user', body: { password: 'matrix-password-1' } },
+  { method: 'POST', path: '/api/users/:id/unlock', roles: ['admin'], kind: 'user', body: {} },
+  // The catalogue too: both matters are the matrix's own, so other tests' matters stay as seeded.
+  {
+    method: 'PUT', path: '/api/matters/:code', roles: ['admin'], kind: 'matter',
+    body: { name: '矩阵事项', departmentCode: 'zrj', legalDays: 10, committedDays: 5, materials: [{ code: 'application-form', name: '申请表', required: true, core: true }] },
+  },
 ];
 
 type Expected = 'authorized' | 403 | 404;
@@ -235,6 +246,18 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
         return String(answer.body.id);
       };
+      const users = system.db.getRepository(User);
+      const account = async (username: string, role: Role, departmentCode: string | null) => String((await users.save(users.create({
+        username, displayName: username, passwordHash: await bcrypt.hash(TEST_PASSWORD, 4), role, departmentCode,
+        failedLogins: 0, lockedUntil: null, active: true, createdAt: new Date(),
+      }))).id);
+      const matter = async (code: string) => {
+        const answer = await clients.admin.post('/api/matters', {
+          code, name: code, departmentCode: 'hbj', legalDays: 10, committedDays: 5, materials: [{ code: 'application-form', name: '申请表', required: true, core: true }],
+        });
+        expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
+        return code;
+      };
       Object.assign(objects, {
         case: { own: own.id, other: other.id },
         step: { own: own.stepId, other: other.stepId },
@@ -250,6 +273,8 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         check: { own: await owedCheck(own.stepId, own.id, 'zrj'), other: await owedCheck(other.stepId, other.id, 'hbj') },
         project: { own: ownProject, other: otherProject },
         review: { own: await convene('leader-zrj', own.id), other: await convene('leader-hbj', other.id) },
+        user: { own: await account('matrix-officer', 'officer', 'zrj'), other: await account('matrix-clerk', 'clerk', null) },
+        matter: { own: await matter('MTX-001'), other: await matter('MTX-002') },
       });
     });
 

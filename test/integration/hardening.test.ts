@@ -13,7 +13,7 @@ import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
 import {
   AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, JointReview,
-  JointReviewOpinion, Notification, Project, ProjectEvent, Step, SupervisionOrder, User,
+  JointReviewOpinion, Department, Matter, MatterMaterial, Notification, Project, ProjectEvent, Step, SupervisionOrder, User,
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import type { Role } from '../../domain/types';
@@ -285,6 +285,19 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/projects': { name: '星河产业园', key: true, agentUsername: 'agent1', limitWorkingDays: 100 },
       'POST /api/projects/:id/reports': { progress: '用地材料编制中', problems: '无' },
       'POST /api/projects/:id/close': { reason: '建设单位撤回项目' },
+      'POST /api/users': { username: 'officer9-zjj', displayName: '经办人', role: 'officer', departmentCode: 'zjj', password: 'long-enough-password' },
+      'PATCH /api/users/:id': { displayName: '经办人', role: 'leader', departmentCode: 'zjj', active: true },
+      'POST /api/users/:id/password': { password: 'long-enough-password' },
+      'POST /api/users/:id/unlock': {},
+      'POST /api/matters': {
+        code: 'ZJJ-901', name: '临时事项', departmentCode: 'zjj', legalDays: 10, committedDays: 5, instant: false, specialProcedures: ['补正'],
+        requires: ['ZJJ-001'], stage: 'construction', approval: { mode: 'all', approvers: ['officer-zjj', 'leader-zjj'] },
+        materials: [{ code: 'application-form', name: '申请表', required: true, core: true }],
+      },
+      'PUT /api/matters/:code': {
+        name: '临时事项', departmentCode: 'zjj', legalDays: 10, committedDays: 5, materials: [{ code: 'application-form', name: '申请表', required: true, core: true }],
+      },
+      'POST /api/departments': { code: 'lyj', name: '林业局' },
     };
 
     /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */
@@ -292,7 +305,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       const result: Record<string, number> = {};
       for (const [name, entity] of Object.entries({
         CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord, Complaint, Evaluation, JointReview, JointReviewOpinion,
-        Project, ProjectEvent,
+        Project, ProjectEvent, User, Department, Matter, MatterMaterial,
       })) {
         result[name] = await system.db.getRepository(entity).count();
       }
@@ -338,6 +351,8 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         '/api/joint-reviews/:id': '1',
         '/api/track/:trackingCode': 'ABCDEF2345',
         '/api/projects/:id': '00000000-0000-4000-8000-000000000000',
+        '/api/users/:id': '1',
+        '/api/matters/:code': 'ZJJ-002',
       };
       const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
       expect(writes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`).filter((route) => !(route in VALID)), 'write routes without a valid body here').to.deep.equal([]);
