@@ -1,8 +1,8 @@
 // Sign-in and the two guards every route uses: `authenticate` (a valid bearer token) and
 // `allow(...roles)` (function-level authorization, deny by default). Sign-in locks an account
 // after `maxFailedLogins` failures in a row, for `lockoutMinutes`. A deactivated account cannot sign
-// in; the token check reads no user row, so tokens issued before a deactivation (or a role change)
-// last until they expire (JWT_TTL).
+// in, and its tokens stop working on the next request; role and department come from the account
+// row, not the token, so a change applies at once.
 import bcrypt from 'bcryptjs';
 import type { RequestHandler } from 'express';
 import jwt, { type SignOptions } from 'jsonwebtoken';
@@ -95,17 +95,24 @@ export function createAuth({ db, config, security, book }: AuthDependencies) {
     res.json({ token, user: { ...actor, departmentCode: actor.departmentCode ?? undefined } });
   });
 
-  const authenticate: RequestHandler = (req, _res, next) => {
+  // The token says who; the account row says what they may do now. One primary-key read per
+  // request, so a deactivation or a role change takes effect on the next request.
+  const authenticate: RequestHandler = async (req, _res, next) => {
     const header = req.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) return next(unauthorized());
+    let subject: number;
     try {
-      const claims = tokenClaims.parse(jwt.verify(token, config.jwtSecret));
-      req.user = { id: Number(claims.sub), username: claims.username, role: claims.role, departmentCode: claims.departmentCode ?? null };
-      next();
+      subject = Number(tokenClaims.parse(jwt.verify(token, config.jwtSecret)).sub);
     } catch {
-      next(unauthorized('the token is invalid or expired'));
+      return next(unauthorized('the token is invalid or expired'));
     }
+    const account = await users.findOne({
+      where: { id: subject }, select: { id: true, username: true, role: true, departmentCode: true, active: true },
+    });
+    if (!account?.active) return next(unauthorized('the account is no longer active'));
+    req.user = { id: account.id, username: account.username, role: account.role, departmentCode: account.departmentCode ?? null };
+    next();
   };
 
   return { router: routes.express, authenticate };

@@ -81,10 +81,16 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
 
     it('when a user is deactivated, then their sign-in is the same 401 as a wrong password; reactivated, they sign in again', async () => {
       const { body: user } = await createUser({ username: 'clerk-temp', role: 'clerk', departmentCode: undefined });
-      expect((await signIn('clerk-temp', STRONG)).status).to.equal(200);
+      const signedIn = await signIn('clerk-temp', STRONG);
+      expect(signedIn.status).to.equal(200);
+      const session = new ApiClient(system.url, signedIn.body.token);
+      expect((await session.get('/api/cases')).status).to.equal(200);
       const off = await clients.admin.send('PATCH', `/api/users/${user.id}`, { active: false });
       expect(off.status).to.equal(200);
       expect(off.body.active).to.equal(false);
+      // The token issued before stops working on its next request.
+      const ended = await session.get('/api/cases');
+      expect([ended.status, ended.body.detail]).to.deep.equal([401, 'the account is no longer active']);
       const refused = await signIn('clerk-temp', STRONG);
       const wrong = await signIn('clerk1', 'not-the-password');
       expect([refused.status, refused.body.detail]).to.deep.equal([401, wrong.body.detail]);
@@ -99,8 +105,12 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
       expect([noDepartment.status, paths(noDepartment)]).to.deep.equal([400, ['departmentCode']]);
       const moved = await clients.admin.send('PATCH', `/api/users/${user.id}`, { role: 'leader', departmentCode: 'hbj', displayName: '生态环境局负责人' });
       expect(moved.body).to.include({ role: 'leader', departmentCode: 'hbj', displayName: '生态环境局负责人' });
+      const session = new ApiClient(system.url, (await signIn('officer-moving', STRONG)).body.token);
+      expect((await session.get('/api/metrics')).status).to.equal(403);
       const promoted = await clients.admin.send('PATCH', `/api/users/${user.id}`, { role: 'supervisor' });
       expect(promoted.body).to.include({ role: 'supervisor', departmentCode: null });
+      // The role comes from the account, not the token: the same token may now read the figures.
+      expect((await session.get('/api/metrics')).status).to.equal(200);
       const missing = await clients.admin.send('PATCH', '/api/users/999999', { active: false });
       expect(missing.status).to.equal(404);
     });
