@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Project, ProjectEvent } from '../entities';
 import { retryOnDeadlock } from '../entities/retry';
 import { createAuditLog } from './audit-log';
-import { auditSystemChanges } from './projection';
+import { auditSystemChanges, timelineColumns } from './projection';
 import type { ProjectActivities, RecordProjectInput } from './project-types';
 
 const toDate = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
@@ -28,15 +28,7 @@ export function createProjectActivities({ db }: { db: DataSource }): ProjectActi
         if (timeline.length === 0) return;
         await manager.createQueryBuilder().insert().into(ProjectEvent).orIgnore().values(timeline.map((entry) => ({
           projectId: record.id,
-          seq: entry.seq,
-          at: new Date(entry.at),
-          action: entry.action,
-          fromState: entry.fromState,
-          toState: entry.toState,
-          actorId: entry.actor?.id ?? null,
-          actorName: entry.actor?.username ?? null,
-          actorRole: entry.actor?.role ?? null,
-          detail: entry.detail ?? null,
+          ...timelineColumns(entry),
         })) as never).execute();
       }), { alsoRetry: ['ER_DUP_ENTRY'] });
       await auditSystemChanges(audit, workflowId, 'projects', record.id, timeline);

@@ -116,9 +116,16 @@ async function appendTimeline(manager: EntityManager, workflowId: string, caseId
   if (entries.length === 0) return;
   await manager.createQueryBuilder().insert().into(AuditEvent).orIgnore().values(entries.map((entry) => ({
     workflowId,
-    seq: entry.seq,
     caseId,
     stepId: entry.stepId ?? null,
+    ...timelineColumns(entry),
+  })) as never).execute();
+}
+
+/** The columns a timeline entry fills in any timeline table (case, step or project). */
+export function timelineColumns(entry: TimelineEntry) {
+  return {
+    seq: entry.seq,
     at: new Date(entry.at),
     action: entry.action,
     fromState: entry.fromState,
@@ -127,7 +134,7 @@ async function appendTimeline(manager: EntityManager, workflowId: string, caseId
     actorName: entry.actor?.username ?? null,
     actorRole: entry.actor?.role ?? null,
     detail: entry.detail ?? null,
-  })) as never).execute();
+  };
 }
 
 /** 告知承诺制: an approval on commitment opens the department's post-approval check (once per step). */

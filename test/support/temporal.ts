@@ -63,6 +63,13 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 const quiet = (): void => undefined;
 const quietLogger = { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: console.error };
 
+/** Moves a time-skipping server's clock to a Shanghai wall time (`2030-12-02T10:00:00`); never backwards. */
+export async function advanceTo(env: TestWorkflowEnvironment, shanghai: string): Promise<void> {
+  const wait = Date.parse(`${shanghai}+08:00`) - (await env.currentTimeMs());
+  if (wait < 0) throw new Error(`the server clock is already past ${shanghai}`);
+  await env.sleep(wait);
+}
+
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -13,11 +13,10 @@ import {
 } from '../../workflows/messages';
 import { projectWorkflow } from '../../workflows';
 import { eventually } from '../support/eventually';
-import { startWorkflowRig, uniqueId, type WorkflowRig } from '../support/temporal';
+import { startWorkflowRig, uniqueId, type WorkflowRig, advanceTo as advanceServerTo } from '../support/temporal';
 import { clerk } from './scenarios';
 
 const agent: Actor = { id: 40, username: 'agent1', role: 'agent', departmentCode: null };
-const at = (shanghai: string): number => Date.parse(`${shanghai}+08:00`);
 const minute = (instant: Date | string | null): string | undefined => toShanghaiIso(instant)?.slice(0, 16);
 
 describe('project workflow (time-skipping server)', function () {
@@ -34,11 +33,7 @@ describe('project workflow (time-skipping server)', function () {
     await rig?.stop();
   });
 
-  async function advanceTo(shanghai: string): Promise<void> {
-    const wait = at(shanghai) - (await env.currentTimeMs());
-    if (wait < 0) throw new Error(`the server clock is already past ${shanghai}`);
-    await env.sleep(wait);
-  }
+  const advanceTo = (shanghai: string): Promise<void> => advanceServerTo(env, shanghai);
   const events = (projectId: string) => db.getRepository(ProjectEvent).find({ where: { projectId }, order: { seq: 'ASC' } });
 
   it('when a key project runs for two months, then missing reports are urged at the period end, the clock warns and runs over, and continue-as-new loses nothing', async () => {

@@ -23,7 +23,7 @@ import { toShanghaiIso } from '../../domain/time';
 import type { DayKind } from '../../domain/calendar';
 import { acceptCaseUpdate, claimStepUpdate, resumeStepUpdate, stepStateQuery, suspendStepUpdate } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
-import { startWorkflowRig, type WorkflowRig } from '../support/temporal';
+import { startWorkflowRig, type WorkflowRig, advanceTo as advanceServerTo } from '../support/temporal';
 import { startBatch } from './batch';
 import { caseInput, clerk, officer, startCase, stepHandle } from './scenarios';
 
@@ -57,11 +57,7 @@ describe('step clock and escalation ladder (time-skipping server)', function () 
   });
 
   /** Lets the server's clock run forward to a Shanghai wall-clock instant, firing timers on the way. */
-  async function advanceTo(shanghai: string): Promise<void> {
-    const wait = at(shanghai) - (await env.currentTimeMs());
-    if (wait < 0) throw new Error(`the server clock is already past ${shanghai}`);
-    await env.sleep(wait);
-  }
+  const advanceTo = (shanghai: string): Promise<void> => advanceServerTo(env, shanghai);
 
   it('when the calendar is read, then the declared golden week and make-up days are in force', async () => {
     const calendar = await createCalendarService({ db }).current();

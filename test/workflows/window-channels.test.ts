@@ -14,10 +14,9 @@ import {
   acceptWithDeficiencyUpdate, caseStateQuery, deliverCaseUpdate, receiveSupplementUpdate, withdrawCaseUpdate,
 } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
-import { startWorkflowRig, type WorkflowRig } from '../support/temporal';
+import { startWorkflowRig, type WorkflowRig, advanceTo as advanceServerTo } from '../support/temporal';
 import { caseInput, clerk, MATTERS, startCase, waitForStatus } from './scenarios';
 
-const at = (shanghai: string): number => Date.parse(`${shanghai}+08:00`);
 const minute = (instant: Date | string | null): string | undefined => toShanghaiIso(instant)?.slice(0, 16);
 const agent = { id: 40, username: 'agent1' };
 const agentActor = { ...agent, role: 'agent' as const, departmentCode: null };
@@ -40,11 +39,7 @@ describe('容缺 supplement deadline (time-skipping server)', function () {
     await rig?.stop();
   });
 
-  async function advanceTo(shanghai: string): Promise<void> {
-    const wait = at(shanghai) - (await env.currentTimeMs());
-    if (wait < 0) throw new Error(`the server clock is already past ${shanghai}`);
-    await env.sleep(wait);
-  }
+  const advanceTo = (shanghai: string): Promise<void> => advanceServerTo(env, shanghai);
 
   it('when owed materials are still missing at the deadline, then the case is suspended and escalated at that instant, and the last one resumes it', async () => {
     await advanceTo('2030-11-20T09:00:00');

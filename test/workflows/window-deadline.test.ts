@@ -12,10 +12,9 @@ import { AuditEvent, CaseRecord, Notification, Step } from '../../entities';
 import { toShanghaiIso } from '../../domain/time';
 import { receiveSupplementUpdate, requestSupplementUpdate } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
-import { startWorkflowRig, type WorkflowRig } from '../support/temporal';
+import { startWorkflowRig, type WorkflowRig, advanceTo as advanceServerTo } from '../support/temporal';
 import { caseInput, clerk, MATTERS, startCase } from './scenarios';
 
-const at = (shanghai: string): number => Date.parse(`${shanghai}+08:00`);
 const minute = (instant: Date | string | null): string | undefined => toShanghaiIso(instant)?.slice(0, 16);
 const agent = { id: 40, username: 'agent1' };
 
@@ -35,11 +34,7 @@ describe('§32 window deadline (time-skipping server)', function () {
     await rig?.stop();
   });
 
-  async function advanceTo(shanghai: string): Promise<void> {
-    const wait = at(shanghai) - (await env.currentTimeMs());
-    if (wait < 0) throw new Error(`the server clock is already past ${shanghai}`);
-    await env.sleep(wait);
-  }
+  const advanceTo = (shanghai: string): Promise<void> => advanceServerTo(env, shanghai);
   const caseEvents = (caseId: string) => db.getRepository(AuditEvent).find({ where: { caseId }, order: { seq: 'ASC' } })
     .then((rows) => rows.filter((row) => row.stepId === null));
 
