@@ -1,6 +1,8 @@
 // A step's working-day clock inside its workflow (限时办结 + 电子监察). It keeps the working days
 // consumed by finished running segments; pausing adds the segment just ended, resuming plans
-// the remaining time from the resume instant. Milestones fire once each, in ladder order:
+// the remaining time from the resume instant — or from the end of the acceptance day when the
+// pause lies within it, since that day is never counted. A pause during which no working-day
+// close passes therefore never moves the due instant. Milestones fire once each, in ladder order:
 // yellow warning → red overdue (leader notified) → 督办 order → accountability record.
 // Calendar arithmetic happens in activities, so every instant is in history.
 import type { ClockActivities, EscalationPlan, StepClockPlan } from '../activities/clock-types';
@@ -27,6 +29,8 @@ export class StepClock {
   private escalationPlan: EscalationPlan | null = null;
   /** Start of the running segment; null while paused. */
   private runningFrom: string | null = null;
+  /** Where counting began: the end of the acceptance day. No segment may start before it. */
+  private countStart: string | null = null;
   private consumed = 0;
   private queue: Promise<unknown> = Promise.resolve();
   readonly fired: Record<Milestone, boolean> = { warning: false, overdue: false, supervise: false, accountability: false };
@@ -35,6 +39,8 @@ export class StepClock {
     private limitDays: number,
     private readonly legalDays: number,
     private readonly acts: ClockActivities,
+    /** False only for steps whose history planned a resume from the bare resume instant. */
+    private readonly resumeNotBeforeCountStart = true,
   ) {}
 
   get light(): Light {
@@ -64,6 +70,7 @@ export class StepClock {
     return this.serially(async () => {
       this.plan = await this.planFrom(acceptedAt, true);
       this.runningFrom = this.plan.countFrom;
+      this.countStart = this.plan.countFrom;
     });
   }
 
@@ -79,8 +86,9 @@ export class StepClock {
   resume(at: string): Promise<void> {
     return this.serially(async () => {
       if (this.runningFrom !== null) return;
-      this.plan = await this.planFrom(at, false);
-      this.runningFrom = at;
+      const from = this.resumeNotBeforeCountStart ? later(at, this.countStart) : at;
+      this.plan = await this.planFrom(from, false);
+      this.runningFrom = from;
     });
   }
 
@@ -138,4 +146,9 @@ export class StepClock {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The later of two instants (ISO strings may carry different offsets, so compare as time). */
+function later(instant: string, floor: string | null): string {
+  return floor !== null && Date.parse(floor) > Date.parse(instant) ? floor : instant;
 }

@@ -39,7 +39,9 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     members: [...panel.approvers],
     signed: (step.context.signatures ?? []).map(({ username, opinion }) => ({ username, opinion, at: signedAt.get(username) ?? '' })),
   } : undefined);
-  const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, clockActivities);
+  // A pause on the acceptance day used to resume counting that very day, one day early.
+  const resumeNotBeforeCountStart = clocked && patched('resume-after-count-start');
+  const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, clockActivities, resumeNotBeforeCountStart);
   let extendedDays = 0;
   let card: 'red' | null = null;
   const record: StepProjection = {
