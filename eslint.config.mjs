@@ -27,11 +27,12 @@ const sandboxRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.venv/**', 'data/**'] },
+  // console/ is linted with its own tsconfig (the nearest one, found by the project service).
+  { ignores: ['node_modules/**', '.venv/**', 'data/**', 'console/dist/**', 'console/src/lib/api-schema.d.ts', 'test/e2e/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

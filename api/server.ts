@@ -44,6 +44,7 @@ import { createJointReviewsRouter } from './routes/joint-reviews';
 import { createJointReviewStore } from './joint-reviews-store';
 import type { NotificationRequest } from '../activities/notification-types';
 import { createWorkflowGateway } from './workflow-gateway';
+import { consoleRouter } from './http/console-static';
 
 export interface ApiDependencies {
   db: DataSource;
@@ -122,6 +123,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(createEvaluationsRouter({ db, book }));
   app.use(createPostApprovalChecksRouter({ db, book }));
   app.use(createJointReviewsRouter({ readModel, store: createJointReviewStore(db), book }));
+  app.use(consoleRouter());
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
 

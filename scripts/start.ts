@@ -15,6 +15,7 @@ import { startApiServer } from '../api/server';
 import { createApprovalWorker } from '../workers/worker';
 import { startDevServer, type DevServer } from './dev-server';
 import { temporalBinaries } from './temporal-binaries';
+import { ensureConsoleBuilt } from './console-build';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   };
 
   try {
+    ensureConsoleBuilt(logger);
     let devServer: DevServer | undefined;
     if (!config.temporalAddress) {
       devServer = await startDevServer({
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
 
     const banner = [
       '',
+      `  Console      ${api.url}/   (applicants: ${api.url}/track)`,
       `  API          ${api.url}   (health: ${api.url}/healthz)`,
       `  Temporal     ${address}${devServer ? `   UI: ${devServer.uiUrl}` : ''}`,
       `  Database     ${describeDatabase(dbConfig)}`,

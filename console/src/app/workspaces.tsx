@@ -1,0 +1,49 @@
+// One workspace per role: where each role lands, its menu, and the chunk that holds it.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../lib/session';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+}
+
+export interface Workspace {
+  /** URL prefix, e.g. `/window`. */
+  base: string;
+  title: string;
+  roles: Role[];
+  menu: MenuEntry[];
+  component: LazyExoticComponent<ComponentType>;
+}
+
+const Pending = lazy(() => import('./PendingWorkspace'));
+
+export const WORKSPACES: Workspace[] = [
+  {
+    base: '/window',
+    title: '窗口受理',
+    roles: ['clerk'],
+    menu: [
+      { path: '/window', label: '窗口待办' },
+      { path: '/window/register', label: '收件登记' },
+      { path: '/window/search', label: '办件查询' },
+    ],
+    component: lazy(() => import('../features/window')),
+  },
+  {
+    base: '/review',
+    title: '部门审批',
+    roles: ['officer', 'leader'],
+    menu: [
+      { path: '/review', label: '待办' },
+      { path: '/review/done', label: '已办' },
+      { path: '/review/cases', label: '部门办件' },
+    ],
+    component: lazy(() => import('../features/review')),
+  },
+  { base: '/supervision', title: '效能监察', roles: ['supervisor'], menu: [{ path: '/supervision', label: '效能监察' }], component: Pending },
+  { base: '/agent', title: '代办服务', roles: ['agent'], menu: [{ path: '/agent', label: '代办服务' }], component: Pending },
+  { base: '/admin', title: '系统管理', roles: ['admin'], menu: [{ path: '/admin', label: '系统管理' }], component: Pending },
+];
+
+export const workspaceOf = (role: Role): Workspace | undefined => WORKSPACES.find((w) => w.roles.includes(role));
