@@ -17,7 +17,7 @@ const tooMany = (what: string): RequestHandler => (_req, _res, next) =>
   next(new HttpProblem(429, ErrorCode.TooManyRequests, 'Too many requests', `too many ${what}; slow down and retry after a minute`));
 
 export function createGuards(
-  db: DataSource, security: Pick<SecurityConfig, 'loginsPerMinute' | 'writesPerMinute' | 'idempotencyPendingMinutes'>,
+  db: DataSource, security: Pick<SecurityConfig, 'loginsPerMinute' | 'writesPerMinute' | 'idempotencyWaitSeconds'>,
 ): Guards {
   const loginLimit = rateLimit({
     windowMs: 60_000,
@@ -36,7 +36,7 @@ export function createGuards(
     keyGenerator: (req) => `user:${req.user?.id ?? ipKeyGenerator(req.ip ?? '')}`,
     handler: tooMany('changes from this account'),
   });
-  const idempotent = idempotencyKeys(db, security.idempotencyPendingMinutes * 60_000);
+  const idempotent = idempotencyKeys(db, security.idempotencyWaitSeconds * 1000);
 
   return (spec: EndpointSpec) => {
     if (spec.access === 'public') return spec.method === 'get' ? [] : [loginLimit];
@@ -48,22 +48,52 @@ export function createGuards(
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
+const POLL_MS = 100;
+
+/** What the idempotency middleware tells the route: the caller's key, for ids derived from it. */
+export interface IdempotencyLocals {
+  idempotency?: { actorId: number; key: string };
+}
+
+/**
+ * An id derived from the caller's Idempotency-Key and a purpose (`case`, `update`, …), or
+ * undefined without a key. Routes name their workflows and Temporal updates with it, so a retry of
+ * a request whose answer was lost reaches the same workflow and the same update, and Temporal
+ * answers the first outcome instead of applying the action twice.
+ */
+export function idFromKey(res: Response, purpose: string): string | undefined {
+  const given = (res.locals as IdempotencyLocals).idempotency;
+  if (!given) return undefined;
+  return createHash('sha256').update(`${given.actorId}\n${given.key}\n${purpose}`, 'utf8').digest('hex').slice(0, 32);
+}
+
+/** The same derived id shaped as a UUID (version 8, RFC 9562), for objects whose ids are UUIDs. */
+export function uuidFromKey(res: Response, purpose: string): string | undefined {
+  const hex = idFromKey(res, purpose);
+  if (!hex) return undefined;
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /**
  * `Idempotency-Key`: the first request with a key runs; a retry with the same key and the same
  * request gets the first answer (header `Idempotent-Replayed: true`) and creates nothing new. The
- * same key with a different request is refused (422); a retry while the first still runs gets 409.
- * A first answer of 5xx is not kept, so the retry runs again. A key still pending after
- * `abandonedAfterMs` belongs to a request whose process died: it is released and the retry runs.
+ * same key with a different request is refused (422). A first answer of 5xx is not kept, so the
+ * retry runs again. A retry that finds the first still pending waits up to `waitMs` for its
+ * answer; if none comes — the first request's process died, or it is slow — the retry runs the
+ * request again. That is safe because the routes derive their workflow and update ids from the key
+ * (`idFromKey`): the retry reaches the same update, and Temporal answers its first outcome.
  */
-export function idempotencyKeys(db: DataSource, abandonedAfterMs: number): RequestHandler {
+export function idempotencyKeys(db: DataSource, waitMs: number): RequestHandler {
   const records = db.getRepository(IdempotencyRecord);
-  /** Deletes the pending record if it is older than the limit; true when this caller released it. */
-  const releaseAbandoned = async (record: IdempotencyRecord): Promise<boolean> => {
-    if (record.state !== 'pending' || Date.now() - record.createdAt.getTime() < abandonedAfterMs) return false;
-    const released = await records.createQueryBuilder().delete()
-      .where('id = :id AND state = :state', { id: record.id, state: 'pending' }).execute();
-    return (released.affected ?? 0) > 0;
+  /** The record once it is no longer pending, or null if it still is after `waitMs`. */
+  const settled = async (actorId: number, key: string): Promise<IdempotencyRecord | null> => {
+    for (const deadline = Date.now() + waitMs; ;) {
+      const record = await records.findOneBy({ actorId, key });
+      if (!record || record.state === 'done') return record;
+      if (Date.now() >= deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
   };
   const middleware: RequestHandler = async (req, res, next) => {
     const key = req.get('Idempotency-Key');
@@ -83,19 +113,20 @@ export function idempotencyKeys(db: DataSource, abandonedAfterMs: number): Reque
       if (first.requestHash !== requestHash) {
         throw new HttpProblem(422, ErrorCode.IdempotencyKeyReused, 'Idempotency key reused', 'this Idempotency-Key was used for a different request');
       }
-      // Of two retries racing for an abandoned key, one releases it and runs; the other sees it pending.
-      if (await releaseAbandoned(first)) return middleware(req, res, next);
-      if (first.state !== 'done') {
-        throw new HttpProblem(409, ErrorCode.Conflict, 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry shortly');
+      const answered = first.state === 'done' ? first : await settled(actorId, key);
+      // The first answer was a 5xx and was dropped meanwhile: this request takes the key afresh.
+      if (answered === null && !(await records.existsBy({ actorId, key }))) return middleware(req, res, next);
+      if (answered) {
+        res.status(answered.responseStatus ?? 200).set('Idempotent-Replayed', 'true');
+        if (answered.responseBody !== null) res.type(answered.responseStatus! >= 400 ? 'application/problem+json' : 'application/json').send(answered.responseBody);
+        else res.end();
+        return;
       }
-      res.status(first.responseStatus ?? 200).set('Idempotent-Replayed', 'true');
-      if (first.responseBody !== null) res.type(first.responseStatus! >= 400 ? 'application/problem+json' : 'application/json').send(first.responseBody);
-      else res.end();
-      return;
     }
+    (res.locals as IdempotencyLocals).idempotency = { actorId, key };
     keepFirstAnswer(res, async (status, body) => {
-      if (status >= 500) await records.delete({ actorId, key });
-      else await records.update({ actorId, key }, { state: 'done', responseStatus: status, responseBody: body });
+      if (status >= 500) await records.delete({ actorId, key, state: 'pending' });
+      else await records.update({ actorId, key, state: 'pending' }, { state: 'done', responseStatus: status, responseBody: body });
     });
     next();
   };

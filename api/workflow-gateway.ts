@@ -19,9 +19,10 @@ export interface RunningClocks {
 }
 
 export function createWorkflowGateway(client: Client, taskQueue: string) {
-  const send = async <R, A>(workflowId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => {
+  /** `updateId`: a retry with the same id gets the first outcome instead of a second action. */
+  const send = async <R, A>(workflowId: string, update: UpdateDefinition<R, [A]>, args: A, updateId?: string): Promise<R> => {
     try {
-      return await client.workflow.getHandle(workflowId).executeUpdate(update, { args: [args] });
+      return await client.workflow.getHandle(workflowId).executeUpdate(update, { args: [args], ...(updateId ? { updateId } : {}) });
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw new NotRunning(workflowId);
       throw err;
@@ -29,32 +30,36 @@ export function createWorkflowGateway(client: Client, taskQueue: string) {
   };
 
   return {
-    /** Starts `case-<id>` and answers once the registration is in the read model. */
-    registerCase(input: CaseWorkflowInput, registration: ActorInput): Promise<CaseActionResult> {
+    /**
+     * Starts `case-<id>` and answers once the registration is in the read model. With an
+     * `updateId` (a retry of the same request derives the same case id and update id) an existing
+     * case is joined rather than refused, and its registration's first outcome is the answer.
+     */
+    registerCase(input: CaseWorkflowInput, registration: ActorInput, updateId?: string): Promise<CaseActionResult> {
       const start = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
         workflowId: caseWorkflowId(input.caseId),
         taskQueue,
         args: [input],
-        workflowIdConflictPolicy: 'FAIL',
+        workflowIdConflictPolicy: updateId ? 'USE_EXISTING' : 'FAIL',
       });
-      return client.workflow.executeUpdateWithStart(registerCaseUpdate, { args: [registration], startWorkflowOperation: start });
+      return client.workflow.executeUpdateWithStart(registerCaseUpdate, { args: [registration], startWorkflowOperation: start, ...(updateId ? { updateId } : {}) });
     },
     /** Starts `project-<id>` and answers once the registration is in the read model. */
-    registerProject(input: ProjectWorkflowInput, registration: ActorInput): Promise<ProjectActionResult> {
+    registerProject(input: ProjectWorkflowInput, registration: ActorInput, updateId?: string): Promise<ProjectActionResult> {
       const start = new WithStartWorkflowOperation<typeof projectWorkflow>('projectWorkflow', {
         workflowId: projectWorkflowId(input.projectId),
         taskQueue,
         args: [input],
-        workflowIdConflictPolicy: 'FAIL',
+        workflowIdConflictPolicy: updateId ? 'USE_EXISTING' : 'FAIL',
       });
-      return client.workflow.executeUpdateWithStart(registerProjectUpdate, { args: [registration], startWorkflowOperation: start });
+      return client.workflow.executeUpdateWithStart(registerProjectUpdate, { args: [registration], startWorkflowOperation: start, ...(updateId ? { updateId } : {}) });
     },
-    projectAction: <R, A>(projectId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(projectWorkflowId(projectId), update, args),
+    projectAction: <R, A>(projectId: string, update: UpdateDefinition<R, [A]>, args: A, updateId?: string): Promise<R> => send(projectWorkflowId(projectId), update, args, updateId),
     /** Gives a stage back when its case could not be started after the stage was opened for it. */
     releaseStage: (projectId: string, input: StageConcludedInput): Promise<void> =>
       client.workflow.getHandle(projectWorkflowId(projectId)).signal(stageConcludedSignal, input),
-    caseAction: <R, A>(caseId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(caseWorkflowId(caseId), update, args),
-    stepAction: <R, A>(stepId: string, update: UpdateDefinition<R, [A]>, args: A): Promise<R> => send(stepWorkflowId(stepId), update, args),
+    caseAction: <R, A>(caseId: string, update: UpdateDefinition<R, [A]>, args: A, updateId?: string): Promise<R> => send(caseWorkflowId(caseId), update, args, updateId),
+    stepAction: <R, A>(stepId: string, update: UpdateDefinition<R, [A]>, args: A, updateId?: string): Promise<R> => send(stepWorkflowId(stepId), update, args, updateId),
     /**
      * Signals every given step, case and project that a calendar day changed, so each re-plans
      * its deadlines; those that already closed are skipped.

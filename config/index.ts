@@ -34,8 +34,8 @@ export interface SecurityConfig {
   bodyLimit: string;
   /** Origins a browser may call the API from; empty: no cross-origin access. */
   corsOrigins: string[];
-  /** An Idempotency-Key still `pending` after this long belongs to a request that died: it is released. */
-  idempotencyPendingMinutes: number;
+  /** A retry that finds its Idempotency-Key pending waits this long for the first answer, then runs again. */
+  idempotencyWaitSeconds: number;
 }
 
 export const DEFAULT_SECURITY: SecurityConfig = {
@@ -45,7 +45,7 @@ export const DEFAULT_SECURITY: SecurityConfig = {
   writesPerMinute: 300,
   bodyLimit: '100kb',
   corsOrigins: [],
-  idempotencyPendingMinutes: 5,
+  idempotencyWaitSeconds: 5,
 };
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
@@ -74,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       writesPerMinute: integer(env.RATE_LIMIT_WRITES_PER_MINUTE, DEFAULT_SECURITY.writesPerMinute, 'RATE_LIMIT_WRITES_PER_MINUTE'),
       bodyLimit: env.BODY_LIMIT ?? DEFAULT_SECURITY.bodyLimit,
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
-      idempotencyPendingMinutes: integer(env.IDEMPOTENCY_PENDING_MINUTES, DEFAULT_SECURITY.idempotencyPendingMinutes, 'IDEMPOTENCY_PENDING_MINUTES'),
+      idempotencyWaitSeconds: integer(env.IDEMPOTENCY_WAIT_SECONDS, DEFAULT_SECURITY.idempotencyWaitSeconds, 'IDEMPOTENCY_WAIT_SECONDS'),
     },
     workerMetricsPort: env.WORKER_METRICS_PORT ? integer(env.WORKER_METRICS_PORT, 0, 'WORKER_METRICS_PORT') : undefined,
   };

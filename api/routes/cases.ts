@@ -19,6 +19,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
 import { badRequest, illegalTransition, notFound } from '../problems';
+import { idFromKey, uuidFromKey } from '../guards';
 import type { CaseDetails, ReadModel } from '../read-model';
 import { caseSummaryView, caseView } from '../views';
 import { requirementsOf } from './window';
@@ -26,6 +27,7 @@ import { materialsHandedIn } from '../receipt';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 import type { ProjectReads } from '../project-reads';
 import { stageApplication } from './projects';
+import { recordCaseUrge } from '../case-urges';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const registerBody = z.strictObject({
@@ -119,13 +121,14 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     if (unknown.length + strangers.length + noAgent.length > 0) throw badRequest([...unknown, ...strangers, ...noAgent]);
 
     const ordered = body.matterCodes.map((code) => matters.find((m) => m.code === code) as Matter);
-    const caseId = randomUUID();
+    // A retry with the same Idempotency-Key derives the same case id: it finds the case it made.
+    const caseId = uuidFromKey(res, 'case') ?? randomUUID();
     const staged = body.projectId ? await stageApplication(db, projects, actor, { ...body, projectId: body.projectId }, ordered) : null;
     if (staged && staged.problems.length > 0) throw badRequest(staged.problems);
     const project = staged?.application;
     // The project takes the stage first (409 if another application holds it), so two clerks
     // never start two applications for one stage.
-    if (project) await workflows.projectAction(project.projectId, openStageUpdate, { actor, stage: project.stage, caseId });
+    if (project) await workflows.projectAction(project.projectId, openStageUpdate, { actor, stage: project.stage, caseId }, idFromKey(res, 'open-stage'));
     const caseAgent = agent ?? project?.agent;
     const result = await workflows.registerCase({
       caseId,
@@ -142,7 +145,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       ...(caseAgent ? { agent: { id: caseAgent.id, username: caseAgent.username } } : {}),
       ...(project ? { project: { id: project.projectId, stage: project.stage } } : {}),
       registeredBy: actor,
-    }, { actor }).catch(async (err: unknown) => {
+    }, { actor }, idFromKey(res, 'register')).catch(async (err: unknown) => {
       if (project) await workflows.releaseStage(project.projectId, { caseId, passed: false, caseStatus: 'withdrawn' });
       throw err;
     });
@@ -188,7 +191,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       const { record } = before;
       const checked = check ? await check(body as z.infer<S>, before) : body as z.infer<S>;
       try {
-        await workflows.caseAction(record.id, update, toArgs(checked, actor));
+        await workflows.caseAction(record.id, update, toArgs(checked, actor), idFromKey(res, 'update'));
       } catch (err) {
         if (err instanceof NotRunning) throw illegalTransition(`the case is ${record.status} and takes no more actions`, record.status, event, []);
         throw err;
@@ -244,14 +247,8 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     const { record, steps } = await visibleCase(params.id, actor);
     const open = steps.filter((step) => (OPEN_STEP_STATUSES as readonly string[]).includes(step.status) && step.version > 0);
     if (open.length === 0) throw illegalTransition(`the case is ${record.status}: no step is open to urge`, record.status, 'URGE', []);
-    for (const step of open) {
-      await notify({
-        dedupeKey: `case-${record.id}:urge:${String(req.id)}:${step.id}`,
-        channel: 'log', recipientRole: 'leader', recipient: `dept:${step.departmentCode}`, template: 'case.urged',
-        payload: { caseId: record.id, stepId: step.id, matterCode: step.matterCode, dueAt: toShanghaiIso(step.dueAt), urgedBy: actor.username, ...(body.note ? { note: body.note } : {}) },
-        caseId: record.id, stepId: step.id,
-      });
-    }
+    // The notices and the timeline's URGED rows, in one transaction.
+    await recordCaseUrge(db, { record, open, actor, requestId: String(req.id), ...(body.note ? { note: body.note } : {}) });
     res.json({ urged: open.map((step) => step.id) });
   });
   action('deliver', 'DELIVER', '统一出件: deliver every result together', emptyBody, deliverCaseUpdate, (_body, actor) => ({ actor }));

@@ -14,6 +14,7 @@ import { actorOf } from '../auth';
 import { nextDailyNumber } from '../complaints-store';
 import type { RouteBook } from '../endpoints';
 import { badRequest, HttpProblem, illegalTransition, type FieldProblem } from '../problems';
+import { idFromKey, uuidFromKey } from '../guards';
 import type { ProjectReads } from '../project-reads';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 
@@ -59,14 +60,14 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
     const registeredOn = shanghaiDate(new Date().toISOString());
     const sequence = await db.transaction((manager) => nextDailyNumber(manager, PROJECT_COUNTER, registeredOn));
     const result = await workflows.registerProject({
-      projectId: randomUUID(),
+      projectId: uuidFromKey(res, 'project') ?? randomUUID(),
       code: projectCode(registeredOn, sequence),
       name: body.name,
       key: body.key,
       ...(agent ? { agent: { id: agent.id, username: agent.username } } : {}),
       registeredBy: actor,
       limitWorkingDays: body.limitWorkingDays,
-    }, { actor });
+    }, { actor }, idFromKey(res, 'register'));
     res.locals.auditObject = { type: 'projects', id: result.id };
     res.status(201).location(`/api/projects/${result.id}`).json(await projects.details(result.id, actor));
   });
@@ -99,7 +100,7 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);
     const project = await projects.visible(params.id, actor);
-    await workflows.projectAction(project.id, submitReportUpdate, { actor, ...body }).catch((err: unknown) => {
+    await workflows.projectAction(project.id, submitReportUpdate, { actor, ...body }, idFromKey(res, 'update')).catch((err: unknown) => {
       // Only a completed project's workflow has closed.
       if (err instanceof NotRunning) throw illegalTransition(`project ${project.code} is ${project.status}`, project.status, 'REPORT', []);
       throw err;
@@ -115,7 +116,7 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);
     const project = await projects.visible(params.id, actor);
-    await workflows.projectAction(project.id, closeProjectUpdate, { actor, ...body }).catch((err: unknown) => {
+    await workflows.projectAction(project.id, closeProjectUpdate, { actor, ...body }, idFromKey(res, 'update')).catch((err: unknown) => {
       if (err instanceof NotRunning) throw illegalTransition(`project ${project.code} is ${project.status}`, project.status, 'CLOSE', []);
       throw err;
     });

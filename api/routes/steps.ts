@@ -12,6 +12,7 @@ import {
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
 import { badRequest, forbidden, illegalTransition, notFound } from '../problems';
+import { idFromKey } from '../guards';
 import type { ReadModel } from '../read-model';
 import { stepView } from '../views';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
@@ -77,7 +78,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
         if (kase && !canDecideStep(actor, step, kase)) throw forbidden('whoever registered a case may not decide its steps');
       }
       try {
-        await workflows.stepAction(step.id, update, await toArgs(body as z.infer<S>, actor, step));
+        await workflows.stepAction(step.id, update, await toArgs(body as z.infer<S>, actor, step), idFromKey(res, 'update'));
       } catch (err) {
         if (!(err instanceof NotRunning)) throw err;
         // No running step workflow: either not dispatched yet (case not accepted) or already decided.

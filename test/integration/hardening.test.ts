@@ -196,25 +196,40 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       expect((await officer.post(`/api/steps/${stepId}/approve`, { opinion: '同意' })).status).to.equal(409);
     });
 
-    it('when a key was left pending by a request that died, then a retry is 409 within the limit and runs after it', async () => {
-      const key = `abandoned-${Date.now()}`;
-      const body = application('ZJJ-002');
+    /** As if the API had died after the action took effect and before it kept the answer. */
+    const forgetAnswer = (key: string) => system.db.getRepository(IdempotencyRecord)
+      .update({ key }, { state: 'pending', responseStatus: null, responseBody: null });
+
+    it('when the API died after a registration took effect, then the retry with the same key answers that case and no second case exists', async () => {
+      const key = `died-register-${process.pid}-${Date.now()}`;
+      const body = application('ZJJ-002', { applicant: { name: `重试登记${key}`, phone: '13800001111' } });
       const first = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
       expect(first.status).to.equal(201);
-      const records = system.db.getRepository(IdempotencyRecord);
-      // As if the process had died after taking the key: pending, no answer kept.
-      await records.update({ key }, { state: 'pending', responseStatus: null, responseBody: null, createdAt: new Date(Date.now() - 60_000) });
-      const early = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
-      expect(early.status).to.equal(409);
-
-      await records.update({ key }, { createdAt: new Date(Date.now() - 6 * 60_000) });
+      await forgetAnswer(key);
       const retry = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
       expect(retry.status).to.equal(201);
-      expect(retry.headers.get('idempotent-replayed')).to.equal(null);
-      expect(retry.body.id).not.to.equal(first.body.id);
-      expect(await records.findOneByOrFail({ key })).to.include({ state: 'done', responseStatus: 201 });
-      const replay = await clerk.send('POST', '/api/cases', body, { 'idempotency-key': key });
-      expect(replay.body.id).to.equal(retry.body.id);
+      expect(retry.body).to.deep.include({ id: first.body.id, trackingCode: first.body.trackingCode });
+      expect(await system.db.getRepository(CaseRecord).countBy({ applicantName: `重试登记${key}` })).to.equal(1);
+      expect(await system.db.getRepository(IdempotencyRecord).findOneByOrFail({ key })).to.include({ state: 'done', responseStatus: 201 });
+    });
+
+    it('when the API died after a claim and an approval took effect, then their retries answer 200 with the step as it is, not 409', async () => {
+      const created = await clerk.post('/api/cases', application());
+      await clerk.post(`/api/cases/${created.body.id}/accept`, {});
+      const stepId = `${created.body.id}-ZJJ-001`;
+      await eventually(async () => expect((await officer.get('/api/inbox')).body.map((s: { id: string }) => s.id)).to.include(stepId));
+      for (const [verb, body, status] of [['claim', {}, 'claimed'], ['approve', { opinion: '同意' }, 'approved']] as const) {
+        const key = `died-${verb}-${stepId}`;
+        const first = await officer.send('POST', `/api/steps/${stepId}/${verb}`, body, { 'idempotency-key': key });
+        expect(first.status, verb).to.equal(200);
+        await forgetAnswer(key);
+        const retry = await officer.send('POST', `/api/steps/${stepId}/${verb}`, body, { 'idempotency-key': key });
+        expect(retry.status, `${verb}: ${JSON.stringify(retry.body)}`).to.equal(200);
+        expect(retry.body.status, verb).to.equal(status);
+      }
+      const actions = (await system.db.getRepository(AuditEvent).findBy({ stepId })).map((event) => event.action);
+      expect(actions.filter((action) => action === 'CLAIM')).to.have.length(1);
+      expect(actions.filter((action) => action === 'APPROVE')).to.have.length(1);
     });
 
     it('when the key is malformed, then 400 names the header', async () => {
