@@ -64,12 +64,39 @@ export async function openDatabase(config: DatabaseConfig | MemoryDatabaseConfig
   const ds = createDataSource(config);
   await ds.initialize();
   try {
-    await ds.runMigrations({ transaction: 'each' });
+    await migrateOnce(ds);
   } catch (error) {
     await ds.destroy();
     throw error;
   }
   return ds;
+}
+
+const MIGRATION_LOCK = 'approval_migrations';
+const MIGRATION_LOCK_SECONDS = 300;
+
+/**
+ * Processes started together on one MySQL database (worker and API) take turns: the first runs
+ * the migrations under a named lock, the others wait for it and then find nothing left to run.
+ */
+async function migrateOnce(ds: DataSource): Promise<void> {
+  if (ds.options.type !== 'mysql') {
+    await ds.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    const [row] = await runner.query('SELECT GET_LOCK(?, ?) AS got', [MIGRATION_LOCK, MIGRATION_LOCK_SECONDS]) as Array<{ got: number | string | null }>;
+    if (Number(row?.got) !== 1) throw new Error(`another process held the migration lock for ${MIGRATION_LOCK_SECONDS} s`);
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 /** Human-readable target for logs: never includes the password. */

@@ -113,6 +113,25 @@ describe('database schema', function () {
     });
   });
 
+  describe('on a fresh MySQL database opened by several processes at once', () => {
+    const name = `${DB_NAME}_race`;
+    after(async () => { await dropMysqlDatabase(name); });
+
+    it('when four data sources open it together (worker and API starting side by side), then each succeeds and every migration ran once', async () => {
+      const url = await freshMysqlDatabase(name);
+      const opened = await Promise.allSettled([1, 2, 3, 4].map(() => openDatabase({ url, dataDir: 'unused' })));
+      const sources = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      try {
+        expect(opened.map((result) => result.status)).to.deep.equal(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+        const rows = await sources[0].query('SELECT name FROM migrations') as Array<{ name: string }>;
+        expect(rows.map((row) => row.name).sort()).to.deep.equal(MIGRATIONS.map((migration) => migration.name).sort());
+        await expectTables(sources[0], true);
+      } finally {
+        await Promise.all(sources.map((ds) => ds.destroy()));
+      }
+    });
+  });
+
   describe('on in-memory sql.js', () => {
     behavesLikeTheSchema(() => openDatabase({ url: 'sqljs::memory' }));
 
