@@ -16,8 +16,6 @@ export interface Workspace {
   component: LazyExoticComponent<ComponentType>;
 }
 
-const Pending = lazy(() => import('./PendingWorkspace'));
-
 export const WORKSPACES: Workspace[] = [
   {
     base: '/window',
@@ -41,9 +39,41 @@ export const WORKSPACES: Workspace[] = [
     ],
     component: lazy(() => import('../features/review')),
   },
-  { base: '/supervision', title: '效能监察', roles: ['supervisor'], menu: [{ path: '/supervision', label: '效能监察' }], component: Pending },
-  { base: '/agent', title: '代办服务', roles: ['agent'], menu: [{ path: '/agent', label: '代办服务' }], component: Pending },
-  { base: '/admin', title: '系统管理', roles: ['admin'], menu: [{ path: '/admin', label: '系统管理' }], component: Pending },
+  {
+    base: '/supervision',
+    title: '效能监察',
+    roles: ['supervisor'],
+    menu: [
+      { path: '/supervision', label: '电子监察' },
+      { path: '/supervision/metrics', label: '效能统计' },
+      { path: '/supervision/orders', label: '督办与问责' },
+      { path: '/supervision/complaints', label: '效能投诉' },
+      { path: '/supervision/evaluations', label: '好差评' },
+    ],
+    component: lazy(() => import('../features/supervision')),
+  },
+  {
+    base: '/agent',
+    title: '代办服务',
+    roles: ['agent'],
+    menu: [
+      { path: '/agent', label: '我的项目' },
+      { path: '/agent/cases', label: '代办办件' },
+    ],
+    component: lazy(() => import('../features/agent')),
+  },
+  {
+    base: '/admin',
+    title: '系统管理',
+    roles: ['admin'],
+    menu: [
+      { path: '/admin', label: '工作日历' },
+      { path: '/admin/users', label: '用户管理' },
+      { path: '/admin/catalogue', label: '事项目录' },
+      { path: '/admin/operations', label: '运维链接' },
+    ],
+    component: lazy(() => import('../features/admin')),
+  },
 ];
 
 export const workspaceOf = (role: Role): Workspace | undefined => WORKSPACES.find((w) => w.roles.includes(role));
