@@ -4,13 +4,19 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config';
 import { createLogger } from '../config/logger';
 import { openDatabase } from '../entities/data-source';
+import { ensureAdmin } from '../entities/first-admin';
+import { withBackoff } from '../config/backoff';
 import { startApiServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'api');
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
+  const db = await withBackoff('the database', () => openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }), logger);
+  // A first start on an empty database can create the administrator who then creates everyone else.
+  const { INITIAL_ADMIN_USERNAME: username, INITIAL_ADMIN_PASSWORD: password } = process.env;
+  if (username && password) logger.info({ username, outcome: await ensureAdmin(db, { username, password }) }, 'initial admin');
+  const address = config.temporalAddress ?? 'localhost:7233';
+  const connection = await withBackoff(`Temporal at ${address}`, () => Connection.connect({ address }), logger);
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const server = await startApiServer({ db, temporal, config, logger }, config.port);
   logger.info({ url: server.url }, 'API listening');

@@ -9,18 +9,20 @@ import { openDatabase } from '../entities/data-source';
 import { seedCalendar } from '../activities/calendar-service';
 import { channelsFromEnv } from '../activities/notification-channels';
 import { createNotificationSender } from '../activities/notification-sender';
+import { withBackoff } from '../config/backoff';
 import { createApprovalWorker } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'worker');
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = await withBackoff('the database', () => openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }), logger);
   // Published holidays and 调休 days are reference data, seeded (idempotently) in every mode.
   await seedCalendar(db);
   // The outbox sender runs beside the worker; several workers claim rows atomically.
   const sender = createNotificationSender({ db, channels: channelsFromEnv(process.env, logger), logger });
   sender.start();
-  const connection = await NativeConnection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
+  const address = config.temporalAddress ?? 'localhost:7233';
+  const connection = await withBackoff(`Temporal at ${address}`, () => NativeConnection.connect({ address }), logger);
   const worker = await createApprovalWorker({ connection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
   const metrics = config.workerMetricsPort === undefined ? undefined : serveMetrics(config.workerMetricsPort);
   logger.info({ taskQueue: config.taskQueue, metricsPort: config.workerMetricsPort }, 'worker running');

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, describeDatabase, openDatabase } from '../../entities/data-source';
 import { AuditEvent, Department, Matter, MatterMaterial, User } from '../../entities';
 import { DEMO_CATALOGUE, DEMO_USERS, seedDemo } from '../../entities/seed';
+import { ensureAdmin } from '../../entities/first-admin';
 import { dropMysqlDatabase, freshMysqlDatabase } from '../support/mysql';
 
 const TABLES = ['departments', 'matters', 'matter_materials', 'users', 'cases', 'steps', 'audit_events'];
@@ -110,6 +111,25 @@ describe('database schema', function () {
       } finally {
         await ds.destroy();
       }
+    });
+  });
+
+  describe('the first administrator of a production database', () => {
+    const name = `${DB_NAME}_admin`;
+    let ds: DataSource;
+    before(async () => { ds = await openDatabase({ url: await freshMysqlDatabase(name), dataDir: 'unused' }); });
+    after(async () => { await ds?.destroy(); await dropMysqlDatabase(name); });
+
+    it('when created on an empty database, then it signs in as admin; a second call changes nothing; a short password is refused', async () => {
+      expect(await ds.getRepository(User).count()).to.equal(0);
+      expect(await ensureAdmin(ds, { username: 'root-admin', password: 'correct horse battery' })).to.equal('created');
+      const admin = await ds.getRepository(User).findOneByOrFail({ username: 'root-admin' });
+      expect(admin).to.include({ role: 'admin', active: true, departmentCode: null });
+      expect(await bcrypt.compare('correct horse battery', admin.passwordHash)).to.equal(true);
+      expect(await ensureAdmin(ds, { username: 'root-admin', password: 'another long password' })).to.equal('exists');
+      expect((await ds.getRepository(User).findOneByOrFail({ username: 'root-admin' })).passwordHash).to.equal(admin.passwordHash);
+      await ensureAdmin(ds, { username: 'second', password: 'short' }).then(() => expect.fail('accepted a short password'), (err: Error) => expect(err.message).to.match(/^password/));
+      expect(await ds.getRepository(User).count()).to.equal(1);
     });
   });
 
