@@ -12,7 +12,7 @@ export default function Shell() {
   const large = useLargeText();
   const location = useLocation();
   const mine = WORKSPACES.filter((w) => w.roles.includes(session.user.role));
-  const entries = mine.flatMap((w) => w.menu);
+  const entries = mine.flatMap((w) => w.menu).filter((e) => !e.roles || e.roles.includes(session.user.role));
   const selected = entries
     .filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;

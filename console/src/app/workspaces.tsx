@@ -5,6 +5,8 @@ import type { Role } from '../lib/session';
 export interface MenuEntry {
   path: string;
   label: string;
+  /** Only for these roles of the workspace (default: all of them). */
+  roles?: Role[];
 }
 
 export interface Workspace {
@@ -36,6 +38,7 @@ export const WORKSPACES: Workspace[] = [
       { path: '/review', label: '待办' },
       { path: '/review/done', label: '已办' },
       { path: '/review/cases', label: '部门办件' },
+      { path: '/review/oversight', label: '督办与问责', roles: ['leader'] },
     ],
     component: lazy(() => import('../features/review')),
   },

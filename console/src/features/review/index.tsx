@@ -1,5 +1,19 @@
-import { Result } from 'antd';
+// 部门审批 workspace (officer, leader): inbox, decided and department cases, the step page, and
+// the leader's 督办 / 问责 view.
+import { Route, Routes } from 'react-router';
+import { CasesPage } from './components/CasesPage';
+import { InboxPage } from './components/InboxPage';
+import { OversightPage } from './components/OversightPage';
+import { StepPage } from './components/StepPage';
 
-export default function Workspace() {
-  return <Result status="info" title="正在建设中" />;
+export default function ReviewWorkspace() {
+  return (
+    <Routes>
+      <Route index element={<InboxPage />} />
+      <Route path="done" element={<CasesPage done />} />
+      <Route path="cases" element={<CasesPage done={false} />} />
+      <Route path="oversight" element={<OversightPage />} />
+      <Route path="steps/:id" element={<StepPage />} />
+    </Routes>
+  );
 }

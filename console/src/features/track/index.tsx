@@ -1,5 +1,4 @@
-import { Result } from 'antd';
+// Public applicant pages at /track.
+import { TrackPage } from './components/TrackPage';
 
-export default function Workspace() {
-  return <Result status="info" title="正在建设中" />;
-}
+export default TrackPage;

@@ -1,5 +1,17 @@
-import { Result } from 'antd';
+// 窗口受理 workspace (clerk): to-do, registration, search and the case page.
+import { Route, Routes } from 'react-router';
+import { CasePage } from './components/CasePage';
+import { RegisterPage } from './components/RegisterPage';
+import { SearchPage } from './components/SearchPage';
+import { TodoPage } from './components/TodoPage';
 
-export default function Workspace() {
-  return <Result status="info" title="正在建设中" />;
+export default function WindowWorkspace() {
+  return (
+    <Routes>
+      <Route index element={<TodoPage />} />
+      <Route path="register" element={<RegisterPage />} />
+      <Route path="search" element={<SearchPage />} />
+      <Route path="cases/:id" element={<CasePage />} />
+    </Routes>
+  );
 }
