@@ -1,8 +1,10 @@
 // Notification outbox writer. Idempotent by construction: rows are keyed by the caller's
 // dedupeKey and inserted with INSERT IGNORE, so a retried or replayed activity enqueues nothing
-// twice. Delivery is the sender's job (notification-sender.ts), never the workflow's.
+// twice. The in-app copies (消息中心, inbox-notices.ts) are written in the same transaction.
+// Delivery is the sender's job (notification-sender.ts), never the workflow's.
 import type { DataSource } from 'typeorm';
 import { Notification } from '../entities';
+import { enqueueWithNotices } from './inbox-notices';
 import type {
   EnqueueNotificationsInput, EnqueueNotificationsResult, NotificationActivities, NotificationRequest,
 } from './notification-types';
@@ -17,18 +19,9 @@ export function createNotificationActivities({ db }: { db: DataSource }): Notifi
     async enqueueNotifications({ notifications }: EnqueueNotificationsInput): Promise<EnqueueNotificationsResult> {
       if (notifications.length === 0) return { enqueued: 0 };
       const now = new Date();
-      const [sql, parameters] = db.createQueryBuilder().insert().into(Notification).orIgnore()
-        .values(notifications.map((request) => toRow(request, now)) as never)
-        .getQueryAndParameters();
-      // Run through a query runner for the structured result: its `affected` counts inserted
-      // rows on both MySQL and sql.js, whereas InsertResult.raw differs per driver.
-      const runner = db.createQueryRunner();
-      try {
-        const result = await runner.query(sql, parameters, true);
-        return { enqueued: result.affected ?? 0 };
-      } finally {
-        await runner.release();
-      }
+      // The in-app copies (消息中心) commit with the outbox rows or not at all.
+      const enqueued = await db.transaction((manager) => enqueueWithNotices(manager, notifications, now));
+      return { enqueued };
     },
   };
 }

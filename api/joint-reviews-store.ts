@@ -10,8 +10,8 @@ import {
 import { toShanghaiIso } from '../domain/time';
 import type { Actor } from '../domain/types';
 import type { NotificationRequest } from '../activities/notification-types';
-import { toRow as outboxRow } from '../activities/notifications';
-import { AuditEvent, JointReview, JointReviewOpinion, Notification } from '../entities';
+import { enqueueWithNotices } from '../activities/inbox-notices';
+import { AuditEvent, JointReview, JointReviewOpinion } from '../entities';
 import { isUniqueViolation } from '../entities/unique-violation';
 import { illegalTransition } from './problems';
 
@@ -77,7 +77,7 @@ export function createJointReviewStore(db: DataSource) {
       channel: 'log', recipientRole: 'leader', recipient: `dept:${department}`, template: `joint-review.${event}`,
       payload: { jointReviewId: review.id, caseId: review.caseId, topic: review.topic, ...payload }, caseId: review.caseId,
     }));
-    await manager.createQueryBuilder().insert().into(Notification).orIgnore().values(requests.map((request) => outboxRow(request, at)) as never).execute();
+    await enqueueWithNotices(manager, requests, at);
   };
 
   /** Checks the event against the chart, or answers 409 with what the meeting allows. */

@@ -42,6 +42,8 @@ import { createWindowRouter } from './routes/window';
 import { createPostApprovalChecksRouter } from './routes/post-approval-checks';
 import { createJointReviewsRouter } from './routes/joint-reviews';
 import { createJointReviewStore } from './joint-reviews-store';
+import { createNoticesRouter, noticeStreamToken } from './routes/notices';
+import { createNoticeStore } from './notices-store';
 import type { NotificationRequest } from '../activities/notification-types';
 import { createWorkflowGateway } from './workflow-gateway';
 import { consoleRouter } from './http/console-static';
@@ -92,6 +94,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(auth.router);
   const docs = book.router();
   app.use(docs.express);
+  app.use(noticeStreamToken);
   app.use('/api', auth.authenticate);
   app.use(createCatalogueRouter({ db, book }));
   app.use(createCatalogueAdminRouter({ db, book }));
@@ -123,6 +126,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(createEvaluationsRouter({ db, book }));
   app.use(createPostApprovalChecksRouter({ db, book }));
   app.use(createJointReviewsRouter({ readModel, store: createJointReviewStore(db), book }));
+  app.use(createNoticesRouter({ store: createNoticeStore(db), book }));
   app.use(consoleRouter());
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);

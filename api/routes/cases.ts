@@ -8,7 +8,6 @@ import { DEFICIENCY_POLICY, toleranceProblems } from '../../domain/deficiency';
 import type { NotificationRequest } from '../../activities/notification-types';
 import { CASE_STATUSES, CHANNELS, LIGHTS, type Actor, type Role } from '../../domain/types';
 import { OPEN_STEP_STATUSES } from '../../domain/charts/states';
-import { toShanghaiIso } from '../../domain/time';
 import { canSeeCase } from '../../domain/scope';
 import { isPanel } from '../../domain/approval-panel';
 import {

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import express from 'express';
 import { openApiPath } from '../../api/openapi';
 import { ROLES, type Role } from '../../domain/types';
-import { CaseRecord, Evaluation, PostApprovalCheck, Step, SupervisionOrder, User } from '../../entities';
+import { CaseRecord, Evaluation, Notice, PostApprovalCheck, Step, SupervisionOrder, User } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
 import { ApiClient, type Answer } from '../support/http';
@@ -21,7 +21,7 @@ const PHONE = '13912345678';
 /** Whose object it is, seen from the role's user: their department's or assignment's, or not. */
 type Scope = 'own' | 'other';
 type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check' | 'project' | 'review'
-  | 'user' | 'matter';
+  | 'user' | 'matter' | 'notice';
 
 interface MatrixRow {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -69,6 +69,8 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', path: '/api/cases/:id/refuse', roles: ['clerk'], kind: 'case', body: { reason: '不属于本中心受理范围' } },
   { method: 'POST', path: '/api/cases/:id/deliver', roles: ['clerk'], kind: 'case', body: {} },
   { method: 'POST', path: '/api/cases/:id/withdraw', roles: ['clerk'], kind: 'case', body: { reason: '申请人撤回' } },
+  // 消息中心: everyone reads their own notices; someone else's is 404.
+  { method: 'POST', path: '/api/notices/:id/read', roles: ROLES, kind: 'notice', body: {} },
   { method: 'GET', path: '/api/supervision-orders/:id', roles: ['supervisor', 'leader'], kind: 'order' },
   { method: 'POST', path: '/api/supervision-orders/:id/urge', roles: ['supervisor'], kind: 'order', body: { note: '请加快办理' } },
   { method: 'POST', path: '/api/supervision-orders/:id/close', roles: ['supervisor'], kind: 'order', body: { note: '已办结' } },
@@ -118,7 +120,8 @@ function expected(row: MatrixRow, role: Role, scope: Scope): Expected {
     case 'review': return role === 'clerk' || role === 'supervisor' ? 'authorized' : 404;
     case 'order': return role === 'supervisor' ? 'authorized' : 404;
     case 'step':
-    case 'check': return 404;
+    case 'check':
+    case 'notice': return 404;
     default: return 'authorized';
   }
 }
@@ -212,6 +215,9 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
 
   describe('authorization matrix', () => {
     const objects = {} as Record<ObjectKind, Record<Scope, string>>;
+    /** Notices are per person: each role's user has their own, and someone else's. */
+    const notices = {} as Record<Role, Record<Scope, string>>;
+    const target = (row: MatrixRow, role: Role, scope: Scope): string => (row.kind === 'notice' ? notices[role][scope] : objects[row.kind][scope]);
     /** The own project's stage application: agent1 is its agent too. */
     let projectCaseId: string;
 
@@ -276,6 +282,16 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
         user: { own: await account('matrix-officer', 'officer', 'zrj'), other: await account('matrix-clerk', 'clerk', null) },
         matter: { own: await matter('MTX-001'), other: await matter('MTX-002') },
       });
+      const noticeRows = system.db.getRepository(Notice);
+      const noticeOf = async (username: string, key: string) => {
+        const { id: userId } = await users.findOneByOrFail({ username });
+        return String((await noticeRows.save(noticeRows.create({
+          userId, dedupeKey: `matrix:${key}`, kind: 'case.urged', title: '催办', body: null, caseId: own.id, stepId: null, projectId: null, createdAt: new Date(), readAt: null,
+        }))).id);
+      };
+      for (const role of ROLES) {
+        notices[role] = { own: await noticeOf(USERS[role], `${role}:own`), other: await noticeOf(role === 'clerk' ? 'agent2' : 'clerk1', `${role}:other`) };
+      }
     });
 
     it('when the router is walked, then every id-bearing route is in the matrix with the roles it declares', () => {
@@ -296,8 +312,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
       it(`${row.method} ${row.path}: every role × own and other object`, async () => {
         for (const role of ROLES) {
           for (const scope of ['own', 'other'] as const) {
-            const target = objects[row.kind][scope];
-            const path = row.path.replace(/:[A-Za-z]+/, target);
+            const path = row.path.replace(/:[A-Za-z]+/, target(row, role, scope));
             const answer = await (row.roles === 'public' ? anonymous : clients[role]).send(row.method, path, row.bodyFor?.(scope) ?? row.body);
             assertAnswer(answer, expected(row, role, scope), `${role} on ${scope} ${row.method} ${path}`);
           }
@@ -307,7 +322,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
 
     it('when nobody is signed in, then every route that needs a role answers 401', async () => {
       for (const row of MATRIX.filter((r) => r.roles !== 'public')) {
-        const answer = await anonymous.send(row.method, row.path.replace(/:[A-Za-z]+/, objects[row.kind].own), row.bodyFor?.('own') ?? row.body);
+        const answer = await anonymous.send(row.method, row.path.replace(/:[A-Za-z]+/, target(row, 'clerk', 'own')), row.bodyFor?.('own') ?? row.body);
         expect(answer.status, `${row.method} ${row.path}`).to.equal(401);
       }
     });

@@ -13,7 +13,7 @@ import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
 import {
   AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, JointReview,
-  JointReviewOpinion, Department, Matter, MatterMaterial, Notification, Project, ProjectEvent, Step, SupervisionOrder, User,
+  JointReviewOpinion, Department, Matter, MatterMaterial, Notice, Notification, Project, ProjectEvent, Step, SupervisionOrder, User,
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import type { Role } from '../../domain/types';
@@ -313,6 +313,8 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         name: '临时事项', departmentCode: 'zjj', legalDays: 10, committedDays: 5, materials: [{ code: 'application-form', name: '申请表', required: true, core: true }],
       },
       'POST /api/departments': { code: 'lyj', name: '林业局' },
+      'POST /api/notices/read-all': {},
+      'POST /api/notices/:id/read': {},
     };
 
     /** Rows anything could write, scoped to the fuzzed case where earlier cases may still be settling. */
@@ -320,7 +322,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       const result: Record<string, number> = {};
       for (const [name, entity] of Object.entries({
         CaseRecord, Step, SupervisionOrder, AccountabilityRecord, CalendarDayRecord, IdempotencyRecord, Complaint, Evaluation, JointReview, JointReviewOpinion,
-        Project, ProjectEvent, User, Department, Matter, MatterMaterial,
+        Project, ProjectEvent, User, Department, Matter, MatterMaterial, Notice,
       })) {
         result[name] = await system.db.getRepository(entity).count();
       }
@@ -368,6 +370,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         '/api/projects/:id': '00000000-0000-4000-8000-000000000000',
         '/api/users/:id': '1',
         '/api/matters/:code': 'ZJJ-002',
+        '/api/notices/:id': '1',
       };
       const writes = routeBookOf(system.api.app).specs.filter((spec) => spec.method !== 'get' && spec.body);
       expect(writes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`).filter((route) => !(route in VALID)), 'write routes without a valid body here').to.deep.equal([]);
