@@ -165,6 +165,22 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
     });
   });
 
+  describe('long text is stored whole', () => {
+    it('when a supplement request names 200 items with 420-character notes (87 KB), then it is kept whole and the case still reads', async () => {
+      const created = await clerk.post('/api/cases', application('ZJJ-002'));
+      const note = (i: number) => `${String(i).padStart(3, '0')}${'n'.repeat(417)}`;
+      const missing = Array.from({ length: 200 }, (_, i) => ({ code: `item-${i}`, note: note(i), newlyArising: true }));
+      const asked = await clerk.post(`/api/cases/${created.body.id}/supplement-requests`, { missing });
+      expect(asked.status, JSON.stringify(asked.body).slice(0, 300)).to.equal(200);
+      const read = await clerk.get(`/api/cases/${created.body.id}`);
+      expect(read.status).to.equal(200);
+      const entry = read.body.timeline.find((e: { action: string }) => e.action === 'REQUEST_SUPPLEMENT');
+      const items = entry.detail.missing as Array<{ code: string; note: string }>;
+      expect(items).to.have.length(200);
+      expect(items[199]).to.deep.include({ code: 'item-199', note: note(199) });
+    });
+  });
+
   describe('Idempotency-Key', () => {
     it('when a registration is retried with the same key, then the first answer comes back and one case exists', async () => {
       const key = `register-${Date.now()}`;
@@ -284,6 +300,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/steps/:id/resume': {},
       'POST /api/steps/:id/extend': { workingDays: 2, reason: '情况复杂' },
       'POST /api/steps/:id/transfer': { toUsername: 'leader-zjj', reason: '工作调整' },
+      'POST /api/steps/:id/release': { reason: '不属于本人分工' },
       'POST /api/supervision-orders/:id/urge': { note: '请加快' },
       'POST /api/supervision-orders/:id/close': { note: '已办结' },
       'PUT /api/calendar/days/:date': { kind: 'holiday', name: '测试' },
