@@ -158,6 +158,11 @@ export const suspendStepUpdate = defineUpdate<StepActionResult, [SuspendStepInpu
 export const resumeStepUpdate = defineUpdate<StepActionResult, [ActorInput]>('resumeStep');
 export const extendStepUpdate = defineUpdate<StepActionResult, [ExtendStepInput]>('extendStep');
 export const transferStepUpdate = defineUpdate<StepActionResult, [TransferStepInput]>('transferStep');
+/** 退回签收: the assignee (or the leader) gives the step back to the department inbox. */
+export interface ReleaseStepInput extends ActorInput {
+  reason?: string;
+}
+export const releaseStepUpdate = defineUpdate<StepActionResult, [ReleaseStepInput]>('releaseStep');
 export const stepStateQuery = defineQuery<StepView>('stepState');
 /** The working-day calendar changed: re-plan the running clock. */
 export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');

@@ -13,9 +13,9 @@ import type { ClockActivities } from '../activities/clock-types';
 import type { ProjectionActivities, StepProjection } from '../activities/projection-types';
 import { ChartedState, eventDetail } from './charted-state';
 import {
-  approveStepUpdate, calendarChangedSignal, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate,
+  approveStepUpdate, calendarChangedSignal, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate, releaseStepUpdate,
   resumeStepUpdate, startReviewUpdate, stepClockSignal, stepStateQuery, stepWorkflowId, suspendStepUpdate, transferStepUpdate,
-  type ApproveStepInput, type ExtendStepInput, type RejectStepInput, type StepActionResult, type StepOutcome,
+  type ApproveStepInput, type ExtendStepInput, type RejectStepInput, type ReleaseStepInput, type StepActionResult, type StepOutcome,
   type StepWorkflowInput, type SuspendStepInput, type TransferStepInput,
 } from './messages';
 import { StepClock } from './step-clock';
@@ -203,6 +203,18 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   // 转办: the assignee (or the leader) hands the step to another reviewer of the department.
   const transfer = action<TransferStepInput>(({ to, reason }) => ({ type: 'TRANSFER', to: { id: to.id, username: to.username }, reason }), mustBeAssigneeOrLeader);
   setHandler(transferStepUpdate, transfer.handler, { validator: transfer.validator });
+  // 退回签收: the step is unclaimed and back in the department inbox; its clock runs on. The
+  // marker is recorded where a release happens, so a later change to its effect can branch on it.
+  const mustHoldStepOrLead = ({ actor }: { actor: Actor }): void => {
+    const assignee = step.context.assignee;
+    if (assignee && assignee.id !== actor.id && actor.role !== 'leader') {
+      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: `step ${input.stepId} is claimed by ${assignee.username}`, nonRetryable: true });
+    }
+  };
+  const release = action<ReleaseStepInput>(({ reason }) => ({ type: 'RELEASE', ...(reason ? { reason } : {}) }), mustHoldStepOrLead, () => {
+    patched('step-release');
+  });
+  setHandler(releaseStepUpdate, release.handler, { validator: release.validator });
 
   setHandler(calendarChangedSignal, async ({ date }) => {
     if (!clocked || step.done) return;

@@ -7,7 +7,7 @@ import { SUSPENSION_KINDS, type Actor, type Role } from '../../domain/types';
 import { canActOnStep, canDecideStep } from '../../domain/scope';
 import {
   approveStepUpdate, claimStepUpdate, extendStepUpdate, rejectStepUpdate, resumeStepUpdate, startReviewUpdate, suspendStepUpdate,
-  transferStepUpdate, type StepActionResult,
+  releaseStepUpdate, transferStepUpdate, type StepActionResult,
 } from '../../workflows/messages';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
@@ -32,6 +32,7 @@ const suspendBody = z.strictObject({
 });
 const extendBody = z.strictObject({ workingDays: z.number().int().min(1).max(15), reason: text(2000) });
 const transferBody = z.strictObject({ toUsername: text(64), reason: text(2000) });
+const releaseBody = z.strictObject({ reason: text(2000).optional() });
 const idParam = z.object({ id: z.string().min(1).max(80) });
 
 export function createStepsRouter({ db, readModel, workflows, book }: { db: DataSource; readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
@@ -107,6 +108,9 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
     }
     return { actor, to: { id: target.id, username: target.username }, reason };
   });
+  // 退回签收: the assignee (or the leader) unclaims; the step is back in the department inbox.
+  action('release', 'RELEASE', '退回签收: give the step back to the department inbox (the assignee or the leader)', releaseBody, releaseStepUpdate,
+    ({ reason }, actor) => ({ actor, ...(reason ? { reason } : {}) }));
   action('resume', 'RESUME', 'Resume the clock; the due instant is re-planned', emptyBody, resumeStepUpdate, (_body, actor) => ({ actor }));
 
   return routes.express;

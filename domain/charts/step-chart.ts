@@ -38,10 +38,12 @@ export type StepEvent =
   /** 延期 (§42), approved by the leader; `allowanceDays` is what the statutory bound still allows. */
   | { type: 'EXTEND'; workingDays: number; reason: string; allowanceDays: number }
   /** 转办: hand the step to another reviewer of the same department. */
-  | { type: 'TRANSFER'; to: StepAssignee; reason: string };
+  | { type: 'TRANSFER'; to: StepAssignee; reason: string }
+  /** 退回签收: the assignee gives the step back; it is unclaimed and in the department inbox again. */
+  | { type: 'RELEASE'; reason?: string };
 
 export const STEP_EVENT_TYPES = [
-  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME', 'EXTEND', 'TRANSFER',
+  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME', 'EXTEND', 'TRANSFER', 'RELEASE',
 ] as const satisfies readonly StepEvent['type'][];
 
 // Fails to compile if an event type is added to StepEvent but not to STEP_EVENT_TYPES.
@@ -65,6 +67,8 @@ const decide = {
 // A targetless transition without actions does not count as possible for `can`, so an extension
 // re-enters its own state.
 const extendIn = <S extends string>(state: S) => ({ EXTEND: { target: state, guard: 'withinExtensionBound' } }) as const;
+// 退回签收 from a claimed step or one under review; a paused step is resumed first.
+const release = { RELEASE: { target: 'pending', actions: 'clearAssignee' } } as const;
 const transferIn = <S extends string>(state: S) => ({ TRANSFER: { target: state, guard: 'hasTransferee', actions: 'transferAssignee' } }) as const;
 
 export const stepChart = setup({
@@ -96,6 +100,7 @@ export const stepChart = setup({
     setAssignee: assign({
       assignee: ({ event }) => (event.type === 'CLAIM' ? { id: event.assignee.id, username: event.assignee.username } : null),
     }),
+    clearAssignee: assign({ assignee: null }),
     transferAssignee: assign({
       assignee: ({ context, event }) => (event.type === 'TRANSFER' ? { id: event.to.id, username: event.to.username } : context.assignee),
     }),
@@ -117,10 +122,10 @@ export const stepChart = setup({
       on: { CLAIM: { target: 'claimed', actions: 'setAssignee' } },
     },
     claimed: {
-      on: { START_REVIEW: 'inReview', ...decide, ...extendIn('claimed'), ...transferIn('claimed') },
+      on: { START_REVIEW: 'inReview', ...decide, ...extendIn('claimed'), ...transferIn('claimed'), ...release },
     },
     inReview: {
-      on: { ...decide, ...extendIn('inReview'), ...transferIn('inReview') },
+      on: { ...decide, ...extendIn('inReview'), ...transferIn('inReview'), ...release },
     },
     suspended: {
       on: {

@@ -57,6 +57,7 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', path: '/api/steps/:id/approve', roles: REVIEWERS, kind: 'step', body: { opinion: '同意' } },
   { method: 'POST', path: '/api/steps/:id/reject', roles: REVIEWERS, kind: 'step', body: { reason: '不符合规划', legalBasis: '《城乡规划法》第四十条' } },
   { method: 'POST', path: '/api/steps/:id/transfer', roles: REVIEWERS, kind: 'step', body: { toUsername: 'officer2-zrj', reason: '工作调整' } },
+  { method: 'POST', path: '/api/steps/:id/release', roles: REVIEWERS, kind: 'step', body: { reason: '不属于本人分工' } },
   { method: 'POST', path: '/api/cases/:id/supplement-requests', roles: ['clerk'], kind: 'case', body: { missing: [{ code: 'application-form' }] } },
   { method: 'POST', path: '/api/cases/:id/supplements', roles: ['clerk', 'agent'], kind: 'case', body: { materials: [{ code: 'application-form' }] } },
   { method: 'POST', path: '/api/cases/:id/urge', roles: ['agent', 'supervisor'], kind: 'case', body: { note: '请加快办理' } },

@@ -244,6 +244,7 @@ describe('step chart', () => {
     RESUME: { type: 'RESUME' },
     EXTEND: { type: 'EXTEND', workingDays: 5, reason: '需组织专家论证', allowanceDays: 10 },
     TRANSFER: { type: 'TRANSFER', to: bob, reason: '工作调整' },
+    RELEASE: { type: 'RELEASE', reason: '不属于本人分工' },
   };
 
   const decisions = {
@@ -256,8 +257,12 @@ describe('step chart', () => {
     pending: { CLAIM: { to: 'claimed', context: { assignee: bob, openPauses: 0 } } },
     claimed: {
       START_REVIEW: { to: 'inReview' }, EXTEND: { to: 'claimed' }, TRANSFER: { to: 'claimed', context: { assignee: bob, openPauses: 0 } }, ...decisions,
+      RELEASE: { to: 'pending', context: { assignee: null, openPauses: 0 } },
     },
-    inReview: { EXTEND: { to: 'inReview' }, TRANSFER: { to: 'inReview', context: { assignee: bob, openPauses: 0 } }, ...decisions },
+    inReview: {
+      EXTEND: { to: 'inReview' }, TRANSFER: { to: 'inReview', context: { assignee: bob, openPauses: 0 } }, ...decisions,
+      RELEASE: { to: 'pending', context: { assignee: null, openPauses: 0 } },
+    },
     suspended: {
       SUSPEND: { to: 'suspended', context: { assignee: alice, openPauses: 2 } },
       RESUME: { to: 'inReview', context: { assignee: alice, openPauses: 0 } },
