@@ -36,6 +36,29 @@ export function chainHash(prevHash: string, record: AuditRecord): string {
 
 const MAX_APPEND_ATTEMPTS = 50;
 
+/** Column lengths (characters) of the text fields of a row. */
+const TEXT_LIMITS = { requestId: 64, actorName: 64, actorRole: 16, action: 160, objectType: 32, objectId: 120, outcome: 16, detail: 2000 } as const;
+
+/**
+ * Text as the database will hold it: a lone UTF-16 surrogate (anyone can send one in a username
+ * or a path) becomes U+FFFD, and a cut falls between code points, never inside a pair. The hash
+ * covers exactly these strings, so what is stored is what was hashed.
+ */
+export function storableText(text: string, maxCodePoints: number): string {
+  const whole = text.toWellFormed();
+  const points = Array.from(whole);
+  return points.length <= maxCodePoints ? whole : points.slice(0, maxCodePoints).join('');
+}
+
+export function storableRecord(record: AuditRecord): AuditRecord {
+  const row = { ...record };
+  for (const [field, limit] of Object.entries(TEXT_LIMITS) as Array<[keyof typeof TEXT_LIMITS, number]>) {
+    const value = row[field];
+    if (typeof value === 'string') (row as Record<string, unknown>)[field] = storableText(value, limit);
+  }
+  return row;
+}
+
 export interface AuditLog {
   append(record: AuditRecord): Promise<AuditLogEntry>;
   /** Appends unless a row with this request id exists: a retried writer adds nothing. */
@@ -47,7 +70,8 @@ export function createAuditLog(db: DataSource): AuditLog {
   // Appends from this process go one at a time; UNIQUE(prev_hash) settles races between processes.
   let tail: Promise<unknown> = Promise.resolve();
 
-  const appendNow = async (record: AuditRecord): Promise<AuditLogEntry> => {
+  const appendNow = async (given: AuditRecord): Promise<AuditLogEntry> => {
+    const record = storableRecord(given);
     for (let attempt = 1; ; attempt++) {
       const last = await rows.find({ order: { id: 'DESC' }, take: 1 });
       const prevHash = last[0]?.hash ?? GENESIS_HASH;

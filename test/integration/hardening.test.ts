@@ -440,6 +440,23 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       expect(signIn?.actorName).to.be.a('string');
     });
 
+    it('when a sign-in carries a lone surrogate and a path is cut mid-emoji, then the rows hold well-formed text and the chain still verifies', async () => {
+      const lone = await fetch(`${system.url}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-audit-lone-surrogate' },
+        body: '{"username":"clerk\\ud800x","password":"wrong-password"}',
+      });
+      expect(lone.status).to.equal(401);
+      const emoji = `${'案'.repeat(119)}😀😀`;
+      const cut = await officer.send('POST', `/api/steps/${encodeURIComponent(emoji)}/claim`, {}, { 'x-request-id': 'req-audit-emoji' });
+      expect(cut.status).to.be.oneOf([400, 404]);
+      const rows = system.db.getRepository(AuditLogEntry);
+      const signIn = await rows.findOneByOrFail({ requestId: 'req-audit-lone-surrogate' });
+      expect(signIn.actorName).to.equal('clerk\uFFFDx');
+      const path = await rows.findOneBy({ requestId: 'req-audit-emoji' });
+      if (path?.objectId) expect(path.objectId.isWellFormed()).to.equal(true);
+      expect((await verifyAuditChain(system.db)).intact).to.equal(true);
+    });
+
     it('when anyone updates or deletes an audit row with SQL, then the database refuses', async () => {
       const row = await system.db.getRepository(AuditLogEntry).findOneOrFail({ where: {}, order: { id: 'ASC' } });
       let refused = 0;
