@@ -28,6 +28,7 @@ export function Root() {
     <ConfigProvider
       locale={zhCN}
       theme={{ token: { fontSize: large ? 18 : 14, colorPrimary: '#1d4ed8' } }}
+      button={{ autoInsertSpace: false }}
       componentSize={large ? 'large' : 'middle'}
     >
       <AntApp>

@@ -109,21 +109,33 @@ export function RegisterPage() {
             {materials.length === 0 ? (
               <Typography.Text type="secondary">请先选择申请事项。</Typography.Text>
             ) : (
-              <Table
-                size="small"
-                rowKey="code"
-                pagination={false}
-                dataSource={materials}
-                rowSelection={{
-                  selectedRowKeys: handedIn,
-                  onChange: (keys) => setHandedIn(keys as string[]),
-                  getCheckboxProps: (m) => ({ 'aria-label': `已收取：${m.name}` }) as never,
-                }}
-                columns={[
-                  { title: '材料', dataIndex: 'name' },
-                  { title: '要求', key: 'tags', render: (_: unknown, m: Material) => <MaterialTags material={m} /> },
-                ]}
-              />
+              <>
+                <Space style={{ marginBottom: 8 }}>
+                  <Button size="small" onClick={() => setHandedIn(materials.map((m) => m.code))}>全部已收取</Button>
+                  <Button size="small" onClick={() => setHandedIn([])}>清空</Button>
+                </Space>
+                <Table
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  dataSource={materials}
+                  columns={[
+                    {
+                      title: '已收取的材料',
+                      key: 'name',
+                      render: (_: unknown, m: Material) => (
+                        <Checkbox
+                          checked={handedIn.includes(m.code)}
+                          onChange={(e) => setHandedIn((codes) => (e.target.checked ? [...codes, m.code] : codes.filter((c) => c !== m.code)))}
+                        >
+                          {m.name}
+                        </Checkbox>
+                      ),
+                    },
+                    { title: '要求', key: 'tags', render: (_: unknown, m: Material) => <MaterialTags material={m} /> },
+                  ]}
+                />
+              </>
             )}
             {check && <PrecheckResult check={check} />}
           </Card>
