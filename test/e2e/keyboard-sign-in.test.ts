@@ -55,4 +55,22 @@ describe('console: signing in with the keyboard only', function () {
     expect(await page.evaluate<string>('document.documentElement.style.fontSize'), 'remembered after a reload').to.equal('20px');
     expect(watched.problems).to.deep.equal([]);
   });
+
+  it('when a browser opens the sign-in page for the first time, then it transfers at most 500 KB, compressed', async () => {
+    const fresh = await openPage(browser, system.url);
+    try {
+      const sizes: Promise<number>[] = [];
+      fresh.page.on('requestfinished', (request) => {
+        sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+      });
+      await fresh.page.goto('/login', { waitUntil: 'networkidle' });
+      await fresh.page.getByRole('button', { name: '登录' }).waitFor();
+      const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      console.log(`      sign-in page: ${Math.round(total / 1024)} KB compressed`);
+      expect(total, `sign-in page transferred ${Math.round(total / 1024)} KB`).to.be.at.most(500 * 1024);
+      expect(fresh.problems).to.deep.equal([]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
