@@ -1,14 +1,16 @@
 // Sign-in and the two guards every route uses: `authenticate` (a valid bearer token) and
-// `allow(...roles)` (function-level authorization, deny by default). Sign-in locks an account
-// after `maxFailedLogins` failures in a row, for `lockoutMinutes`. A deactivated account cannot sign
+// `allow(...roles)` (function-level authorization, deny by default). Sign-in locks an account for
+// one address after `maxFailedLogins` failures in a row from it, for `lockoutMinutes`: a stranger
+// elsewhere cannot lock the account's owner out. A deactivated account cannot sign
 // in, and its tokens stop working on the next request; role and department come from the account
 // row, not the token, so a change applies at once.
+import { createSecretKey } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import type { RequestHandler } from 'express';
 import jwt, { type SignOptions } from 'jsonwebtoken';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { User } from '../entities';
+import { SignInFailure, User } from '../entities';
 import { ROLES, type Actor, type Role } from '../domain/types';
 import type { AppConfig, SecurityConfig } from '../config';
 import { toShanghaiIso } from '../domain/time';
@@ -35,7 +37,8 @@ const loginAnswer = z.object({
 export const loginSchemas = { body: loginBody, answer: loginAnswer };
 
 const tokenClaims = z.object({
-  sub: z.string(),
+  sub: z.string().regex(/^[1-9]\d{0,9}$/),
+  exp: z.number(),
   username: z.string(),
   role: z.enum(ROLES),
   departmentCode: z.string().nullable().optional(),
@@ -57,40 +60,47 @@ export interface AuthDependencies {
 export function createAuth({ db, config, security, book }: AuthDependencies) {
   const routes = book.router();
   const users = db.getRepository(User);
+  const failures = db.getRepository(SignInFailure);
+  // One secret key object: verifying does not parse the secret again on every request.
+  const secret = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
 
-  /** Counts a failure; the one that reaches the limit locks the account and restarts the count. */
-  const failed = async (user: User): Promise<void> => {
-    await users.increment({ id: user.id }, 'failedLogins', 1);
-    const { failedLogins } = await users.findOneByOrFail({ id: user.id });
-    if (failedLogins >= security.maxFailedLogins) {
-      const until = new Date(Date.now() + security.lockoutMinutes * 60_000);
-      await users.update({ id: user.id }, { failedLogins: 0, lockedUntil: until });
-      throw locked(until);
-    }
+  /** Counts a failure from this address; the one that reaches the limit locks it and restarts the count. */
+  const failed = async (user: User, address: string): Promise<void> => {
+    const key = { userId: user.id, address };
+    const now = new Date();
+    const count = ((await failures.findOneBy(key))?.failures ?? 0) + 1;
+    const lockedUntil = count >= security.maxFailedLogins ? new Date(now.getTime() + security.lockoutMinutes * 60_000) : null;
+    await failures.upsert({ ...key, failures: lockedUntil ? 0 : count, lockedUntil, updatedAt: now }, ['userId', 'address']);
+    if (lockedUntil) throw locked(lockedUntil);
   };
 
   routes.route({
     method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Sign in: a bearer token with an expiry',
     access: 'public', body: loginBody,
     responses: { 200: 'signed in', 401: 'unknown user or wrong password', 423: 'locked after repeated failures' },
-  }, async ({ body: { username, password } }, _req, res) => {
+  }, async ({ body: { username, password } }, req, res) => {
     res.locals.auditActor = { name: username };
+    const address = (req.ip ?? 'unknown').slice(0, 64);
     // A deactivated account answers exactly like an unknown one: no lock, no count, same 401.
     const found = await users.findOneBy({ username });
     const user = found?.active ? found : null;
+    // An account-wide lock is the admin's (or an older release's); the automatic one is per address.
     if (user?.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw locked(user.lockedUntil);
+    const here = user ? await failures.findOneBy({ userId: user.id, address }) : null;
+    if (here?.lockedUntil && here.lockedUntil.getTime() > Date.now()) throw locked(here.lockedUntil);
     const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !matches) {
-      if (user) await failed(user);
+      if (user) await failed(user, address);
       throw unauthorized('unknown user or wrong password');
     }
+    if (here) await failures.delete({ userId: user.id, address });
     if (user.failedLogins > 0 || user.lockedUntil) await users.update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
     const actor: Actor = { id: user.id, username: user.username, role: user.role as Role, departmentCode: user.departmentCode };
     res.locals.auditActor = { id: actor.id, name: actor.username, role: actor.role };
     const token = jwt.sign(
       { username: actor.username, role: actor.role, departmentCode: actor.departmentCode ?? null },
-      config.jwtSecret,
-      { subject: String(actor.id), expiresIn: config.jwtTtl as SignOptions['expiresIn'] },
+      secret,
+      { algorithm: 'HS256', subject: String(actor.id), expiresIn: config.jwtTtl as SignOptions['expiresIn'] },
     );
     res.json({ token, user: { ...actor, departmentCode: actor.departmentCode ?? undefined } });
   });
@@ -103,7 +113,8 @@ export function createAuth({ db, config, security, book }: AuthDependencies) {
     if (scheme !== 'Bearer' || !token) return next(unauthorized());
     let subject: number;
     try {
-      subject = Number(tokenClaims.parse(jwt.verify(token, config.jwtSecret)).sub);
+      // Pinned to HS256; a token without `exp` or with a non-numeric subject is no token.
+      subject = Number(tokenClaims.parse(jwt.verify(token, secret, { algorithms: ['HS256'] })).sub);
     } catch {
       return next(unauthorized('the token is invalid or expired'));
     }

@@ -19,6 +19,7 @@ import { Notification } from './notification';
 import { Project } from './project';
 import { ProjectEvent } from './project-event';
 import { Step } from './step';
+import { SignInFailure } from './sign-in-failure';
 import { StepMetric } from './step-metric';
 import { AccountabilityRecord } from './accountability-record';
 import { SupervisionOrder } from './supervision-order';
@@ -26,7 +27,7 @@ import { User } from './user';
 
 export { AuditEvent, CaseRecord, Department, Matter, MatterMaterial, Notification, Step, User };
 export { AccountabilityRecord, SupervisionOrder };
-export { AuditLogEntry, IdempotencyRecord, PostApprovalCheck };
+export { AuditLogEntry, IdempotencyRecord, PostApprovalCheck, SignInFailure };
 export { JointReview, JointReviewOpinion };
 export { CalendarDayRecord, type CalendarDaySource };
 export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
@@ -37,6 +38,6 @@ export { Notice };
 export const ENTITIES = [
   Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
   CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter, CaseDepartment, CaseCount, AuditLogEntry, IdempotencyRecord,
-  PostApprovalCheck, Project, ProjectEvent,
+  PostApprovalCheck, Project, ProjectEvent, SignInFailure,
   PostApprovalCheck, JointReview, JointReviewOpinion, Notice,
 ];

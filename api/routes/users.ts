@@ -5,12 +5,12 @@
 // can no longer sign.
 import bcrypt from 'bcryptjs';
 import type { Response } from 'express';
-import { IsNull, Not, type DataSource } from 'typeorm';
+import { In, IsNull, Not, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ErrorCode } from '../../domain/errors';
 import { toShanghaiIso } from '../../domain/time';
 import { ROLES, type Role } from '../../domain/types';
-import { Department, Matter, User } from '../../entities';
+import { Department, Matter, SignInFailure, User } from '../../entities';
 import { isUniqueViolation } from '../../entities/unique-violation';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
@@ -61,17 +61,20 @@ export interface UserView {
   displayName: string;
   role: Role;
   departmentCode: string | null;
-  /** Sign-in is refused until the lock ends (after repeated failures). */
+  /** Sign-in is refused until the lock ends (after repeated failures, from at least one address). */
   locked: boolean;
   lockedUntil: string | null;
   active: boolean;
 }
 
-export function userView(user: User): UserView {
-  const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now();
+/** `addressLocks`: the account's per-address sign-in locks; the latest one shows. */
+export function userView(user: User, addressLocks: SignInFailure[] = []): UserView {
+  const until = [user.lockedUntil, ...addressLocks.map((lock) => lock.lockedUntil)]
+    .filter((at): at is Date => at !== null && at.getTime() > Date.now())
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   return {
     id: user.id, username: user.username, displayName: user.displayName, role: user.role, departmentCode: user.departmentCode,
-    locked, lockedUntil: locked && user.lockedUntil ? toShanghaiIso(user.lockedUntil) : null, active: user.active,
+    locked: until !== undefined, lockedUntil: until ? toShanghaiIso(until) : null, active: user.active,
   };
 }
 
@@ -98,8 +101,11 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
     if (!user) throw notFound(`user ${id}`);
     return user;
   };
+  const locks = db.getRepository(SignInFailure);
+  const lockedAddresses = async (ids: number[]): Promise<SignInFailure[]> =>
+    (ids.length === 0 ? [] : locks.find({ where: { userId: In(ids), lockedUntil: Not(IsNull()) } }));
   const answer = async (id: number, res: Response): Promise<void> => {
-    res.json(userView(await users.findOneByOrFail({ id })));
+    res.json(userView(await users.findOneByOrFail({ id }), await lockedAddresses([id])));
   };
 
   routes.route({
@@ -107,7 +113,9 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
     access: ['admin'], query: listQuery, responses: { 200: '`[{id, username, displayName, role, departmentCode, locked, lockedUntil, active}]`' },
   }, async ({ query }, _req, res) => {
     const where = { ...(query.role ? { role: query.role } : {}), ...(query.departmentCode ? { departmentCode: query.departmentCode } : {}) };
-    res.json((await users.find({ where, order: { username: 'ASC' } })).map(userView));
+    const listed = await users.find({ where, order: { username: 'ASC' } });
+    const held = await lockedAddresses(listed.map((user) => user.id));
+    res.json(listed.map((user) => userView(user, held.filter((lock) => lock.userId === user.id))));
   });
 
   routes.route({
@@ -174,6 +182,7 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
     await found(id, res);
     const passwordHash = await bcrypt.hash(body.password, BCRYPT_ROUNDS);
     await users.update({ id }, { passwordHash, failedLogins: 0, lockedUntil: null });
+    await locks.delete({ userId: id });
     await answer(id, res);
   });
 
@@ -183,6 +192,8 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
   }, async ({ params: { id } }, _req, res) => {
     await found(id, res);
     await users.update({ id }, { failedLogins: 0, lockedUntil: null });
+    // Locks are per address: lifting them lifts every address's.
+    await locks.delete({ userId: id });
     await answer(id, res);
   });
 

@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import bcrypt from 'bcryptjs';
+import jwt from 'jsonwebtoken';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import pino from 'pino';
@@ -13,7 +14,7 @@ import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
 import {
   AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, JointReview,
-  JointReviewOpinion, Department, Matter, MatterMaterial, Notice, Notification, Project, ProjectEvent, Step, SupervisionOrder, User,
+  JointReviewOpinion, Department, Matter, MatterMaterial, Notice, Notification, Project, ProjectEvent, SignInFailure, Step, SupervisionOrder, User,
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import type { Role } from '../../domain/types';
@@ -78,12 +79,43 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       expect(fifth.body.lockedUntil).to.match(/\+08:00$/);
       expect((await attempt(TEST_PASSWORD)).status).to.equal(423);
 
-      // The lock has run out.
-      await system.db.getRepository(User).update({ id: lockable.id }, { lockedUntil: new Date(Date.now() - 1000) });
+      // The lock (of this address) has run out.
+      const failures = system.db.getRepository(SignInFailure);
+      await failures.update({ userId: lockable.id }, { lockedUntil: new Date(Date.now() - 1000) });
       const signedIn = await attempt(TEST_PASSWORD);
       expect(signedIn.status).to.equal(200);
       expect(signedIn.body.user).to.include({ username: 'window-temp', role: 'clerk' });
-      expect(await system.db.getRepository(User).findOneByOrFail({ id: lockable.id })).to.include({ failedLogins: 0, lockedUntil: null });
+      expect(await failures.countBy({ userId: lockable.id })).to.equal(0);
+    });
+
+    it('when a stranger elsewhere fails 5 times with a clerk\'s username, then the stranger\'s address is locked and the clerk still signs in', async () => {
+      const users = system.db.getRepository(User);
+      const owner = await users.save(users.create({
+        username: 'window-owner', displayName: '窗口本人', passwordHash: await bcrypt.hash(TEST_PASSWORD, 4), role: 'clerk',
+        departmentCode: null, failedLogins: 0, lockedUntil: null, createdAt: new Date(),
+      }));
+      const from = (address: string, password: string) =>
+        anonymous.send('POST', '/api/auth/login', { username: 'window-owner', password }, { 'x-forwarded-for': address });
+      for (let i = 1; i <= 4; i++) expect((await from('203.0.113.9', `guess-${i}`)).status).to.equal(401);
+      expect((await from('203.0.113.9', 'guess-5')).status).to.equal(423);
+      expect((await from('203.0.113.9', TEST_PASSWORD)).status).to.equal(423);
+      expect((await from('198.51.100.20', TEST_PASSWORD)).status).to.equal(200);
+      const listed = await system.db.getRepository(SignInFailure).findBy({ userId: owner.id });
+      expect(listed.map((row) => row.address)).to.deep.equal(['203.0.113.9']);
+    });
+
+    it('when a token is unsigned, has no expiry or a subject that is not an account number, then it is 401, never 500', async () => {
+      const claims = { username: 'clerk1', role: 'clerk', departmentCode: null };
+      const tokens = [
+        jwt.sign(claims, TEST_API_CONFIG.jwtSecret, { subject: 'abc', expiresIn: '1h' }),
+        jwt.sign(claims, TEST_API_CONFIG.jwtSecret, { subject: '1' }),
+        jwt.sign(claims, TEST_API_CONFIG.jwtSecret, { subject: '1', expiresIn: '1h', algorithm: 'HS512' }),
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, sub: '1', exp: 4_102_444_800 })).toString('base64url')}.`,
+      ];
+      for (const token of tokens) {
+        const answer = await anonymous.send('GET', '/api/cases', undefined, { authorization: `Bearer ${token}` });
+        expect(answer.status, token).to.equal(401);
+      }
     });
 
     it('when the user is unknown, then it is the same 401 as a wrong password', async () => {
@@ -292,6 +324,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/cases/:id/deliver': {},
       'POST /api/cases/:id/withdraw': { reason: '撤回' },
       'POST /api/cases/:id/urge': { note: '请加快' },
+      'POST /api/cases/:id/cc': { usernames: ['officer-zjj'], departmentCodes: ['zjj'], note: '请知悉' },
       'POST /api/steps/:id/claim': {},
       'POST /api/steps/:id/start-review': {},
       'POST /api/steps/:id/approve': { opinion: '同意' },
