@@ -3,7 +3,7 @@
 
 export type NotificationChannelName = 'log' | 'webhook' | 'sms';
 
-export type NotificationRecipientRole = 'applicant' | 'officer' | 'leader' | 'supervisor' | 'agent';
+export type NotificationRecipientRole = 'applicant' | 'clerk' | 'officer' | 'leader' | 'supervisor' | 'agent';
 
 export interface NotificationRequest {
   /** Idempotency key chosen by the caller, e.g. `step-<id>:overdue:leader`; at most 191 characters. */

@@ -44,6 +44,9 @@ import { createJointReviewsRouter } from './routes/joint-reviews';
 import { createJointReviewStore } from './joint-reviews-store';
 import { createNoticesRouter, noticeStreamToken } from './routes/notices';
 import { createNoticeStore } from './notices-store';
+import { createRejectionsRouter } from './routes/rejections';
+import { createCaseCopiesRouter } from './routes/case-copies';
+import { createCaseCopies } from './case-copies';
 import type { NotificationRequest } from '../activities/notification-types';
 import { createWorkflowGateway } from './workflow-gateway';
 import { consoleRouter } from './http/console-static';
@@ -127,6 +130,8 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
   app.use(createPostApprovalChecksRouter({ db, book }));
   app.use(createJointReviewsRouter({ readModel, store: createJointReviewStore(db), book }));
   app.use(createNoticesRouter({ store: createNoticeStore(db), book }));
+  app.use(createRejectionsRouter({ db, book }));
+  app.use(createCaseCopiesRouter({ db, readModel, copies: createCaseCopies(db), book }));
   app.use(consoleRouter());
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);

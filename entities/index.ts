@@ -14,6 +14,7 @@ import { Evaluation } from './evaluation';
 import { Matter } from './matter';
 import { MatterMaterial } from './matter-material';
 import { MetricRollup } from './metric-rollup';
+import { CaseCopy } from './case-copy';
 import { Notice } from './notice';
 import { Notification } from './notification';
 import { Project } from './project';
@@ -33,11 +34,11 @@ export { CalendarDayRecord, type CalendarDaySource };
 export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
 export { CaseCount, CaseDepartment, CENTER_SCOPE };
 export { Project, ProjectEvent };
-export { Notice };
+export { CaseCopy, Notice };
 
 export const ENTITIES = [
   Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
   CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter, CaseDepartment, CaseCount, AuditLogEntry, IdempotencyRecord,
   PostApprovalCheck, Project, ProjectEvent, SignInFailure,
-  PostApprovalCheck, JointReview, JointReviewOpinion, Notice,
+  PostApprovalCheck, JointReview, JointReviewOpinion, Notice, CaseCopy,
 ];

@@ -166,11 +166,20 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   const reject = action<RejectStepInput>(
     ({ reason, legalBasis, actor }) => ({ type: 'REJECT', reason, legalBasis, ...decider(actor) }),
     mustBeAssigneeOrLeader,
-    ({ reason, legalBasis, actor }, entry) => {
+    async ({ reason, legalBasis, actor }, entry) => {
       signature(entry, actor);
       record.reason = reason;
       record.legalBasis = legalBasis;
       decided();
+      // 否定报备: every rejection, with its reason and legal basis, is filed with the supervision office.
+      if (patched('rejection-filing')) {
+        await notify(ladder, [{
+          key: 'rejected:supervisor', recipientRole: 'supervisor', recipient: 'office', template: 'step.rejected',
+          payload: {
+            matterCode: input.matter.code, matterName: input.matter.name, departmentCode: input.matter.departmentCode, reason, legalBasis, rejectedBy: actor.username,
+          },
+        }]);
+      }
     },
   );
   setHandler(rejectStepUpdate, reject.handler, { validator: reject.validator });

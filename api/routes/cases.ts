@@ -27,6 +27,7 @@ import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 import type { ProjectReads } from '../project-reads';
 import { stageApplication } from './projects';
 import { recordCaseUrge } from '../case-urges';
+import { createCaseCopies } from '../case-copies';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const registerBody = z.strictObject({
@@ -95,6 +96,7 @@ const supplementRequests = (timeline: AuditEvent[]): SupplementItem[][] => timel
 export function createCasesRouter({ db, readModel, workflows, book, notify, projects }: CasesRouterDependencies) {
   const routes = book.router();
   const VIEWERS = ['clerk', 'officer', 'leader', 'agent', 'supervisor'] as const;
+  const copies = createCaseCopies(db);
 
   /** The case, if the actor may see it; otherwise 404 (no hint that it exists). */
   const visibleCase = async (id: string, actor: Actor) => {
@@ -167,7 +169,10 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     method: 'get', path: '/api/cases/:id', tag: 'cases', summary: 'A case with its steps and timeline', access: VIEWERS,
     params: idParam, responses: { 200: 'the case' },
   }, async ({ params }, req, res) => {
-    const { record, steps, timeline } = await visibleCase(params.id, actorOf(req));
+    const actor = actorOf(req);
+    // 抄送: a recipient of a copy reads the case (and only reads it).
+    const copied = await copies.isCopiedTo(params.id, actor) ? await readModel.caseDetails(params.id) : null;
+    const { record, steps, timeline } = copied ?? await visibleCase(params.id, actor);
     res.json(caseView(record, steps, timeline));
   });
 

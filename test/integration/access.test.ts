@@ -61,6 +61,7 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', path: '/api/cases/:id/supplement-requests', roles: ['clerk'], kind: 'case', body: { missing: [{ code: 'application-form' }] } },
   { method: 'POST', path: '/api/cases/:id/supplements', roles: ['clerk', 'agent'], kind: 'case', body: { materials: [{ code: 'application-form' }] } },
   { method: 'POST', path: '/api/cases/:id/urge', roles: ['agent', 'supervisor'], kind: 'case', body: { note: '请加快办理' } },
+  { method: 'POST', path: '/api/cases/:id/cc', roles: ['clerk', 'officer', 'leader', 'supervisor'], kind: 'case', body: { usernames: ['supervisor1'], note: '请知悉' } },
   { method: 'POST', path: '/api/cases/:id/accept', roles: ['clerk'], kind: 'case', body: {} },
   {
     // A non-core material of each case's matter (ZRJ-001 own, HBJ-001 other), so only access and the chart decide.

@@ -19,7 +19,7 @@ describe('reviewers\' verbs: release, cc, rejection filing (HTTP → Temporal �
 
   before(async () => {
     system = await startSystem('verbs');
-    for (const username of ['clerk1', 'officer-zrj', 'officer2-zrj', 'leader-zrj', 'officer-hbj', 'leader-hbj', 'supervisor1', 'agent1', 'agent2']) {
+    for (const username of ['clerk1', 'officer-zrj', 'officer2-zrj', 'leader-zrj', 'officer-hbj', 'leader-hbj', 'leader-fgw', 'supervisor1', 'agent1', 'agent2', 'admin1']) {
       as[username] = await ApiClient.signIn(system.url, username);
     }
   });
@@ -74,6 +74,85 @@ describe('reviewers\' verbs: release, cc, rejection filing (HTTP → Temporal �
       const byLeader = await as['leader-zrj'].post(`/api/steps/${stepId}/release`, {});
       expect(byLeader.status).to.equal(200);
       expect(byLeader.body.status).to.equal('pending');
+    });
+  });
+
+  describe('否定报备 (rejection filing)', () => {
+    /** A period around now, whatever today is: yesterday to tomorrow in Shanghai. */
+    const aroundNow = (): string => {
+      const date = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+      return `from=${date(-1)}&to=${date(1)}`;
+    };
+
+    it('when a step is rejected, then the supervision office reads a notice with reason and legal basis, and the register lists who and when', async () => {
+      const id = await acceptedCase(['ZRJ-001']);
+      const stepId = `${id}-ZRJ-001`;
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/claim`, {})).status).to.equal(200);
+      const rejected = await as['officer-zrj'].post(`/api/steps/${stepId}/reject`, { reason: '选址位于生态保护红线内', legalBasis: '《城乡规划法》第三十八条' });
+      expect(rejected.status, JSON.stringify(rejected.body)).to.equal(200);
+
+      await eventually(async () => {
+        const notice = (await as.supervisor1.get('/api/notices')).body.items.find((item: { kind: string; stepId?: string }) => item.kind === 'step.rejected' && item.stepId === stepId);
+        expect(notice, 'the 否定报备 notice').to.not.equal(undefined);
+        expect(notice.title).to.match(/^否定报备：.+不予许可$/);
+        expect(notice.body).to.contain('选址位于生态保护红线内').and.to.contain('《城乡规划法》第三十八条').and.to.contain('officer-zrj');
+      });
+
+      const register = await as.supervisor1.get(`/api/rejections?${aroundNow()}`);
+      expect(register.status, JSON.stringify(register.body)).to.equal(200);
+      const row = register.body.items.find((item: { stepId: string }) => item.stepId === stepId);
+      expect(row).to.deep.include({
+        caseId: id, matterCode: 'ZRJ-001', departmentCode: 'zrj', reason: '选址位于生态保护红线内', legalBasis: '《城乡规划法》第三十八条',
+        rejectedBy: { username: 'officer-zrj', role: 'officer' },
+      });
+      expect(row.trackingCode).to.be.a('string');
+      expect(row.at).to.match(/\+08:00$/);
+
+      expect((await as['leader-zrj'].get(`/api/rejections?${aroundNow()}`)).body.items.map((item: { stepId: string }) => item.stepId)).to.include(stepId);
+      expect((await as['leader-hbj'].get(`/api/rejections?${aroundNow()}`)).body.items.map((item: { stepId: string }) => item.stepId), 'another department').not.to.include(stepId);
+      expect((await as['leader-hbj'].get(`/api/rejections?${aroundNow()}&departmentCode=zrj`)).status).to.equal(403);
+      expect((await as.supervisor1.get(`/api/rejections?${aroundNow()}&departmentCode=hbj`)).body.items.map((item: { stepId: string }) => item.stepId)).not.to.include(stepId);
+      expect((await as['officer-zrj'].get('/api/rejections')).status).to.equal(403);
+      expect((await as.supervisor1.get('/api/rejections?from=2026-02-01&to=2026-01-01')).status).to.equal(400);
+    });
+  });
+
+  describe('抄送 (cc)', () => {
+    it('when an officer copies a case to a person and a department, then exactly they may read it and each gets a notice', async () => {
+      const id = await acceptedCase(['ZRJ-001']);
+      expect((await as['officer-hbj'].get(`/api/cases/${id}`)).status, 'before the copy').to.equal(404);
+      expect((await as['leader-fgw'].get(`/api/cases/${id}`)).status).to.equal(404);
+      expect((await as.agent2.get(`/api/cases/${id}`)).status).to.equal(404);
+
+      const copied = await as['officer-zrj'].post(`/api/cases/${id}/cc`, { usernames: ['officer-hbj'], departmentCodes: ['fgw'], note: '涉及环评，请知悉' });
+      expect(copied.status, JSON.stringify(copied.body)).to.equal(200);
+      expect(copied.body).to.deep.equal({ caseId: id, usernames: ['officer-hbj'], departmentCodes: ['fgw'], note: '涉及环评，请知悉' });
+
+      for (const reader of [as['officer-hbj'], as['leader-fgw']]) {
+        expect((await reader.get(`/api/cases/${id}`)).status).to.equal(200);
+        const notice = (await reader.get('/api/notices')).body.items.find((item: { kind: string; caseId?: string }) => item.kind === 'case.copied' && item.caseId === id);
+        expect(notice.title).to.match(/^抄送：办件/);
+        expect(notice.body).to.contain('officer-zrj').and.to.contain('涉及环评，请知悉');
+      }
+      // Reading only: the copy gives no step and no other case.
+      expect((await as['officer-hbj'].get(`/api/steps/${id}-ZRJ-001`)).status).to.equal(404);
+      expect((await as['officer-hbj'].post(`/api/steps/${id}-ZRJ-001/claim`, {})).status).to.equal(404);
+      expect((await as.agent2.get(`/api/cases/${id}`)).status, 'not copied').to.equal(404);
+      const other = await acceptedCase(['ZRJ-001']);
+      expect((await as['officer-hbj'].get(`/api/cases/${other}`)).status, 'another case').to.equal(404);
+    });
+
+    it('when a copy names an unknown account, an administrator or an unknown department, or nobody, then it is 400 naming the field and nothing is copied', async () => {
+      const id = await acceptedCase(['ZRJ-001']);
+      const unknown = await as.clerk1.post(`/api/cases/${id}/cc`, { usernames: ['agent2', 'nobody-here', 'admin1'], departmentCodes: ['xyz'] });
+      expect(unknown.status).to.equal(400);
+      expect(unknown.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['usernames.1', 'usernames.2', 'departmentCodes.0']);
+      expect((await as.clerk1.post(`/api/cases/${id}/cc`, {})).status).to.equal(400);
+      expect((await as.agent2.get(`/api/cases/${id}`)).status).to.equal(404);
+      expect((await as['officer-hbj'].post(`/api/cases/${id}/cc`, { usernames: ['agent2'] })).status, 'a case out of scope').to.equal(404);
+      expect((await as.agent1.post(`/api/cases/${id}/cc`, { usernames: ['agent2'] })).status, 'agents do not copy').to.equal(403);
+      expect((await as.clerk1.post(`/api/cases/${id}/cc`, { usernames: ['agent2'] })).status).to.equal(200);
+      expect((await as.agent2.get(`/api/cases/${id}`)).status).to.equal(200);
     });
   });
 });
