@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { setLargeText, useLargeText } from '../lib/preferences';
 import { HOME_PATHS, ROLE_LABELS, setSession, useSession } from '../lib/session';
+import { NoticesBell } from '../components/NoticesBell';
 import { Loading } from './Root';
 import { WORKSPACES } from './workspaces';
 
@@ -33,6 +34,7 @@ export default function Shell() {
               <Switch checked={large} onChange={setLargeText} aria-label="大字模式（适老化）" />
             </Space>
           </label>
+          <NoticesBell />
           <Button onClick={() => setSession(null)}>退出登录</Button>
         </Space>
       </Layout.Header>

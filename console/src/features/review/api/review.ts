@@ -55,3 +55,29 @@ export const stepActions = {
   transfer: (id: string, body: TransferBody) => unwrap<StepView>(api.POST('/api/steps/{id}/transfer', { ...path(id), body })),
   extend: (id: string, body: ExtendBody) => unwrap<StepView>(api.POST('/api/steps/{id}/extend', { ...path(id), body })),
 };
+
+export interface JointReview {
+  id: number;
+  caseId: string;
+  topic: string;
+  heldOn: string | null;
+  leadDepartmentCode: string;
+  status: string;
+  departments: string[];
+  opinions: { departmentCode: string; opinion: string; recordedBy: string | null; recordedAt: string | null }[];
+  awaitingOpinions: string[];
+  consolidatedOpinion: string | null;
+  convenedBy: string | null;
+  convenedAt: string | null;
+  concludedAt: string | null;
+  allowedEvents: string[];
+}
+
+export const jointReviews = (caseId: string) =>
+  unwrap<JointReview[]>(api.GET('/api/cases/{id}/joint-reviews', { params: { path: { id: caseId } } }));
+export const convene = (caseId: string, body: Body<'/api/cases/{id}/joint-reviews'>) =>
+  unwrap<JointReview>(api.POST('/api/cases/{id}/joint-reviews', { params: { path: { id: caseId } }, body }));
+export const recordOpinion = (id: number, opinion: string) =>
+  unwrap<JointReview>(api.POST('/api/joint-reviews/{id}/opinions', { params: { path: { id } }, body: { opinion } }));
+export const conclude = (id: number, consolidatedOpinion: string) =>
+  unwrap<JointReview>(api.POST('/api/joint-reviews/{id}/conclude', { params: { path: { id } }, body: { consolidatedOpinion } }));

@@ -17,6 +17,7 @@ import type { CaseView, StepView } from '../../../lib/types';
 import { useCatalogue } from '../../../lib/useCatalogue';
 import { stepActions } from '../api/review';
 import { useStepPage } from '../hooks/useStepPage';
+import { JointReviews } from './JointReviews';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 const PANEL_MODES: Record<string, string> = { all: '会签', any: '或签', sequential: '依次审批' };
@@ -41,6 +42,7 @@ export function StepPage() {
           <Card title="其他部门审批环节" style={{ marginBottom: 16 }}>
             {siblings.length ? <StepsTable steps={siblings} /> : <Typography.Text type="secondary">本办件只涉及本部门。</Typography.Text>}
           </Card>
+          {new Set(kase.steps.map((s) => s.departmentCode)).size > 1 && <JointReviews kase={kase} />}
         </Col>
         <Col xs={24} xl={10}>
           <Materials kase={kase} matterCode={step.matterCode} />
