@@ -17,7 +17,7 @@ const tooMany = (what: string): RequestHandler => (_req, _res, next) =>
   next(new HttpProblem(429, ErrorCode.TooManyRequests, 'Too many requests', `too many ${what}; slow down and retry after a minute`));
 
 export function createGuards(
-  db: DataSource, security: Pick<SecurityConfig, 'loginsPerMinute' | 'writesPerMinute' | 'idempotencyWaitSeconds'>,
+  db: DataSource, security: Pick<SecurityConfig, 'loginsPerMinute' | 'lookupsPerMinute' | 'writesPerMinute' | 'idempotencyWaitSeconds'>,
 ): Guards {
   const loginLimit = rateLimit({
     windowMs: 60_000,
@@ -26,6 +26,15 @@ export function createGuards(
     legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
     handler: tooMany('sign-in attempts from this address'),
+  });
+  // Public look-ups (a tracking code with the phone's last four digits) cannot be guessed at speed.
+  const lookupLimit = rateLimit({
+    windowMs: 60_000,
+    limit: security.lookupsPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: tooMany('look-ups from this address'),
   });
   const writeLimit = rateLimit({
     windowMs: 60_000,
@@ -39,7 +48,8 @@ export function createGuards(
   const idempotent = idempotencyKeys(db, security.idempotencyWaitSeconds * 1000);
 
   return (spec: EndpointSpec) => {
-    if (spec.access === 'public') return spec.method === 'get' ? [] : [loginLimit];
+    if (spec.access === 'public' && spec.method !== 'get') return [loginLimit];
+    if (spec.access === 'public') return spec.path.startsWith('/api/track/') ? [lookupLimit] : [];
     return [
       ...(spec.method === 'get' ? [] : [writeLimit]),
       ...(spec.idempotent ? [idempotent] : []),

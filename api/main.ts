@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const address = config.temporalAddress ?? 'localhost:7233';
   const connection = await withBackoff(`Temporal at ${address}`, () => Connection.connect({ address }), logger);
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const server = await startApiServer({ db, temporal, config, logger }, config.port);
+  const server = await startApiServer({ db, temporal, config, logger }, config.port, config.host);
   logger.info({ url: server.url }, 'API listening');
   const shutdown = async (): Promise<void> => {
     await server.stop();

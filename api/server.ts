@@ -50,6 +50,8 @@ import { createCaseCopies } from './case-copies';
 import type { NotificationRequest } from '../activities/notification-types';
 import { createWorkflowGateway } from './workflow-gateway';
 import { consoleRouter } from './http/console-static';
+import { limitBodyDepth } from './http/body-depth';
+import { redactRequest } from './http/log-redaction';
 
 export interface ApiDependencies {
   db: DataSource;
@@ -85,11 +87,13 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
       return id;
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    serializers: { req: redactRequest },
   }));
   app.use(helmet());
   app.use(cors({ origin: security.corsOrigins, exposedHeaders: ['X-Request-Id', 'Location', 'Idempotent-Replayed'] }));
   app.use(auditTrail(createAuditLog(db), logger));
   app.use(express.json({ limit: security.bodyLimit }));
+  app.use(limitBodyDepth);
 
   app.use(createPrometheusRouter({ db, book }));
   app.use(createPublicRouter({ db, temporal, readModel, book }));
@@ -168,10 +172,11 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-export async function startApiServer(deps: ApiDependencies, port: number): Promise<ApiServer> {
+/** `host`: the interface to listen on; loopback unless the caller opens it wider. */
+export async function startApiServer(deps: ApiDependencies, port: number, host = '127.0.0.1'): Promise<ApiServer> {
   const app = createApp(deps);
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(port, () => resolve(listening));
+    const listening = app.listen(port, host, () => resolve(listening));
     listening.once('error', reject);
   });
   const { port: actual } = server.address() as AddressInfo;

@@ -1,9 +1,13 @@
 // Configuration from the environment, read once at a composition root (scripts/, workers/, api/)
 // and passed down. Every variable here is listed in the README.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface AppConfig {
   port: number;
+  /** Interface the API listens on: loopback in demo mode unless HOST says otherwise. */
+  host: string;
   databaseUrl?: string;
   dataDir: string;
   /** Unset: `npm start` runs an embedded Temporal dev server. */
@@ -28,6 +32,8 @@ export interface SecurityConfig {
   lockoutMinutes: number;
   /** Sign-in attempts per client address per minute. */
   loginsPerMinute: number;
+  /** Public look-ups (tracking, public pages) per client address per minute. */
+  lookupsPerMinute: number;
   /** State-changing requests per signed-in user per minute. */
   writesPerMinute: number;
   /** express body-parser limit, e.g. `100kb`. */
@@ -42,22 +48,44 @@ export const DEFAULT_SECURITY: SecurityConfig = {
   maxFailedLogins: 5,
   lockoutMinutes: 15,
   loginsPerMinute: 20,
+  lookupsPerMinute: 60,
   writesPerMinute: 300,
   bodyLimit: '100kb',
   corsOrigins: [],
   idempotencyWaitSeconds: 5,
 };
 
-const DEV_JWT_SECRET = 'development-only-secret-change-me';
+/**
+ * Demo mode signs tokens with a random secret kept in DATA_DIR (made on first start, readable by
+ * the owner only), so no published secret can forge a token and sessions survive a restart.
+ */
+export function demoJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      // Another process made it first.
+      return fs.readFileSync(file, 'utf8').trim();
+    }
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demo = (env.DEMO ?? (env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
-  const jwtSecret = env.JWT_SECRET ?? (demo ? DEV_JWT_SECRET : '');
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const jwtSecret = env.JWT_SECRET ?? (demo ? demoJwtSecret(dataDir) : '');
   if (!jwtSecret) throw new Error('JWT_SECRET must be set outside demo mode');
   return {
     port: integer(env.PORT, 3000, 'PORT'),
+    host: env.HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    dataDir,
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TASK_QUEUE ?? 'approvals',
@@ -71,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailedLogins: integer(env.LOGIN_MAX_FAILURES, DEFAULT_SECURITY.maxFailedLogins, 'LOGIN_MAX_FAILURES'),
       lockoutMinutes: integer(env.LOGIN_LOCKOUT_MINUTES, DEFAULT_SECURITY.lockoutMinutes, 'LOGIN_LOCKOUT_MINUTES'),
       loginsPerMinute: integer(env.RATE_LIMIT_LOGINS_PER_MINUTE, DEFAULT_SECURITY.loginsPerMinute, 'RATE_LIMIT_LOGINS_PER_MINUTE'),
+      lookupsPerMinute: integer(env.RATE_LIMIT_LOOKUPS_PER_MINUTE, DEFAULT_SECURITY.lookupsPerMinute, 'RATE_LIMIT_LOOKUPS_PER_MINUTE'),
       writesPerMinute: integer(env.RATE_LIMIT_WRITES_PER_MINUTE, DEFAULT_SECURITY.writesPerMinute, 'RATE_LIMIT_WRITES_PER_MINUTE'),
       bodyLimit: env.BODY_LIMIT ?? DEFAULT_SECURITY.bodyLimit,
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const clientConnection = await Connection.connect({ address });
     stops.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
-    const api = await startApiServer({ db, temporal, config, logger }, config.port);
+    const api = await startApiServer({ db, temporal, config, logger }, config.port, config.host);
     stops.push(() => api.stop());
 
     const banner = [

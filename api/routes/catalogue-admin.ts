@@ -138,8 +138,10 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
 
   /** Validates against the catalogue and writes the matter with its materials, all in one transaction. */
   const write = (code: string, body: MatterFields, existing: 'new' | 'replace') => db.transaction(async (em) => {
-    // Locks the catalogue's matters: two concurrent writes cannot each close half a cycle.
-    const matters = await em.find(Matter, { select: { code: true, requires: true }, lock: { mode: 'pessimistic_write' } });
+    // Locks the catalogue's matters: two concurrent writes cannot each close half a cycle. The
+    // embedded sql.js database runs one transaction at a time and knows no row locks.
+    const locking = em.connection.options.type === 'mysql';
+    const matters = await em.find(Matter, { select: { code: true, requires: true }, ...(locking ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const found = matters.some((matter) => matter.code === code);
     if (existing === 'new' && found) throw conflict(`matter ${code} exists`, 'code');
     if (existing === 'replace' && !found) throw notFound(`matter ${code}`);

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { verifyAuditChain } from '../../activities/audit-log';
 import type { EndpointSpec } from '../../api/endpoints';
 import { startApiServer, type ApiServer } from '../../api/server';
+import { createLogger } from '../../config/logger';
 import {
   AccountabilityRecord, AuditEvent, AuditLogEntry, CalendarDayRecord, CaseRecord, Complaint, Evaluation, IdempotencyRecord, JointReview,
   JointReviewOpinion, Department, Matter, MatterMaterial, Notice, Notification, Project, ProjectEvent, SignInFailure, Step, SupervisionOrder, User,
@@ -134,7 +135,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         db: system.db, temporal: system.env.client, logger: pino({ level: 'silent' }),
         config: {
           ...TEST_API_CONFIG, taskQueue: system.taskQueue,
-          security: { loginsPerMinute: 3, writesPerMinute: 2, corsOrigins: ['https://window.example.gov.cn'] },
+          security: { loginsPerMinute: 3, lookupsPerMinute: 3, writesPerMinute: 2, corsOrigins: ['https://window.example.gov.cn'] },
         },
       }, 0);
     });
@@ -147,6 +148,44 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await client.post('/api/auth/login', { username: 'supervisor1', password: TEST_PASSWORD })).status);
       expect(statuses).to.deep.equal([200, 200, 200, 429]);
+    });
+
+    it('when one address guesses tracking look-ups faster than the limit, then 429', async () => {
+      const client = new ApiClient(strict.url);
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await client.get(`/api/track/GUESS${i}CODE?phoneLast4=${1000 + i}`)).status);
+      expect(statuses).to.deep.equal([404, 404, 404, 429]);
+    });
+
+    it('when a body is nested 10,000 deep with an Idempotency-Key, then 400 names the body and nothing is kept', async () => {
+      const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+      const answer = await fetch(`${system.url}/api/cases`, {
+        method: 'POST', body: deep,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${clerk.token}`, 'idempotency-key': `deep-${process.pid}` },
+      });
+      expect(answer.status).to.equal(400);
+      expect(((await answer.json()) as { errors: Array<{ path: string }> }).errors[0].path).to.equal('body');
+      expect(await system.db.getRepository(IdempotencyRecord).countBy({ key: `deep-${process.pid}` })).to.equal(0);
+    });
+
+    it('when requests are logged, then no bearer token, phone digits or whole tracking code is in the log', async () => {
+      const lines: string[] = [];
+      const logged = await startApiServer({
+        db: system.db, temporal: system.env.client, logger: createLogger('info', 'api', { write: (line: string) => { lines.push(line); } }),
+        config: { ...TEST_API_CONFIG, taskQueue: system.taskQueue },
+      }, 0);
+      try {
+        await clerk.on(logged.url).get('/api/cases');
+        await new ApiClient(logged.url).get('/api/track/SECRETCODE42?phoneLast4=9876');
+      } finally {
+        await logged.stop();
+      }
+      const log = lines.join('');
+      expect(log).to.contain('/api/cases');
+      expect(log).to.contain('[redacted]');
+      expect(log).not.to.contain(clerk.token!);
+      expect(log).not.to.contain('9876');
+      expect(log).not.to.contain('SECRETCODE42');
     });
 
     it('when one user sends more changes than the limit, then 429 and nothing is written', async () => {

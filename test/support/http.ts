@@ -9,7 +9,7 @@ export interface Answer<T = any> { // eslint-disable-line @typescript-eslint/no-
 }
 
 export class ApiClient {
-  constructor(private readonly base: string, private readonly token?: string) {}
+  constructor(private readonly base: string, readonly token?: string) {}
 
   static async signIn(base: string, username: string): Promise<ApiClient> {
     const answer = await new ApiClient(base).post('/api/auth/login', { username, password: TEST_PASSWORD });

@@ -18,7 +18,7 @@ export const TEST_PASSWORD = 'test-password';
 export const TEST_API_CONFIG = {
   jwtSecret: 'test-secret',
   jwtTtl: '1h',
-  security: { loginsPerMinute: 100_000, writesPerMinute: 100_000, idempotencyWaitSeconds: 1 },
+  security: { loginsPerMinute: 100_000, lookupsPerMinute: 100_000, writesPerMinute: 100_000, idempotencyWaitSeconds: 1 },
 };
 
 export interface RunningSystem {
