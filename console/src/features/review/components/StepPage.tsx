@@ -1,5 +1,5 @@
 // One step: the clock, the case's other departments, materials, the timeline, and the actions.
-import { Alert, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, List, Radio, Row, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { ActionButton } from '../../../components/ActionButton';
 import { CaseTimeline } from '../../../components/CaseTimeline';
@@ -181,7 +181,7 @@ function StepActions({ step, onDone }: { step: StepView; onDone: () => void }) {
             fields={(
               <>
                 <Form.Item label="特别程序" name="kind" rules={[{ required: true, message: '请选择特别程序' }]}>
-                  <Select options={SUSPEND_KINDS.map((k) => ({ value: k, label: k }))} />
+                  <Radio.Group options={SUSPEND_KINDS.map((k) => ({ value: k, label: k }))} />
                 </Form.Item>
                 <Form.Item label="暂停理由" name="reason" rules={required('请填写暂停理由')}><Input.TextArea rows={2} /></Form.Item>
                 <Form.Item label="预计所需工作日（选填）" name="expectedWorkingDays"><InputNumber min={1} max={365} /></Form.Item>
