@@ -4,6 +4,7 @@
 // up, assigns and resolves; the figures and the metrics of the real steps agree.
 import { expect } from 'chai';
 import { eventually } from '../support/eventually';
+import { expectedDue } from '../support/calendar-oracle';
 import { ApiClient } from '../support/http';
 import { startSystem, TEST_PASSWORD, type RunningSystem } from '../support/system';
 
@@ -17,7 +18,7 @@ describe('好差评 and 效能投诉 end to end', function () {
   let officers: Record<string, ApiClient>;
   let anonymous: ApiClient;
   let delivered: { id: string; trackingCode: string };
-  let today: string;
+  let since: string;
 
   /** Registers a case for the matters, has every department approve it, and delivers it. */
   async function deliveredCase(matterCodes: string[], phone: string): Promise<{ id: string; trackingCode: string }> {
@@ -46,8 +47,8 @@ describe('好差评 and 效能投诉 end to end', function () {
     return { id, trackingCode };
   }
 
-  const dueIn = async (workingDays: number): Promise<string> =>
-    (await clerk.get(`/api/calendar/due-date?start=${shanghaiToday()}&workingDays=${workingDays}`)).body.dueAt;
+  /** The walker's deadline, n working days after the instant the server recorded. */
+  const dueIn = (from: string, workingDays: number): Promise<string> => expectedDue(clerk, from, workingDays);
 
   before(async () => {
     system = await startSystem('feedback');
@@ -55,7 +56,9 @@ describe('好差评 and 效能投诉 end to end', function () {
     [clerk, supervisor] = await Promise.all(['clerk1', 'supervisor1'].map((user) => ApiClient.signIn(system.url, user)));
     const [zrj, hbj, zjj] = await Promise.all(['officer-zrj', 'officer-hbj', 'officer-zjj'].map((user) => ApiClient.signIn(system.url, user)));
     officers = { zrj, hbj, zjj };
-    today = shanghaiToday();
+    // The day the data of these tests is made; periods run from it to the day of the query, so a
+    // run across Shanghai midnight still counts every row.
+    since = shanghaiToday();
     delivered = await deliveredCase(['ZRJ-001', 'HBJ-002'], '13800001234');
   });
   after(async () => {
@@ -64,7 +67,7 @@ describe('好差评 and 效能投诉 end to end', function () {
 
   describe('metrics of real steps', () => {
     it('when both steps were decided on their acceptance day, then each department has one early completion, no working time spent, full speed-up', async () => {
-      const answer = await supervisor.get(`/api/metrics?from=${today}&to=${today}&groupBy=department`);
+      const answer = await supervisor.get(`/api/metrics?from=${since}&to=${shanghaiToday()}&groupBy=department`);
       expect(answer.status).to.equal(200);
       const byKey = new Map(answer.body.map((row: { key: string }) => [row.key, row]));
       // ZRJ-001: committed 12, legal 20. The acceptance day is not counted: 0 working days.
@@ -89,7 +92,7 @@ describe('好差评 and 效能投诉 end to end', function () {
       const rated = await anonymous.post(path, { phoneLast4: '1234', level: 2, comment: '材料反复提交，等待时间长。' });
       expect(rated.status).to.equal(201);
       expect(rated.body).to.include({ trackingCode: delivered.trackingCode, level: 2, levelName: '不满意', bad: true, comment: '材料反复提交，等待时间长。' });
-      expect(rated.body.followUp).to.deep.equal({ status: 'open', deadlineAt: await dueIn(5) });
+      expect(rated.body.followUp).to.deep.equal({ status: 'open', deadlineAt: await dueIn(rated.body.createdAt, 5) });
 
       const again = await anonymous.post(path, { phoneLast4: '1234', level: 5 });
       expect(again.status).to.equal(409);
@@ -124,9 +127,10 @@ describe('好差评 and 效能投诉 end to end', function () {
     });
 
     it('when the figures are read, then each department counts the ratings of its cases', async () => {
-      const figures = await supervisor.get(`/api/evaluations/figures?from=${today}&to=${today}`);
+      const until = shanghaiToday();
+      const figures = await supervisor.get(`/api/evaluations/figures?from=${since}&to=${until}`);
       expect(figures.status).to.equal(200);
-      expect(figures.body).to.include({ from: today, to: today, evaluations: 2, good: 1, neutral: 0, bad: 1, goodRate: 0.5, badRate: 0.5, avgLevel: 3.5, followUpsOpen: 0, followUpsClosed: 1 });
+      expect(figures.body).to.include({ from: since, to: until, evaluations: 2, good: 1, neutral: 0, bad: 1, goodRate: 0.5, badRate: 0.5, avgLevel: 3.5, followUpsOpen: 0, followUpsClosed: 1 });
       const byDepartment = new Map(figures.body.byDepartment.map((row: { departmentCode: string }) => [row.departmentCode, row]));
       expect(byDepartment.get('zrj')).to.include({ evaluations: 1, bad: 1, badRate: 1, avgLevel: 2, followUpsClosed: 1 });
       expect(byDepartment.get('hbj')).to.include({ evaluations: 1, bad: 1, avgLevel: 2 });
@@ -137,7 +141,8 @@ describe('好差评 and 效能投诉 end to end', function () {
   });
 
   describe('效能投诉', () => {
-    const number = (n: number) => `TS-${shanghaiToday().replace(/-/g, '')}-${String(n).padStart(4, '0')}`;
+    /** The n-th complaint number of the Shanghai day of `at` (an instant the server answered). */
+    const number = (n: number, at: string) => `TS-${at.slice(0, 10).replace(/-/g, '')}-${String(n).padStart(4, '0')}`;
     let publicNumber: string;
 
     it('when the applicant complains with the tracking code, then it is registered today with a number and a deadline in working days', async () => {
@@ -149,8 +154,8 @@ describe('好差评 and 效能投诉 end to end', function () {
 
       const filed = await anonymous.post(path, { phoneLast4: '1234', content: '环评审批窗口多次要求重复提交材料。', departmentCode: 'hbj' });
       expect(filed.status).to.equal(201);
-      expect(filed.body).to.deep.equal({ number: number(1), status: 'received', receivedAt: filed.body.receivedAt, deadlineAt: await dueIn(5) });
-      expect(filed.body.receivedAt.slice(0, 10)).to.equal(shanghaiToday());
+      expect(filed.body.receivedAt).to.match(/\+08:00$/);
+      expect(filed.body).to.deep.equal({ number: number(1, filed.body.receivedAt), status: 'received', receivedAt: filed.body.receivedAt, deadlineAt: await dueIn(filed.body.receivedAt, 5) });
       publicNumber = filed.body.number;
     });
 
@@ -159,7 +164,8 @@ describe('好差评 and 效能投诉 end to end', function () {
         content: `来电反映窗口服务问题 ${i}`, complainant: { name: '张先生', phone: '13700000000' },
       })));
       expect(answers.map((a) => a.status)).to.deep.equal(Array(8).fill(201));
-      expect(answers.map((a) => a.body.number).sort()).to.deep.equal([2, 3, 4, 5, 6, 7, 8, 9].map(number));
+      const day = answers[0].body.receivedAt as string;
+      expect(answers.map((a) => a.body.number).sort()).to.deep.equal([2, 3, 4, 5, 6, 7, 8, 9].map((n) => number(n, day)));
       expect(answers[0].body).to.include({ source: 'office', status: 'received', registeredBy: 'supervisor1' });
       expect(answers[0].body.complainant).to.deep.equal({ name: '张先生', phone: '13700000000' });
       const unknownCase = await supervisor.post('/api/complaints', { content: 'x', caseId: '00000000-0000-4000-8000-000000000000' });
@@ -202,10 +208,11 @@ describe('好差评 and 效能投诉 end to end', function () {
     });
 
     it('when the figures are read, then received, resolved and the resolution rate count the period', async () => {
-      const figures = await supervisor.get(`/api/complaints/figures?from=${today}&to=${today}`);
+      const until = shanghaiToday();
+      const figures = await supervisor.get(`/api/complaints/figures?from=${since}&to=${until}`);
       expect(figures.status).to.equal(200);
       expect(figures.body).to.include({
-        from: today, to: today, received: 9, resolved: 1, open: 8, resolutionRate: 0.1111, resolvedOnTime: 1, onTimeRate: 1, substantiated: 1, openOverdue: 0,
+        from: since, to: until, received: 9, resolved: 1, open: 8, resolutionRate: 0.1111, resolvedOnTime: 1, onTimeRate: 1, substantiated: 1, openOverdue: 0,
       });
       const hbj = figures.body.byDepartment.find((row: { departmentCode: string | null }) => row.departmentCode === 'hbj');
       expect(hbj).to.include({ received: 1, resolved: 1, resolutionRate: 1 });

@@ -3,10 +3,10 @@
 // materials on the receipt and the case, the notices, the agent handing them in, delivery. The
 // lapse of the deadline needs days to pass: test/workflows/window-channels.test.ts.
 import { expect } from 'chai';
-import { createCalendarService } from '../../activities/calendar-service';
 import { toShanghaiIso } from '../../domain/time';
 import { Notification } from '../../entities';
 import { eventually } from '../support/eventually';
+import { expectedDue } from '../support/calendar-oracle';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 
@@ -141,8 +141,8 @@ describe('window channels: 即办件 and 容缺受理 (HTTP → Temporal → MyS
         expect(answer.status).to.equal('inReview');
         return answer;
       });
-      const calendar = await createCalendarService({ db: system.db }).current();
-      const dueAt = toShanghaiIso(calendar.dueAt(new Date(view.acceptedAt).toISOString(), 5).at);
+      // Five working days after the acceptance day, by the weekday walker over the server's calendar.
+      const dueAt = await expectedDue(clerk, view.acceptedAt, 5);
       expect(view.deficiency).to.deep.equal({
         owed: [{ code: 'funding-proof', name: '建设资金已落实承诺书', note: '资金到位证明另行提交' }, { code: 'safety-measures', name: '保证工程质量和安全的具体措施' }],
         dueAt, workingDays: 5, lapsed: false,
