@@ -57,3 +57,36 @@ export interface StepApproval {
   members: string[];
   signed: { username: string; opinion: string; at: string }[];
 }
+
+/** 加签: where added members sign relative to the member the panel awaits (or the assignee). */
+export const SIGNER_POSITIONS = ['before', 'after', 'parallel'] as const;
+export type SignerPosition = (typeof SIGNER_POSITIONS)[number];
+
+/**
+ * The panel after 加签, or null when the addition does not fit: nobody named, a name twice or
+ * already on the panel, no assignee to sign beside on a step without a panel, or `parallel` in a
+ * 依次 panel (which has no "at the same time").
+ *
+ * - Without a panel the assignee becomes a member: `before` / `after` → 依次 with the added
+ *   members before / after the assignee; `parallel` → 会签 of the assignee and the added members.
+ * - 依次: `before` inserts them ahead of the member awaited now, `after` right behind that member.
+ * - 会签 / 或签: they join the panel (every member signs, or any one decides, as before).
+ */
+export function withAddedSigners(
+  panel: ApprovalPanel | undefined, signatures: readonly Signature[], assignee: string | undefined, position: SignerPosition, usernames: readonly string[],
+): ApprovalPanel | null {
+  if (!Array.isArray(usernames) || usernames.length === 0 || new Set(usernames).size !== usernames.length) return null;
+  if (usernames.some((username) => typeof username !== 'string' || username.trim() === '')) return null;
+  if (!isPanel(panel)) {
+    if (!assignee || usernames.includes(assignee)) return null;
+    if (position === 'parallel') return { mode: 'all', approvers: [assignee, ...usernames] };
+    return { mode: 'sequential', approvers: position === 'before' ? [...usernames, assignee] : [assignee, ...usernames] };
+  }
+  if (usernames.some((username) => panel.approvers.includes(username))) return null;
+  if (panel.mode !== 'sequential') return { mode: panel.mode, approvers: [...panel.approvers, ...usernames] };
+  if (position === 'parallel') return null;
+  const awaited = awaitedSigners(panel, signatures)[0];
+  if (awaited === undefined) return null;
+  const at = panel.approvers.indexOf(awaited) + (position === 'after' ? 1 : 0);
+  return { mode: 'sequential', approvers: [...panel.approvers.slice(0, at), ...usernames, ...panel.approvers.slice(at)] };
+}

@@ -1,6 +1,7 @@
 // Signals, queries and updates of the case and step workflows, defined once: the workflows
 // register handlers for them and the API invokes them by the same constants (STYLE 2).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { SignerPosition } from '../domain/approval-panel';
 import type { Actor, Applicant, CaseStatus, Channel, Light, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
 import type { ClockView } from './step-clock';
 import type { ApprovalCommitment } from '../domain/charts/step-chart';
@@ -163,6 +164,30 @@ export interface ReleaseStepInput extends ActorInput {
   reason?: string;
 }
 export const releaseStepUpdate = defineUpdate<StepActionResult, [ReleaseStepInput]>('releaseStep');
+/** 委派: another reviewer of the department reviews for the assignee (the API checks who). */
+export interface DelegateStepInput extends ActorInput {
+  to: { id: number; username: string };
+  reason: string;
+}
+export const delegateStepUpdate = defineUpdate<StepActionResult, [DelegateStepInput]>('delegateStep');
+/** The delegate hands the step back with an opinion; the assignee decides. */
+export interface ReturnDelegationInput extends ActorInput {
+  opinion: string;
+}
+export const returnDelegationUpdate = defineUpdate<StepActionResult, [ReturnDelegationInput]>('returnDelegation');
+/** 加签: reviewers of the department (the API checks who) sign before, after or beside the one awaited. */
+export interface AddSignersInput extends ActorInput {
+  position: SignerPosition;
+  usernames: string[];
+  reason: string;
+}
+export const addSignersUpdate = defineUpdate<StepActionResult, [AddSignersInput]>('addSigners');
+/** 退回 to the previous signer of a 依次 panel. */
+export interface SendBackStepInput extends ActorInput {
+  to: 'previous';
+  reason: string;
+}
+export const sendBackStepUpdate = defineUpdate<StepActionResult, [SendBackStepInput]>('sendBackStep');
 export const stepStateQuery = defineQuery<StepView>('stepState');
 /** The working-day calendar changed: re-plan the running clock. */
 export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');

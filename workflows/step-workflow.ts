@@ -5,7 +5,7 @@ import {
   allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler,
 } from '@temporalio/workflow';
 import { stepChart, stepInitialSnapshot, type StepContext, type StepEvent } from '../domain/charts/step-chart';
-import { awaitedSigners, isPanel, remainingSigners, type StepApproval } from '../domain/approval-panel';
+import { awaitedSigners, isPanel, remainingSigners, type ApprovalPanel, type StepApproval } from '../domain/approval-panel';
 import { maxExtensionDays } from '../domain/clock-policy';
 import { ErrorCode } from '../domain/errors';
 import type { Actor, StepStatus, TimelineEntry } from '../domain/types';
@@ -13,9 +13,9 @@ import type { ClockActivities } from '../activities/clock-types';
 import type { ProjectionActivities, StepProjection } from '../activities/projection-types';
 import { ChartedState, eventDetail } from './charted-state';
 import {
-  approveStepUpdate, calendarChangedSignal, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate, releaseStepUpdate,
+  addSignersUpdate, approveStepUpdate, calendarChangedSignal, delegateStepUpdate, returnDelegationUpdate, sendBackStepUpdate, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate, releaseStepUpdate,
   resumeStepUpdate, startReviewUpdate, stepClockSignal, stepStateQuery, stepWorkflowId, suspendStepUpdate, transferStepUpdate,
-  type ApproveStepInput, type ExtendStepInput, type RejectStepInput, type ReleaseStepInput, type StepActionResult, type StepOutcome,
+  type AddSignersInput, type ApproveStepInput, type DelegateStepInput, type ExtendStepInput, type ReturnDelegationInput, type SendBackStepInput, type RejectStepInput, type ReleaseStepInput, type StepActionResult, type StepOutcome,
   type StepWorkflowInput, type SuspendStepInput, type TransferStepInput,
 } from './messages';
 import { StepClock } from './step-clock';
@@ -29,12 +29,15 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   // Steps started before clocks existed replay without them.
   const clocked = input.acceptedAt !== undefined && patched('step-clock');
   // 会签 / 或签 / 依次: several approvals before the step decides, hence more updates and projections.
-  const panel = isPanel(input.matter.approval) && patched('approval-panels') ? input.matter.approval : null;
+  const startPanel = isPanel(input.matter.approval) && patched('approval-panels') ? input.matter.approval : null;
   const workflowId = stepWorkflowId(input.stepId);
-  const step = new ChartedState<StepContext, StepEvent>(stepChart, stepInitialSnapshot(panel), input.stepId);
+  const step = new ChartedState<StepContext, StepEvent>(stepChart, stepInitialSnapshot(startPanel), input.stepId);
+  // The panel lives in the chart's context: 加签 may create or widen it. Until a 加签 it is the
+  // panel the step started with, so steps that never had one replay as before.
+  const panelNow = (): ApprovalPanel | null => (isPanel(step.context.panel) ? step.context.panel : null);
   /** When each member signed, for the read model (the chart keeps who and what, not when). */
   const signedAt = new Map<string, string>();
-  const approval = (): StepApproval | undefined => (panel ? {
+  const approval = (panel = panelNow()): StepApproval | undefined => (panel ? {
     mode: panel.mode,
     members: [...panel.approvers],
     signed: (step.context.signatures ?? []).map(({ username, opinion }) => ({ username, opinion, at: signedAt.get(username) ?? '' })),
@@ -69,7 +72,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     record.assigneeId = step.context.assignee?.id ?? null;
     record.assigneeName = step.context.assignee?.username ?? null;
     record.updatedAt = new Date().toISOString();
-    if (panel) record.approval = approval();
+    if (panelNow()) record.approval = approval();
     if (clocked) {
       const view = clock.view();
       Object.assign(record, { light: view.light, dueAt: view.dueAt, legalDueAt: view.legalDueAt, limitDays: view.limitDays, card });
@@ -120,7 +123,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   // On a panel step every member acts on it beside the assignee; whether a member may sign now is
   // the chart's decision.
   const mustBeAssigneeOrLeader = ({ actor }: { actor: Actor }): void => {
-    if (panel?.approvers.includes(actor.username)) return;
+    if (panelNow()?.approvers.includes(actor.username)) return;
     const assignee = step.context.assignee;
     if (assignee && assignee.id !== actor.id && actor.role !== 'leader') {
       throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: `step ${input.stepId} is claimed by ${assignee.username}`, nonRetryable: true });
@@ -146,8 +149,9 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   const review = action(() => ({ type: 'START_REVIEW' }), mustBeAssigneeOrLeader);
   setHandler(startReviewUpdate, review.handler, { validator: review.validator });
   /** Panel steps name the decider; the timeline says who signed and who is still to. */
-  const decider = (actor: Actor) => (panel ? { by: { id: actor.id, username: actor.username } } : {});
+  const decider = (actor: Actor) => (panelNow() ? { by: { id: actor.id, username: actor.username } } : {});
   const signature = (entry: TimelineEntry, actor: Actor): void => {
+    const panel = panelNow();
     if (!panel) return;
     if (!step.done) entry.action = 'SIGNED';
     entry.detail = { ...entry.detail, by: actor.username, remaining: remainingSigners(panel, step.context.signatures ?? []) };
@@ -156,7 +160,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     type: 'APPROVE', opinion, ...(commitment ? { commitment: { items: commitment.items, checkWorkingDays: commitment.checkWorkingDays } } : {}),
     ...decider(actor),
   }), mustBeAssigneeOrLeader, ({ opinion, actor }, entry) => {
-    if (panel) signedAt.set(actor.username, entry.at);
+    if (panelNow()) signedAt.set(actor.username, entry.at);
     signature(entry, actor);
     if (!step.done) return;
     record.opinion = opinion;
@@ -225,6 +229,47 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   });
   setHandler(releaseStepUpdate, release.handler, { validator: release.validator });
 
+  // 委派, 加签 and 退回 to the previous signer: no clock effect; each tells the people it concerns.
+  const staff = (key: string, username: string, template: string, payload: Record<string, unknown>) =>
+    ({ key: `${key}:${step.version}:${username}`, recipientRole: 'officer' as const, recipient: username, template, payload });
+  const facts = { matterCode: input.matter.code, matterName: input.matter.name };
+  const delegate = action<DelegateStepInput>(({ to, reason }) => ({ type: 'DELEGATE', to: { id: to.id, username: to.username }, reason }), mustHoldStepOrLead,
+    async ({ to, reason, actor }) => {
+      patched('reviewer-verbs');
+      await notify(ladder, [staff('delegated', to.username, 'step.delegated', { ...facts, reason, delegatedBy: actor.username })]);
+    });
+  setHandler(delegateStepUpdate, delegate.handler, { validator: delegate.validator });
+  const handBack = action<ReturnDelegationInput>(({ actor, opinion }) => ({ type: 'RETURN_DELEGATION', by: { id: actor.id, username: actor.username }, opinion }), undefined,
+    async ({ opinion, actor }) => {
+      patched('reviewer-verbs');
+      const assignee = step.context.assignee;
+      if (assignee) await notify(ladder, [staff('delegation-returned', assignee.username, 'step.delegation-returned', { ...facts, opinion, returnedBy: actor.username })]);
+    });
+  setHandler(returnDelegationUpdate, handBack.handler, { validator: handBack.validator });
+  const addSigners = action<AddSignersInput>(({ position, usernames, reason }) => ({ type: 'ADD_SIGNERS', position, usernames: [...usernames], reason }), mustHoldStepOrLead,
+    async ({ usernames, reason, actor }, entry) => {
+      patched('reviewer-verbs');
+      entry.detail = { ...entry.detail, members: [...(panelNow()?.approvers ?? [])], mode: panelNow()?.mode };
+      await notify(ladder, usernames.map((username) => staff('signers-added', username, 'step.signers-added', { ...facts, reason, addedBy: actor.username })));
+    });
+  setHandler(addSignersUpdate, addSigners.handler, { validator: addSigners.validator });
+  /** 退回 to the previous signer: the member awaited now, or the leader, sends it back. */
+  const mustBeAwaitedOrLeader = ({ actor }: { actor: Actor }): void => {
+    const panel = panelNow();
+    if (actor.role === 'leader' || (panel && awaitedSigners(panel, step.context.signatures ?? []).includes(actor.username))) return;
+    throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: 'only the member awaited now, or the leader, sends the step back', nonRetryable: true });
+  };
+  const sendBack = action<SendBackStepInput>(({ reason }) => ({ type: 'SEND_BACK', to: 'previous', reason }), mustBeAwaitedOrLeader,
+    async ({ reason, actor }, entry) => {
+      patched('reviewer-verbs');
+      const signed = new Set((step.context.signatures ?? []).map((signature) => signature.username));
+      const withdrawn = [...signedAt.keys()].filter((username) => !signed.has(username));
+      for (const username of withdrawn) signedAt.delete(username);
+      entry.detail = { ...entry.detail, withdrawn };
+      await notify(ladder, withdrawn.map((username) => staff('sent-back', username, 'step.sent-back-previous', { ...facts, reason, sentBackBy: actor.username })));
+    });
+  setHandler(sendBackStepUpdate, sendBack.handler, { validator: sendBack.validator });
+
   setHandler(calendarChangedSignal, async ({ date }) => {
     if (!clocked || step.done) return;
     const before = clock.view().dueAt;
@@ -241,7 +286,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     allowedEvents: step.allowed(),
     assignee: step.context.assignee,
     clock: clocked ? clock.view() : null,
-    approval: panel ? { ...approval()!, awaiting: awaitedSigners(panel, step.context.signatures ?? []) } : null,
+    approval: panelNow() ? { ...approval()!, awaiting: awaitedSigners(panelNow()!, step.context.signatures ?? []) } : null,
   }));
 
   const dispatched = step.note('DISPATCHED', null, { matterCode: input.matter.code, departmentCode: input.matter.departmentCode, ...(clocked ? { limitDays: clock.limit } : {}) });

@@ -4,10 +4,11 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { User, type Step } from '../../entities';
 import { SUSPENSION_KINDS, type Actor, type Role } from '../../domain/types';
+import { SIGNER_POSITIONS } from '../../domain/approval-panel';
 import { canActOnStep, canDecideStep } from '../../domain/scope';
 import {
   approveStepUpdate, claimStepUpdate, extendStepUpdate, rejectStepUpdate, resumeStepUpdate, startReviewUpdate, suspendStepUpdate,
-  releaseStepUpdate, transferStepUpdate, type StepActionResult,
+  releaseStepUpdate, transferStepUpdate, addSignersUpdate, delegateStepUpdate, returnDelegationUpdate, sendBackStepUpdate, type StepActionResult,
 } from '../../workflows/messages';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
@@ -33,6 +34,14 @@ const suspendBody = z.strictObject({
 const extendBody = z.strictObject({ workingDays: z.number().int().min(1).max(15), reason: text(2000) });
 const transferBody = z.strictObject({ toUsername: text(64), reason: text(2000) });
 const releaseBody = z.strictObject({ reason: text(2000).optional() });
+const delegateBody = z.strictObject({ toUsername: text(64), reason: text(2000) });
+const handBackBody = z.strictObject({ opinion: text(4000) });
+const addSignersBody = z.strictObject({
+  position: z.enum(SIGNER_POSITIONS),
+  usernames: z.array(text(64)).min(1).max(10).refine((names) => new Set(names).size === names.length, 'usernames must be distinct'),
+  reason: text(2000),
+});
+const sendBackBody = z.strictObject({ to: z.literal('previous'), reason: text(2000) });
 const idParam = z.object({ id: z.string().min(1).max(80) });
 
 export function createStepsRouter({ db, readModel, workflows, book }: { db: DataSource; readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
@@ -61,6 +70,15 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   }, async ({ params }, req, res) => {
     res.json(stepView(await ownStep(params.id, actorOf(req))));
   });
+
+  /** An active officer or leader of the step's department, else 400 on `path`. */
+  const reviewerOf = async (step: Step, username: string, path: string) => {
+    const target = await db.getRepository(User).findOneBy({ username });
+    if (!target?.active || !['officer', 'leader'].includes(target.role) || target.departmentCode !== step.departmentCode) {
+      throw badRequest([{ path, message: `${username} is not a reviewer of department ${step.departmentCode}` }]);
+    }
+    return { id: target.id, username: target.username };
+  };
 
   const action = <S extends z.ZodType, A extends { actor: Actor }>(
     path: string, event: string, summary: string, schema: S, update: UpdateDefinition<StepActionResult, [A]>,
@@ -111,6 +129,27 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   // 退回签收: the assignee (or the leader) unclaims; the step is back in the department inbox.
   action('release', 'RELEASE', '退回签收: give the step back to the department inbox (the assignee or the leader)', releaseBody, releaseStepUpdate,
     ({ reason }, actor) => ({ actor, ...(reason ? { reason } : {}) }));
+  // 委派: a reviewer of the department reviews for the assignee and hands the step back (/hand-back).
+  action('delegate', 'DELEGATE', '委派: another reviewer of the department reviews and hands back; the delegator decides', delegateBody, delegateStepUpdate,
+    async ({ toUsername, reason }, actor, step) => ({ actor, to: await reviewerOf(step, toUsername, 'toUsername'), reason }));
+  action('hand-back', 'RETURN_DELEGATION', '委派 交回: the delegate hands the step back with an opinion', handBackBody, returnDelegationUpdate,
+    ({ opinion }, actor) => ({ actor, opinion }));
+  // 加签: every added member must review for the step's department.
+  action('add-signers', 'ADD_SIGNERS', '加签: more reviewers of the department sign before, after or beside the one awaited', addSignersBody, addSignersUpdate,
+    async ({ position, usernames, reason }, actor, step) => {
+      const problems: { path: string; message: string }[] = [];
+      for (const [i, username] of usernames.entries()) {
+        try {
+          await reviewerOf(step, username, `usernames.${i}`);
+        } catch {
+          problems.push({ path: `usernames.${i}`, message: `${username} is not a reviewer of department ${step.departmentCode}` });
+        }
+      }
+      if (problems.length > 0) throw badRequest(problems);
+      return { actor, position, usernames, reason };
+    });
+  action('send-back', 'SEND_BACK', '退回: in a 依次 panel, back to the previous signer, whose signature is withdrawn', sendBackBody, sendBackStepUpdate,
+    ({ to, reason }, actor) => ({ actor, to, reason }));
   action('resume', 'RESUME', 'Resume the clock; the due instant is re-planned', emptyBody, resumeStepUpdate, (_body, actor) => ({ actor }));
 
   return routes.express;

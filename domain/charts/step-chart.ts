@@ -1,7 +1,9 @@
 // The step (审批环节) chart: one department's review of one matter. State names are the step
 // status values (domain/types.ts STEP_STATUSES).
 import { assign, setup } from 'xstate';
-import { completesPanel, isPanel, mayDecide, type ApprovalPanel, type Signature } from '../approval-panel';
+import {
+  completesPanel, isPanel, mayDecide, withAddedSigners, type ApprovalPanel, type Signature, type SignerPosition,
+} from '../approval-panel';
 import { initialSnapshot, type ChartSnapshot } from './chart';
 
 export interface StepAssignee {
@@ -24,6 +26,8 @@ export interface StepContext {
   panel?: ApprovalPanel;
   /** Members' approvals so far, while the panel has not decided. Present with `panel`. */
   signatures?: Signature[];
+  /** 委派: the reviewer the assignee delegated to; no decision until they hand the step back. */
+  delegation?: { delegate: StepAssignee; reason: string } | null;
 }
 
 export type StepEvent =
@@ -40,10 +44,19 @@ export type StepEvent =
   /** 转办: hand the step to another reviewer of the same department. */
   | { type: 'TRANSFER'; to: StepAssignee; reason: string }
   /** 退回签收: the assignee gives the step back; it is unclaimed and in the department inbox again. */
-  | { type: 'RELEASE'; reason?: string };
+  | { type: 'RELEASE'; reason?: string }
+  /** 委派: another reviewer of the department reviews for the assignee and hands the step back. */
+  | { type: 'DELEGATE'; to: StepAssignee; reason: string }
+  /** The delegate hands the step back with their opinion; the assignee decides. */
+  | { type: 'RETURN_DELEGATION'; by: StepAssignee; opinion: string }
+  /** 加签: more members sign, before, after or beside the one awaited (see withAddedSigners). */
+  | { type: 'ADD_SIGNERS'; position: SignerPosition; usernames: string[]; reason: string }
+  /** 退回 to the previous signer of a 依次 panel: their signature is withdrawn and they sign again. */
+  | { type: 'SEND_BACK'; to: 'previous'; reason: string };
 
 export const STEP_EVENT_TYPES = [
-  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME', 'EXTEND', 'TRANSFER', 'RELEASE',
+  'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME', 'EXTEND', 'TRANSFER', 'RELEASE', 'DELEGATE', 'RETURN_DELEGATION',
+  'ADD_SIGNERS', 'SEND_BACK',
 ] as const satisfies readonly StepEvent['type'][];
 
 // Fails to compile if an event type is added to StepEvent but not to STEP_EVENT_TYPES.
@@ -68,7 +81,14 @@ const decide = {
 // re-enters its own state.
 const extendIn = <S extends string>(state: S) => ({ EXTEND: { target: state, guard: 'withinExtensionBound' } }) as const;
 // 退回签收 from a claimed step or one under review; a paused step is resumed first.
-const release = { RELEASE: { target: 'pending', actions: 'clearAssignee' } } as const;
+const release = { RELEASE: { target: 'pending', guard: 'notDelegated', actions: 'clearAssignee' } } as const;
+// 委派, 加签 and 退回 to the previous signer keep the state: each has an action, so `can` counts it.
+const reviewerMoves = {
+  DELEGATE: { guard: 'hasDelegate', actions: 'openDelegation' },
+  RETURN_DELEGATION: { guard: 'isDelegateHandingBack', actions: 'closeDelegation' },
+  ADD_SIGNERS: { guard: 'addsSigners', actions: 'addSigners' },
+  SEND_BACK: { guard: 'sendsBackToPrevious', actions: 'withdrawLastSignature' },
+} as const;
 const transferIn = <S extends string>(state: S) => ({ TRANSFER: { target: state, guard: 'hasTransferee', actions: 'transferAssignee' } }) as const;
 
 export const stepChart = setup({
@@ -78,16 +98,28 @@ export const stepChart = setup({
   },
   guards: {
     hasRejectionGrounds: ({ context, event }) =>
-      event.type === 'REJECT' && isNonBlank(event.reason) && isNonBlank(event.legalBasis)
+      event.type === 'REJECT' && !context.delegation && isNonBlank(event.reason) && isNonBlank(event.legalBasis)
       && (!isPanel(context.panel) || mayDecide(context.panel, context.signatures ?? [], event.by?.username)),
     // Without a panel the one assignee's approval decides, as before panels existed.
     completesStep: ({ context, event }) =>
-      event.type === 'APPROVE'
+      event.type === 'APPROVE' && !context.delegation
       && (!isPanel(context.panel) || (isNonBlank(event.opinion) && completesPanel(context.panel, context.signatures ?? [], event.by?.username))),
     addsSignature: ({ context, event }) =>
-      event.type === 'APPROVE' && isPanel(context.panel) && isNonBlank(event.opinion)
+      event.type === 'APPROVE' && !context.delegation && isPanel(context.panel) && isNonBlank(event.opinion)
       && mayDecide(context.panel, context.signatures ?? [], event.by?.username),
     hasOtherOpenPauses: ({ context }) => context.openPauses > 1,
+    notDelegated: ({ context }) => !context.delegation,
+    hasDelegate: ({ context, event }) =>
+      event.type === 'DELEGATE' && !context.delegation && Number.isInteger(event.to?.id) && isNonBlank(event.to?.username)
+      && isNonBlank(event.reason) && event.to.id !== context.assignee?.id,
+    isDelegateHandingBack: ({ context, event }) =>
+      event.type === 'RETURN_DELEGATION' && context.delegation != null && event.by?.id === context.delegation.delegate.id && isNonBlank(event.opinion),
+    addsSigners: ({ context, event }) =>
+      event.type === 'ADD_SIGNERS' && isNonBlank(event.reason)
+      && withAddedSigners(context.panel, context.signatures ?? [], context.assignee?.username, event.position, event.usernames) !== null,
+    sendsBackToPrevious: ({ context, event }) =>
+      event.type === 'SEND_BACK' && event.to === 'previous' && isNonBlank(event.reason)
+      && isPanel(context.panel) && context.panel.mode === 'sequential' && (context.signatures ?? []).length > 0,
     hasTransferee: ({ context, event }) =>
       event.type === 'TRANSFER' && Number.isInteger(event.to?.id) && isNonBlank(event.to?.username) && isNonBlank(event.reason)
       && event.to.id !== context.assignee?.id,
@@ -101,6 +133,16 @@ export const stepChart = setup({
       assignee: ({ event }) => (event.type === 'CLAIM' ? { id: event.assignee.id, username: event.assignee.username } : null),
     }),
     clearAssignee: assign({ assignee: null }),
+    openDelegation: assign({
+      delegation: ({ context, event }) => (event.type === 'DELEGATE' ? { delegate: { id: event.to.id, username: event.to.username }, reason: event.reason } : context.delegation ?? null),
+    }),
+    closeDelegation: assign({ delegation: null }),
+    addSigners: assign(({ context, event }) => {
+      if (event.type !== 'ADD_SIGNERS') return {};
+      const panel = withAddedSigners(context.panel, context.signatures ?? [], context.assignee?.username, event.position, event.usernames)!;
+      return { panel, signatures: context.signatures ?? [] };
+    }),
+    withdrawLastSignature: assign({ signatures: ({ context }) => (context.signatures ?? []).slice(0, -1) }),
     transferAssignee: assign({
       assignee: ({ context, event }) => (event.type === 'TRANSFER' ? { id: event.to.id, username: event.to.username } : context.assignee),
     }),
@@ -122,15 +164,17 @@ export const stepChart = setup({
       on: { CLAIM: { target: 'claimed', actions: 'setAssignee' } },
     },
     claimed: {
-      on: { START_REVIEW: 'inReview', ...decide, ...extendIn('claimed'), ...transferIn('claimed'), ...release },
+      on: { START_REVIEW: 'inReview', ...decide, ...extendIn('claimed'), ...transferIn('claimed'), ...release, ...reviewerMoves },
     },
     inReview: {
-      on: { ...decide, ...extendIn('inReview'), ...transferIn('inReview'), ...release },
+      on: { ...decide, ...extendIn('inReview'), ...transferIn('inReview'), ...release, ...reviewerMoves },
     },
     suspended: {
       on: {
         SUSPEND: { actions: 'openAnotherPause' },
         ...extendIn('suspended'),
+        // A delegate may hand back while the clock is paused.
+        RETURN_DELEGATION: reviewerMoves.RETURN_DELEGATION,
         RESUME: [
           { guard: 'hasOtherOpenPauses', actions: 'closeOnePause' },
           { target: 'inReview', actions: 'closeLastPause' },

@@ -14,7 +14,7 @@ import {
   openStageUpdate, projectStateQuery, projectWorkflowId, stepIdFor, stepWorkflowId, submitReportUpdate,
 } from '../../workflows/messages';
 import { localEnvironment, uniqueId, workflowBundle } from '../support/temporal';
-import { caseInput, clerk, MATTERS, PANEL_MATTERS, runApprovedCase, runToleratedCase } from '../workflows/scenarios';
+import { caseInput, clerk, MATTERS, PANEL_MATTERS, runApprovedCase, runReviewedCase, runToleratedCase } from '../workflows/scenarios';
 
 const agent: Actor = { id: 40, username: 'agent1', role: 'agent', departmentCode: null };
 
@@ -58,6 +58,11 @@ async function main(): Promise<void> {
     const tolerated = await runToleratedCase(env.client, taskQueue);
     await tolerated.handle.result();
     writeFileSync(path.join(dir, `case-tolerated-${tag}.json`), JSON.stringify(await tolerated.handle.fetchHistory(), null, 1));
+    // Reviewers' verbs: 加签 after the assignee, 退回 to the previous signer, then the panel decides.
+    const reviewed = await runReviewedCase(env.client, taskQueue);
+    await reviewed.handle.result();
+    writeFileSync(path.join(dir, `step-reviewed-${tag}.json`), JSON.stringify(await reviewed.step.fetchHistory(), null, 1));
+    writeFileSync(path.join(dir, `case-reviewed-${tag}.json`), JSON.stringify(await reviewed.handle.fetchHistory(), null, 1));
     const project = await runProjectStage(env.client, taskQueue);
     writeFileSync(path.join(dir, `project-stage-${tag}.json`), JSON.stringify(await project.fetchHistory(), null, 1));
   });

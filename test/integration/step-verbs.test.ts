@@ -155,4 +155,64 @@ describe('reviewers\' verbs: release, cc, rejection filing (HTTP → Temporal �
       expect((await as.agent2.get(`/api/cases/${id}`)).status).to.equal(200);
     });
   });
+
+  describe('委派 · 加签 · 退回 to the previous signer', () => {
+    const noticeOf = async (username: string, kind: string, stepId: string) =>
+      (await as[username].get('/api/notices')).body.items.find((item: { kind: string; stepId?: string }) => item.kind === kind && item.stepId === stepId);
+
+    it('when the assignee delegates, then nobody decides until the delegate hands back with an opinion, and then the assignee decides', async () => {
+      const id = await acceptedCase(['ZRJ-001']);
+      const stepId = `${id}-ZRJ-001`;
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/claim`, {})).status).to.equal(200);
+      const stranger = await as['officer-zrj'].post(`/api/steps/${stepId}/delegate`, { toUsername: 'officer-hbj', reason: '请协助审查' });
+      expect(stranger.status).to.equal(400);
+      expect(stranger.body.errors[0].path).to.equal('toUsername');
+
+      const delegated = await as['officer-zrj'].post(`/api/steps/${stepId}/delegate`, { toUsername: 'officer2-zrj', reason: '请协助审查用地范围' });
+      expect(delegated.status, JSON.stringify(delegated.body)).to.equal(200);
+      expect(delegated.body.status).to.equal('claimed');
+      const early = await as['officer-zrj'].post(`/api/steps/${stepId}/approve`, { opinion: '同意' });
+      expect(early.status, 'no decision while delegated').to.equal(409);
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/hand-back`, { opinion: '同意' })).status, 'only the delegate hands back').to.equal(409);
+      await eventually(async () => expect((await noticeOf('officer2-zrj', 'step.delegated', stepId))?.title).to.match(/^委派：.+请协助审查$/));
+
+      const back = await as['officer2-zrj'].post(`/api/steps/${stepId}/hand-back`, { opinion: '用地范围与红线一致，建议同意' });
+      expect(back.status, JSON.stringify(back.body)).to.equal(200);
+      await eventually(async () => expect((await noticeOf('officer-zrj', 'step.delegation-returned', stepId))?.body).to.contain('建议同意'));
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/approve`, { opinion: '同意' })).body.status).to.equal('approved');
+
+      const rows = (await timeline(id)).filter((row) => row.stepId === stepId).map((row) => [row.action, row.actor?.username]);
+      expect(rows).to.deep.include.members([['DELEGATE', 'officer-zrj'], ['RETURN_DELEGATION', 'officer2-zrj'], ['APPROVE', 'officer-zrj']]);
+    });
+
+    it('when a signer is added after the assignee and the leader sends it back once, then the panel decides in order with the added member last', async () => {
+      const id = await acceptedCase(['ZRJ-001']);
+      const stepId = `${id}-ZRJ-001`;
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/claim`, {})).status).to.equal(200);
+      const wrong = await as['officer-zrj'].post(`/api/steps/${stepId}/add-signers`, { position: 'after', usernames: ['leader-zrj', 'officer-hbj'], reason: '重大事项' });
+      expect(wrong.status).to.equal(400);
+      expect(wrong.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['usernames.1']);
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/send-back`, { to: 'previous', reason: '无' })).status, 'no panel yet').to.equal(409);
+
+      const added = await as['officer-zrj'].post(`/api/steps/${stepId}/add-signers`, { position: 'after', usernames: ['leader-zrj'], reason: '重大事项需分管负责人签署' });
+      expect(added.status, JSON.stringify(added.body)).to.equal(200);
+      expect(added.body.approval).to.deep.include({ mode: 'sequential', members: ['officer-zrj', 'leader-zrj'] });
+      await eventually(async () => expect((await noticeOf('leader-zrj', 'step.signers-added', stepId))?.title).to.match(/^加签：/));
+
+      expect((await as['leader-zrj'].post(`/api/steps/${stepId}/approve`, { opinion: '同意' })).status, 'out of turn').to.equal(409);
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/approve`, { opinion: '材料齐全' })).body.status).to.equal('claimed');
+      // 退回: the leader sends it back to the previous signer, who signs again.
+      const back = await as['leader-zrj'].post(`/api/steps/${stepId}/send-back`, { to: 'previous', reason: '意见需写明用地面积' });
+      expect(back.status, JSON.stringify(back.body)).to.equal(200);
+      expect(back.body.approval.signed).to.deep.equal([]);
+      await eventually(async () => expect((await noticeOf('officer-zrj', 'step.sent-back-previous', stepId))?.body).to.contain('意见需写明用地面积'));
+      expect((await as['leader-zrj'].post(`/api/steps/${stepId}/approve`, { opinion: '同意' })).status, 'the previous signer is awaited again').to.equal(409);
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/approve`, { opinion: '材料齐全，用地面积 2.3 公顷' })).body.status).to.equal('claimed');
+      const decided = await as['leader-zrj'].post(`/api/steps/${stepId}/approve`, { opinion: '同意' });
+      expect(decided.body.status).to.equal('approved');
+      const actions = (await timeline(id)).filter((row) => row.stepId === stepId).map((row) => row.action);
+      expect(actions).to.include.members(['ADD_SIGNERS', 'SIGNED', 'SEND_BACK', 'APPROVE']);
+      expect((await timeline(id)).find((row) => row.action === 'SEND_BACK')!.detail).to.deep.include({ withdrawn: ['officer-zrj'] });
+    });
+  });
 });

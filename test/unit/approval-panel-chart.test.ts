@@ -106,7 +106,7 @@ describe('step chart with an approval panel', () => {
     }
 
     it(`when a ${mode} panel step is in review, then the allowed events are those of any step in review`, () => {
-      expect(allowedEvents(stepChart, at('inReview', mode))).to.deep.equal(['APPROVE', 'EXTEND', 'REJECT', 'RELEASE', 'SUSPEND', 'TRANSFER']);
+      expect(allowedEvents(stepChart, at('inReview', mode))).to.deep.equal(['ADD_SIGNERS', 'APPROVE', 'DELEGATE', 'EXTEND', 'REJECT', 'RELEASE', 'RETURN_DELEGATION', 'SEND_BACK', 'SUSPEND', 'TRANSFER']);
     });
   }
 

@@ -245,7 +245,24 @@ describe('step chart', () => {
     EXTEND: { type: 'EXTEND', workingDays: 5, reason: '需组织专家论证', allowanceDays: 10 },
     TRANSFER: { type: 'TRANSFER', to: bob, reason: '工作调整' },
     RELEASE: { type: 'RELEASE', reason: '不属于本人分工' },
+    DELEGATE: { type: 'DELEGATE', to: bob, reason: '请协助审查' },
+    RETURN_DELEGATION: { type: 'RETURN_DELEGATION', by: bob, opinion: '材料齐全，建议同意' },
+    ADD_SIGNERS: { type: 'ADD_SIGNERS', position: 'after', usernames: ['bob'], reason: '需分管领导会签' },
+    SEND_BACK: { type: 'SEND_BACK', to: 'previous', reason: '意见需补充' },
   };
+
+  // Contexts the guards of 委派 and 退回 to the previous signer need.
+  const delegated = (openPauses: number): StepContext => ({ assignee: alice, openPauses, delegation: { delegate: bob, reason: '请协助审查' } });
+  const returned = (openPauses: number): StepContext => ({ assignee: alice, openPauses, delegation: null });
+  const sequentialPanel = { mode: 'sequential' as const, approvers: ['carol', 'alice'] };
+  const carolSigned: StepContext = { assignee: alice, openPauses: 0, panel: sequentialPanel, signatures: [{ username: 'carol', opinion: '同意' }] };
+  const reviewerMoves = {
+    DELEGATE: { to: 'claimed', context: delegated(0) },
+    RETURN_DELEGATION: { to: 'claimed', from: delegated(0), context: returned(0) },
+    ADD_SIGNERS: { to: 'claimed', context: { assignee: alice, openPauses: 0, panel: { mode: 'sequential', approvers: ['alice', 'bob'] }, signatures: [] } },
+    SEND_BACK: { to: 'claimed', from: carolSigned, context: { ...carolSigned, signatures: [] } },
+  } as const;
+  const movesIn = (state: 'claimed' | 'inReview') => Object.fromEntries(Object.entries(reviewerMoves).map(([type, expected]) => [type, { ...expected, to: state }]));
 
   const decisions = {
     APPROVE: { to: 'approved' },
@@ -257,16 +274,17 @@ describe('step chart', () => {
     pending: { CLAIM: { to: 'claimed', context: { assignee: bob, openPauses: 0 } } },
     claimed: {
       START_REVIEW: { to: 'inReview' }, EXTEND: { to: 'claimed' }, TRANSFER: { to: 'claimed', context: { assignee: bob, openPauses: 0 } }, ...decisions,
-      RELEASE: { to: 'pending', context: { assignee: null, openPauses: 0 } },
+      RELEASE: { to: 'pending', context: { assignee: null, openPauses: 0 } }, ...movesIn('claimed'),
     },
     inReview: {
       EXTEND: { to: 'inReview' }, TRANSFER: { to: 'inReview', context: { assignee: bob, openPauses: 0 } }, ...decisions,
-      RELEASE: { to: 'pending', context: { assignee: null, openPauses: 0 } },
+      RELEASE: { to: 'pending', context: { assignee: null, openPauses: 0 } }, ...movesIn('inReview'),
     },
     suspended: {
       SUSPEND: { to: 'suspended', context: { assignee: alice, openPauses: 2 } },
       RESUME: { to: 'inReview', context: { assignee: alice, openPauses: 0 } },
       EXTEND: { to: 'suspended' },
+      RETURN_DELEGATION: { to: 'suspended', from: delegated(1), context: returned(1) },
     },
     approved: {},
     rejected: {},
@@ -287,7 +305,7 @@ describe('step chart', () => {
       const expected = row[type];
       if (expected) {
         it(`when ${state} receives ${type}, then it moves to ${expected.to}`, () => {
-          expectApplied(stepChart, at(state), sample[type], expected.to, expected.context ?? contextIn[state]);
+          expectApplied(stepChart, at(state, expected.from), sample[type], expected.to, expected.context ?? expected.from ?? contextIn[state]);
         });
       } else {
         it(`when ${state} receives ${type}, then it is refused as illegal`, () => {
@@ -326,6 +344,58 @@ describe('step chart', () => {
       expectIllegal(stepChart, at('claimed'), event as StepEvent, sortedKeys(table.claimed));
     });
   }
+
+  for (const [label, snap, event] of [
+    ['to the assignee', at('claimed'), { type: 'DELEGATE', to: alice, reason: '请协助' }],
+    ['without a reason', at('claimed'), { type: 'DELEGATE', to: bob, reason: ' ' }],
+    ['while a delegation is open', at('claimed', delegated(0)), sample.DELEGATE],
+    ['handed back by someone other than the delegate', at('claimed', delegated(0)), { type: 'RETURN_DELEGATION', by: alice, opinion: '同意' }],
+    ['handed back without an opinion', at('claimed', delegated(0)), { type: 'RETURN_DELEGATION', by: bob, opinion: '' }],
+    ['handed back with no delegation open', at('claimed'), sample.RETURN_DELEGATION],
+    ['adding nobody', at('claimed'), { ...sample.ADD_SIGNERS, usernames: [] }],
+    ['adding the assignee', at('claimed'), { ...sample.ADD_SIGNERS, usernames: ['alice'] }],
+    ['adding a member twice', at('claimed'), { ...sample.ADD_SIGNERS, usernames: ['bob', 'bob'] }],
+    ['adding a member already on the panel', at('claimed', carolSigned), { ...sample.ADD_SIGNERS, usernames: ['carol'] }],
+    ['adding in parallel to a 依次 panel', at('claimed', carolSigned), { ...sample.ADD_SIGNERS, position: 'parallel' }],
+    ['adding without a reason', at('claimed'), { ...sample.ADD_SIGNERS, reason: '' }],
+    ['sending back with no panel', at('claimed'), sample.SEND_BACK],
+    ['sending back before anyone signed', at('claimed', { ...carolSigned, signatures: [] }), sample.SEND_BACK],
+    ['sending back in a 会签 panel', at('claimed', { ...carolSigned, panel: { mode: 'all', approvers: ['carol', 'alice'] } }), sample.SEND_BACK],
+    ['sending back without a reason', at('claimed', carolSigned), { ...sample.SEND_BACK, reason: ' ' }],
+  ] as const) {
+    it(`when a claimed step gets ${(event as StepEvent).type} ${label}, then the guard refuses it`, () => {
+      expectIllegal(stepChart, snap as ChartSnapshot<StepContext>, event as StepEvent, sortedKeys(table.claimed));
+    });
+  }
+
+  it('when a step is delegated, then neither the assignee nor the delegate decides until the delegate hands it back', () => {
+    let snap = applyEvent(stepChart, at('inReview'), sample.DELEGATE);
+    for (const event of [sample.APPROVE, sample.REJECT, sample.RELEASE]) expect(canApply(stepChart, snap, event), event.type).to.equal(false);
+    expect(canApply(stepChart, snap, sample.SUSPEND)).to.equal(true);
+    snap = applyEvent(stepChart, snap, sample.RETURN_DELEGATION);
+    expect(applyEvent(stepChart, snap, sample.APPROVE).value).to.equal('approved');
+  });
+
+  it('when signers are added, then a step without a panel gets one and a 依次 panel inserts them around the awaited member', () => {
+    const before = applyEvent(stepChart, at('claimed'), { ...sample.ADD_SIGNERS, position: 'before' });
+    expect(before.context.panel).to.deep.equal({ mode: 'sequential', approvers: ['bob', 'alice'] });
+    const parallel = applyEvent(stepChart, at('claimed'), { ...sample.ADD_SIGNERS, position: 'parallel' });
+    expect(parallel.context.panel).to.deep.equal({ mode: 'all', approvers: ['alice', 'bob'] });
+    // carol signed, alice is awaited: before → bob signs before alice; after → right after her.
+    expect(applyEvent(stepChart, at('inReview', carolSigned), { ...sample.ADD_SIGNERS, position: 'before' }).context.panel!.approvers).to.deep.equal(['carol', 'bob', 'alice']);
+    const after = applyEvent(stepChart, at('inReview', { ...carolSigned, panel: { mode: 'sequential', approvers: ['carol', 'alice', 'dave'] } }), sample.ADD_SIGNERS);
+    expect(after.context.panel!.approvers).to.deep.equal(['carol', 'alice', 'bob', 'dave']);
+    // The added member signs in turn: alice's approval no longer decides.
+    const signed = applyEvent(stepChart, parallel, { type: 'APPROVE', opinion: '同意', by: alice });
+    expect(signed.value).to.equal('claimed');
+    expect(applyEvent(stepChart, signed, { type: 'APPROVE', opinion: '同意', by: bob }).value).to.equal('approved');
+  });
+
+  it('when a 依次 step is sent back to the previous signer, then that member is awaited again', () => {
+    const back = applyEvent(stepChart, at('inReview', carolSigned), sample.SEND_BACK);
+    expect(canApply(stepChart, back, { type: 'APPROVE', opinion: '同意', by: alice })).to.equal(false);
+    expect(canApply(stepChart, back, { type: 'APPROVE', opinion: '同意', by: { id: 9, username: 'carol' } })).to.equal(true);
+  });
 
   it('when the CLAIM payload carries extra fields, then only id and username are stored', () => {
     const next = applyEvent(stepChart, at('pending'), { type: 'CLAIM', assignee: { ...bob, role: 'officer' } as typeof bob });

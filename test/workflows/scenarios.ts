@@ -3,7 +3,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { Actor, MatterSnapshot } from '../../domain/types';
 import {
-  acceptCaseUpdate, acceptWithDeficiencyUpdate, approveStepUpdate, receiveSupplementUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
+  acceptCaseUpdate, acceptWithDeficiencyUpdate, addSignersUpdate, approveStepUpdate, sendBackStepUpdate, receiveSupplementUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
   type CaseWorkflowInput,
 } from '../../workflows/messages';
 import { caseWorkflow } from '../../workflows';
@@ -91,6 +91,30 @@ export async function runToleratedCase(client: Client, taskQueue: string) {
   await waitForStatus(handle, 'approved');
   const result = await handle.executeUpdate(deliverCaseUpdate, { args: [{ actor: clerk }] });
   return { handle, input, result };
+}
+
+/**
+ * Reviewers' verbs: the assignee adds a second signer after themself (加签), signs, the leader
+ * sends the step back to them (退回 to the previous signer), they sign again, the added member
+ * decides, and the results are delivered.
+ */
+export async function runReviewedCase(client: Client, taskQueue: string) {
+  const input = { ...caseInput([MATTERS[0]]), trackingCode: 'TRACK24680' };
+  const { handle } = await startCase(client, taskQueue, input);
+  await handle.executeUpdate(acceptCaseUpdate, { args: [{ actor: clerk }] });
+  const step = await stepHandle(client, input.caseId, MATTERS[0].code);
+  const reviewer = officer('zrj');
+  const second: Actor = { ...reviewer, id: reviewer.id + 1, username: 'officer2-zrj' };
+  const leader: Actor = { id: 20, username: 'leader-zrj', role: 'leader', departmentCode: 'zrj' };
+  await step.executeUpdate(claimStepUpdate, { args: [{ actor: reviewer }] });
+  await step.executeUpdate(addSignersUpdate, { args: [{ actor: reviewer, position: 'after', usernames: [second.username], reason: '重大事项需复核' }] });
+  await step.executeUpdate(approveStepUpdate, { args: [{ actor: reviewer, opinion: '材料齐全' }] });
+  await step.executeUpdate(sendBackStepUpdate, { args: [{ actor: leader, to: 'previous', reason: '意见需写明用地面积' }] });
+  await step.executeUpdate(approveStepUpdate, { args: [{ actor: reviewer, opinion: '材料齐全，用地 2.3 公顷' }] });
+  await step.executeUpdate(approveStepUpdate, { args: [{ actor: second, opinion: '同意' }] });
+  await waitForStatus(handle, 'approved');
+  await handle.executeUpdate(deliverCaseUpdate, { args: [{ actor: clerk }] });
+  return { handle, step, input };
 }
 
 export async function waitForStatus(handle: WorkflowHandle<typeof caseWorkflow>, status: string): Promise<void> {
