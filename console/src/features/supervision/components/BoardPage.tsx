@@ -84,8 +84,8 @@ export function BoardPage() {
               height={280}
               option={{
                 tooltip: { trigger: 'axis' },
-                legend: { data: ['绿灯', '黄灯', '红灯'] },
-                grid: { left: 40, right: 16, bottom: 60 },
+                legend: { top: 0, data: ['绿灯', '黄灯', '红灯'] },
+                grid: { top: 36, left: 8, right: 16, bottom: 8, containLabel: true },
                 xAxis: { type: 'category', data: (data?.openSteps ?? []).map((row) => names.department(row.departmentCode)), axisLabel: { rotate: 30 } },
                 yAxis: { type: 'value', minInterval: 1 },
                 series: (['green', 'yellow', 'red'] as const).map((light) => ({

@@ -28,7 +28,8 @@ export function EChart({ option, label, height = 320 }: { option: ChartOption; l
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    // No animation: the data refreshes every few seconds, and a moving chart is hard to read.
+    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;

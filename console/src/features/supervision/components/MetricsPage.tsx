@@ -38,8 +38,8 @@ export function MetricsPage() {
 
   const rateOption = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)}%`) },
-    legend: { data: RATES.map((rate) => rate.label) },
-    grid: { left: 48, right: 16, bottom: 90 },
+    legend: { top: 0, data: RATES.map((rate) => rate.label) },
+    grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0 } },
     yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
     series: RATES.map((rate) => ({ name: rate.label, type: 'bar', data: rows.map((row) => pct(row[rate.field])) })),
@@ -47,8 +47,8 @@ export function MetricsPage() {
 
   const daysOption = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: DAYS.map((item) => item.label) },
-    grid: { left: 48, right: 16, bottom: 90 },
+    legend: { top: 0, data: DAYS.map((item) => item.label) },
+    grid: { top: 48, left: 8, right: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0 } },
     yAxis: { type: 'value', name: '工作日' },
     series: DAYS.map((item) => ({ name: item.label, type: 'line', connectNulls: true, data: rows.map((row) => row[item.field]) })),
