@@ -136,36 +136,6 @@ describe('step clock and escalation ladder (time-skipping server)', function () 
     await handle.terminate('test finished');
   });
 
-  // Accepted Mon 2030-11-04 10:00, limit 6 (no holiday in November 2030): counted closes
-  // Tue 11-05 (1) … Fri 11-08 (4), Mon 11-11 (5), Tue 11-12 (6) → due Tue 11-12 17:30.
-  // Pauses over no counted close: within the acceptance day, from its afternoon to the next
-  // morning, over the weekend, after close on Mon 11-11 → still 11-12. A pause from Tue 11-12
-  // 09:00 to Wed 11-13 09:00 stops the clock over one close (Tue 11-12) → due Wed 11-13 17:30.
-  it('when a step is paused over no working-day close, then its due instant stays; over one close, it moves one working day', async () => {
-    await advanceTo('2030-11-04T10:00:00');
-    const input = caseInput([{ code: 'ZRJ-009', name: '建设用地规划许可证核发', departmentCode: 'zrj', legalDays: 20, committedDays: 6 }]);
-    const { handle } = await startCase(env.client, taskQueue, input);
-    await handle.executeUpdate(acceptCaseUpdate, { args: [{ actor: clerk }] });
-    const step = await stepHandle(env.client, input.caseId, 'ZRJ-009');
-    const reviewer = officer('zrj');
-    await step.executeUpdate(claimStepUpdate, { args: [{ actor: reviewer }] });
-    const due = async (): Promise<string | undefined> => minute((await step.query(stepStateQuery)).clock?.dueAt ?? null);
-    expect(await due()).to.equal('2030-11-12T17:30');
-    const pauses: Array<[string, string, string]> = [
-      ['2030-11-04T11:00:00', '2030-11-04T14:00:00', '2030-11-12T17:30'],
-      ['2030-11-04T16:00:00', '2030-11-05T09:00:00', '2030-11-12T17:30'],
-      ['2030-11-08T18:00:00', '2030-11-11T08:30:00', '2030-11-12T17:30'],
-      ['2030-11-11T18:00:00', '2030-11-12T08:00:00', '2030-11-12T17:30'],
-      ['2030-11-12T09:00:00', '2030-11-13T09:00:00', '2030-11-13T17:30'],
-    ];
-    for (const [from, to, expected] of pauses) {
-      await advanceTo(from);
-      await step.executeUpdate(suspendStepUpdate, { args: [{ actor: reviewer, kind: '补正', reason: '补充材料' }] });
-      await advanceTo(to);
-      await step.executeUpdate(resumeStepUpdate, { args: [{ actor: reviewer }] });
-      expect(await due(), `paused ${from} → ${to}`).to.equal(expected);
-    }
-  });
 });
 
 describe('many steps due in the same minute (time-skipping server)', function () {
@@ -206,4 +176,52 @@ describe('many steps due in the same minute (time-skipping server)', function ()
     expect(await db.getRepository(Notification).count()).to.equal(6000);
     expect(await db.getRepository(Step).countBy({ light: 'red', card: 'red' })).to.equal(1000);
 });
+});
+
+describe('pauses and the due instant (time-skipping server)', function () {
+  this.timeout(180_000);
+  let rig: WorkflowRig;
+  let env: TestWorkflowEnvironment;
+  let taskQueue: string;
+
+  before(async () => {
+    rig = await startWorkflowRig();
+    ({ env, taskQueue } = rig);
+  });
+  after(async () => {
+    await rig?.stop();
+  });
+
+  const advanceTo = (shanghai: string): Promise<void> => advanceServerTo(env, shanghai);
+
+  // Accepted Mon 2030-11-04 10:00, limit 6 (no holiday in November 2030): counted closes
+  // Tue 11-05 (1) … Fri 11-08 (4), Mon 11-11 (5), Tue 11-12 (6) → due Tue 11-12 17:30.
+  // Pauses over no counted close: within the acceptance day, from its afternoon to the next
+  // morning, over the weekend, after close on Mon 11-11 → still 11-12. A pause from Tue 11-12
+  // 09:00 to Wed 11-13 09:00 stops the clock over one close (Tue 11-12) → due Wed 11-13 17:30.
+  it('when a step is paused over no working-day close, then its due instant stays; over one close, it moves one working day', async () => {
+    await advanceTo('2030-11-04T10:00:00');
+    const input = caseInput([{ code: 'ZRJ-009', name: '建设用地规划许可证核发', departmentCode: 'zrj', legalDays: 20, committedDays: 6 }]);
+    const { handle } = await startCase(env.client, taskQueue, input);
+    await handle.executeUpdate(acceptCaseUpdate, { args: [{ actor: clerk }] });
+    const step = await stepHandle(env.client, input.caseId, 'ZRJ-009');
+    const reviewer = officer('zrj');
+    await step.executeUpdate(claimStepUpdate, { args: [{ actor: reviewer }] });
+    const due = async (): Promise<string | undefined> => minute((await step.query(stepStateQuery)).clock?.dueAt ?? null);
+    expect(await due()).to.equal('2030-11-12T17:30');
+    const pauses: Array<[string, string, string]> = [
+      ['2030-11-04T11:00:00', '2030-11-04T14:00:00', '2030-11-12T17:30'],
+      ['2030-11-04T16:00:00', '2030-11-05T09:00:00', '2030-11-12T17:30'],
+      ['2030-11-08T18:00:00', '2030-11-11T08:30:00', '2030-11-12T17:30'],
+      ['2030-11-11T18:00:00', '2030-11-12T08:00:00', '2030-11-12T17:30'],
+      ['2030-11-12T09:00:00', '2030-11-13T09:00:00', '2030-11-13T17:30'],
+    ];
+    for (const [from, to, expected] of pauses) {
+      await advanceTo(from);
+      await step.executeUpdate(suspendStepUpdate, { args: [{ actor: reviewer, kind: '补正', reason: '补充材料' }] });
+      await advanceTo(to);
+      await step.executeUpdate(resumeStepUpdate, { args: [{ actor: reviewer }] });
+      expect(await due(), `paused ${from} → ${to}`).to.equal(expected);
+    }
+  });
 });
