@@ -52,13 +52,15 @@ export function describeProblem(error: unknown): { message: string; allowed: str
       detail: problem.detail,
     };
   }
-  const base = STATUS_WORDS[problem.status] ?? (problem.status >= 500 ? '服务器出错，请稍后重试。' : '操作失败。');
+  // A 409 naming fields (a taken username or code, a rule about one field) points at them like a 400.
+  const conflict = problem.status === 409 && (problem.errors?.length ?? 0) > 0 ? '与现有记录或规则冲突，请检查标出的项目。' : undefined;
+  const base = conflict ?? STATUS_WORDS[problem.status] ?? (problem.status >= 500 ? '服务器出错，请稍后重试。' : '操作失败。');
   return { message: base, allowed: [], detail: problem.detail };
 }
 
-/** Field errors of a 400 as antd Form `setFields` entries (`applicant.phone` → ['applicant','phone']). */
+/** Field errors of a 400 (or a 409 naming fields) as antd Form `setFields` entries (`applicant.phone` → ['applicant','phone']). */
 export function fieldErrors(error: unknown): { name: (string | number)[]; errors: string[] }[] {
-  if (!(error instanceof ApiProblem) || error.status !== 400) return [];
+  if (!(error instanceof ApiProblem) || (error.status !== 400 && error.status !== 409)) return [];
   return (error.problem.errors ?? [])
     .filter((item) => item.path)
     .map((item) => ({
