@@ -77,7 +77,7 @@ export function UsersPage() {
         title="用户管理"
         extra={(
           <Space wrap>
-            <label htmlFor="users-role">角色</label>
+            <label htmlFor="users-role">按角色筛选</label>
             <Select id="users-role" allowClear placeholder="全部角色" style={{ width: 160 }} value={roleFilter} onChange={setRoleFilter} options={ROLE_OPTIONS} />
             <Button type="primary" onClick={() => open({ kind: 'create' })}>新建账号</Button>
           </Space>

@@ -52,12 +52,14 @@ export function ComplaintsPage() {
     const values = (await form.validateFields()) as Record<string, unknown>;
     let done: unknown;
     if (dialog?.kind === 'register') {
+      // Field names follow the body's paths (complainant.phone), so a 400 marks the right field.
+      const person = (values.complainant ?? {}) as { name?: string; phone?: string };
       done = await action.run(() => registerComplaint({
         content: String(values.content),
         ...(values.departmentCode ? { departmentCode: String(values.departmentCode) } : {}),
         ...(values.caseId ? { caseId: String(values.caseId).trim() } : {}),
-        ...(values.name || values.phone ? {
-          complainant: { ...(values.name ? { name: String(values.name) } : {}), ...(values.phone ? { phone: String(values.phone) } : {}) },
+        ...(person.name || person.phone ? {
+          complainant: { ...(person.name ? { name: person.name.trim() } : {}), ...(person.phone ? { phone: person.phone.trim() } : {}) },
         } : {}),
       }), '投诉已登记', form);
     } else if (dialog?.kind === 'assign') {
@@ -183,10 +185,10 @@ export function ComplaintsPage() {
               <Form.Item name="caseId" label="关联办件编号（可选）">
                 <Input />
               </Form.Item>
-              <Form.Item name="name" label="投诉人姓名（可选）">
+              <Form.Item name={['complainant', 'name']} label="投诉人姓名（可选）">
                 <Input maxLength={100} />
               </Form.Item>
-              <Form.Item name="phone" label="联系电话（可选）">
+              <Form.Item name={['complainant', 'phone']} label="联系电话（可选）">
                 <Input maxLength={20} />
               </Form.Item>
             </>

@@ -41,7 +41,7 @@ export function MetricsPage() {
     legend: { top: 0, data: RATES.map((rate) => rate.label) },
     grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0 } },
-    yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: RATES.map((rate) => ({ name: rate.label, type: 'bar', data: rows.map((row) => pct(row[rate.field])) })),
   }), [rows]);
 
