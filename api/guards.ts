@@ -10,6 +10,7 @@ import type { SecurityConfig } from '../config';
 import { ErrorCode } from '../domain/errors';
 import { IdempotencyRecord } from '../entities';
 import { isUniqueViolation } from '../entities/unique-violation';
+import type { AuditLocals } from './audit-trail';
 import type { EndpointSpec, Guards } from './endpoints';
 import { badRequest, HttpProblem } from './problems';
 
@@ -127,6 +128,7 @@ export function idempotencyKeys(db: DataSource, waitMs: number): RequestHandler 
       // The first answer was a 5xx and was dropped meanwhile: this request takes the key afresh.
       if (answered === null && !(await records.existsBy({ actorId, key }))) return middleware(req, res, next);
       if (answered) {
+        (res.locals as AuditLocals).auditObject ??= createdObject(res.locals as AuditLocals, answered);
         res.status(answered.responseStatus ?? 200).set('Idempotent-Replayed', 'true');
         if (answered.responseBody !== null) res.type(answered.responseStatus! >= 400 ? 'application/problem+json' : 'application/json').send(answered.responseBody);
         else res.end();
@@ -141,6 +143,26 @@ export function idempotencyKeys(db: DataSource, waitMs: number): RequestHandler 
     next();
   };
   return middleware;
+}
+
+/**
+ * The object a replayed answer of a create route (no path parameter) is about: the `id` of what
+ * the first answer created. Its audit row then names the same object as the first answer's, which
+ * matters when that row is the only one: the process died after keeping the answer and before
+ * appending its own row. Routes with a path parameter are named by it in the audit trail already.
+ */
+function createdObject(locals: AuditLocals, answered: IdempotencyRecord): AuditLocals['auditObject'] {
+  const route = locals.matchedRoute?.path;
+  const status = answered.responseStatus ?? 200;
+  if (!route || route.includes('/:') || status < 200 || status >= 300 || answered.responseBody === null) return undefined;
+  let id: unknown;
+  try {
+    id = (JSON.parse(answered.responseBody) as { id?: unknown } | null)?.id;
+  } catch {
+    return undefined;
+  }
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+  return { type: route.slice(route.lastIndexOf('/') + 1), id: String(id).slice(0, 120) };
 }
 
 /** Stores the JSON answer before it is sent, so a retry that follows it always finds it. */

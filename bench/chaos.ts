@@ -38,6 +38,8 @@ function report(result: ChaosResult): boolean {
     ['kill -9 worker (fired/planned, down)', `${fired('worker')}, ${down('worker')}`],
     ['kill -9 Temporal dev server', `${fired('temporal')}, ${down('temporal')}`],
     ['kill -9 API', `${fired('api')}, ${down('api')}`],
+    ['writes in flight at the API kills', faults.filter((f) => f.role === 'api' && f.firedAt).map((f) => f.writesInFlight).join(' + ') || '–'],
+    ['writes cut by an API kill · of which in effect before it died', `${findings.figures.writesCut} · ${findings.figures.effectsBeforeLostAnswer}`],
     ['exits nobody asked for (restarted)', Object.entries(result.unplannedExits).map(([role, n]) => `${role} ${n}`).join(', ')],
     ['HTTP requests', stats.requests],
     ['network errors · 5xx · 409 in progress · replayed answers', `${stats.networkErrors} · ${stats.serverErrors} · ${stats.inProgress} · ${stats.replayed}`],

@@ -28,6 +28,10 @@ export interface Findings {
     longestCaseWaitS: number;
     longestWriteS: number;
     writesRetried: number;
+    /** Writes whose connection dropped with the request sent (the API died under them). */
+    writesCut: number;
+    /** Of those, the ones whose effect was already in the timeline when the API died. */
+    effectsBeforeLostAnswer: number;
   };
 }
 
@@ -43,7 +47,15 @@ const STUCK_MS = 5 * 60_000;
 
 const ok = (status: number) => status >= 200 && status < 300;
 
-export async function check(runs: CaseRun[], deps: { db: DataSource; temporal: Client; clerk: ChaosClient }): Promise<Findings> {
+export interface CheckDeps {
+  db: DataSource;
+  temporal: Client;
+  clerk: ChaosClient;
+  /** When the API was killed (epoch ms). */
+  apiKills: number[];
+}
+
+export async function check(runs: CaseRun[], deps: CheckDeps): Promise<Findings> {
   const { db } = deps;
   const details: string[] = [];
   const note = (line: string) => { if (details.length < 200) details.push(line); };
@@ -99,11 +111,16 @@ export async function check(runs: CaseRun[], deps: { db: DataSource; temporal: C
   let actionsMisreported = 0;
   let auditRowsMissing = 0;
   let actionsTakenEffect = 0;
+  let effectsBeforeLostAnswer = 0;
   for (const run of runs) {
     for (const intent of run.intents) {
       const effect = EFFECT[intent.verb];
       const objectId = intent.stepId ?? run.caseId;
-      const happened = events.filter((e) => e.caseId === run.caseId && e.action === effect.action && e.stepId === (intent.stepId ?? null)).length;
+      const effects = events.filter((e) => e.caseId === run.caseId && e.action === effect.action && e.stepId === (intent.stepId ?? null));
+      const happened = effects.length;
+      const cutAt = intent.writes.filter((write) => write.retriedOn.includes('cut'))
+        .flatMap((write) => deps.apiKills.filter((at) => at >= write.startedAt && at <= write.answeredAt));
+      if (happened > 0 && cutAt.some((at) => effects[0].at.getTime() <= at)) effectsBeforeLostAnswer += 1;
       const answers = intent.writes.map((write) => write.status);
       const told = misreport(intent, happened);
       if (told) { actionsMisreported += 1; note(`misreported: case ${run.index} ${intent.verb} ${objectId ?? ''}: ${told} (answers ${answers.join(', ')})`); }
@@ -141,6 +158,8 @@ export async function check(runs: CaseRun[], deps: { db: DataSource; temporal: C
       longestCaseWaitS: Math.round(Math.max(0, ...runs.map((run) => run.longestWaitMs)) / 1000),
       longestWriteS: Math.round(Math.max(0, ...writes.map((write) => write.answeredAt - write.startedAt)) / 1000),
       writesRetried: writes.filter((write) => write.tries > 1).length,
+      writesCut: writes.filter((write) => write.retriedOn.includes('cut')).length,
+      effectsBeforeLostAnswer,
     },
   };
 }
@@ -158,7 +177,7 @@ function misreport(intent: Intent, happened: number): string | null {
 }
 
 /** The read model (as GET /api/cases/:id shows it) against the workflows' own state. */
-async function compareProjection(runs: CaseRun[], deps: { db: DataSource; temporal: Client; clerk: ChaosClient }, note: (line: string) => void): Promise<number> {
+async function compareProjection(runs: CaseRun[], deps: CheckDeps, note: (line: string) => void): Promise<number> {
   let mismatches = 0;
   const ids = runs.flatMap((run) => (run.caseId ? [run.caseId] : []));
   const records = new Map((ids.length ? await deps.db.getRepository(CaseRecord).findBy({ id: In(ids) }) : []).map((row) => [row.id, row]));

@@ -15,7 +15,10 @@ export interface WriteRecord {
   path: string;
   /** Tries sent (1 = answered the first time). */
   tries: number;
-  /** What made the client try again: `network`, `5xx`, `429`, `in-progress`. */
+  /**
+   * What made the client try again: `refused` (nothing listening), `cut` (the connection dropped
+   * with the request sent), `timeout`, `5xx`, `429`, `in-progress`.
+   */
   retriedOn: string[];
   status: number;
   body: Answer['body'];
@@ -25,6 +28,8 @@ export interface WriteRecord {
 
 export interface ClientStats {
   requests: number;
+  /** Writes sent and not yet answered, now. */
+  writesInFlight: number;
   networkErrors: number;
   serverErrors: number;
   inProgress: number;
@@ -85,8 +90,8 @@ export class ChaosClient {
           Object.assign(record, { status: answer.status, body: answer.body, answeredAt: Date.now() });
           return record;
         }
-      } catch {
-        reason = 'network';
+      } catch (err) {
+        reason = networkFailure(err);
         this.stats.networkErrors += 1;
       }
       record.retriedOn.push(reason);
@@ -98,13 +103,21 @@ export class ChaosClient {
 
   private async once(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
     this.stats.requests += 1;
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers },
-      ...(body === undefined ? {} : { body }),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const text = await res.text();
+    const writing = method !== 'GET';
+    if (writing) this.stats.writesInFlight += 1;
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(`${this.base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers },
+        ...(body === undefined ? {} : { body }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      text = await res.text();
+    } finally {
+      if (writing) this.stats.writesInFlight -= 1;
+    }
     if (res.headers.get('idempotent-replayed') === 'true') this.stats.replayed += 1;
     let parsed: unknown = text;
     try {
@@ -114,6 +127,13 @@ export class ChaosClient {
     }
     return { status: res.status, body: parsed };
   }
+}
+
+function networkFailure(err: unknown): string {
+  const cause = (err as { cause?: { code?: string } }).cause;
+  if (cause?.code === 'ECONNREFUSED') return 'refused';
+  if ((err as Error).name === 'TimeoutError') return 'timeout';
+  return 'cut';
 }
 
 /** 200 ms doubling to 5 s, with jitter so the clients do not come back in step. */

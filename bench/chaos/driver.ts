@@ -54,7 +54,7 @@ export interface Clients {
 }
 
 export async function signInClients(apiUrl: string, password: string): Promise<Clients> {
-  const stats: ClientStats = { requests: 0, networkErrors: 0, serverErrors: 0, inProgress: 0, replayed: 0 };
+  const stats: ClientStats = { requests: 0, writesInFlight: 0, networkErrors: 0, serverErrors: 0, inProgress: 0, replayed: 0 };
   const departments = [...new Set(MATTER_PAIRS.flat().map((code) => matter(code).departmentCode))];
   const clerk = await ChaosClient.signIn(apiUrl, 'clerk1', password, stats);
   const officers = new Map<string, ChaosClient>();

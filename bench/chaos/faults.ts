@@ -14,6 +14,8 @@ export interface Fault {
   /** Share of the expected writes answered when it fires. */
   at: number;
   firedAt?: number;
+  /** Writes the clients had sent and not yet had answered at the kill. */
+  writesInFlight?: number;
   /** From the kill to the restarted process serving again. */
   downMs?: number;
 }
@@ -35,6 +37,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function injectFaults(deployment: Deployment, plan: Fault[], options: {
   progress: () => number;
   finished: () => boolean;
+  writesInFlight: () => number;
+  /** Writes in flight that make a busy moment to kill in. */
+  busy: number;
   pauseMs: number;
   log: (line: string) => void;
 }): Promise<void> {
@@ -43,9 +48,12 @@ export async function injectFaults(deployment: Deployment, plan: Fault[], option
       if (options.finished()) return;
       await sleep(200);
     }
+    // A kill hurts most with writes under way: wait a little for a busy moment.
+    for (const give = Date.now() + 10_000; options.writesInFlight() < options.busy && Date.now() < give && !options.finished();) await sleep(20);
     const target = deployment[fault.role];
     fault.firedAt = Date.now();
-    options.log(`kill -9 ${fault.role} at ${(options.progress() * 100).toFixed(0)} % of the writes`);
+    fault.writesInFlight = options.writesInFlight();
+    options.log(`kill -9 ${fault.role} at ${(options.progress() * 100).toFixed(0)} % of the writes, ${fault.writesInFlight} in flight`);
     await target.kill();
     await sleep(options.pauseMs);
     await target.start();

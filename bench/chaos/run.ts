@@ -73,7 +73,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const plan = faultPlan(options.faults);
     let faultError: unknown;
     const faults = injectFaults(system, plan, {
-      progress: () => answered / expected, finished: () => finished, pauseMs: options.pauseMs, log: options.log,
+      progress: () => answered / expected, finished: () => finished, writesInFlight: () => clients.stats.writesInFlight,
+      busy: Math.max(1, Math.ceil(options.clients / 2)), pauseMs: options.pauseMs, log: options.log,
     }).catch((err: unknown) => { faultError = err; });
     const ticker = setInterval(() => options.log(`${answered}/${expected} writes answered`), 15_000);
     const runs = await driveCases(clients, {
@@ -86,7 +87,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await faults;
     if (faultError) throw faultError;
     options.log('all cases driven; checking');
-    const findings = await check(runs, { db, temporal, clerk: clients.clerk });
+    const apiKills = plan.flatMap((fault) => (fault.role === 'api' && fault.firedAt ? [fault.firedAt] : []));
+    const findings = await check(runs, { db, temporal, clerk: clients.clerk, apiKills });
     passed = Object.values(zeroFigures(findings)).every((value) => value === 0);
     return {
       findings, faults: plan, runs, stats: clients.stats, seconds: Math.round((Date.now() - started) / 1000), runDir, database,
