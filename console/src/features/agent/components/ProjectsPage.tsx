@@ -1,5 +1,5 @@
-// 我的项目: the projects the agent accompanies, with the stage under way, the project clock and
-// the next half-monthly report.
+// 我的项目: the materials still owed on the agent's cases, and the projects the agent accompanies
+// with the stage under way, the project clock and the next half-monthly report.
 import { Card, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { LightTag } from '../../../components/LightTag';
@@ -11,6 +11,7 @@ import { usePolling } from '../../../lib/usePolling';
 import { getProjects, type Project } from '../api/agent';
 import { lastDay, nextReportDue, periodName } from '../hooks/reportPeriod';
 import { PROJECT_STATUS_LABELS } from './labels';
+import { OwedOverview } from './OwedOverview';
 
 const ended = (project: Project) => project.status === 'completed' || project.status === 'closed';
 
@@ -20,11 +21,13 @@ export function ProjectsPage() {
     <>
       <PageHeading title="我的项目" />
       <ProblemAlert error={projects.error} />
-      <Card size="small">
+      <OwedOverview />
+      <Card size="small" title="代办项目">
         <Table<Project>
           size="small"
           rowKey="id"
           loading={projects.loading}
+          pagination={false}
           scroll={{ x: true }}
           dataSource={projects.data ?? []}
           locale={{ emptyText: '暂无代办项目' }}
@@ -43,7 +46,7 @@ export function ProjectsPage() {
                 return `${periodName(next.period)}（截止 ${formatDate(lastDay(next.endsAt))}）`;
               },
             },
-            { title: '操作', key: 'open', render: (_, p) => <Link to={`/agent/projects/${p.id}`} aria-label={`查看 ${p.name} 的台账`}>台账</Link> },
+            { title: '操作', key: 'open', render: (_, p) => <Link to={`/agent/projects/${p.id}`} aria-label={`查看 ${p.name} 的台账`} style={{ whiteSpace: 'nowrap' }}>台账</Link> },
           ]}
         />
       </Card>

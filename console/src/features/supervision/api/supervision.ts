@@ -70,6 +70,16 @@ export interface Board {
   accountabilityRecords: { count: number; items: AccountabilityRecord[] };
 }
 
+export interface AlertStep {
+  stepId: string;
+  caseId: string;
+  matterCode: string;
+  departmentCode: string;
+  status: string;
+  light: 'yellow' | 'red';
+  dueAt: string | null;
+}
+
 export type MetricGroup = 'department' | 'matter';
 
 export interface MetricRow {
@@ -156,6 +166,8 @@ export interface EvaluationFigures extends Period {
 const id = (value: number) => ({ params: { path: { id: value } } });
 
 export const getBoard = (period: Period) => unwrap<Board>(api.GET('/api/board', { params: { query: { ...period, limit: 10 } } }));
+
+export const getAlerts = () => unwrap<AlertStep[]>(api.GET('/api/alerts', { params: { query: {} } }));
 
 export const getOrders = (status?: 'open' | 'closed') =>
   unwrap<SupervisionOrder[]>(api.GET('/api/supervision-orders', { params: { query: status ? { status } : {} } }));

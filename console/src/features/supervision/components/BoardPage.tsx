@@ -8,7 +8,7 @@ import { StepStatusTag } from '../../../components/StatusTag';
 import { formatInstant } from '../../../lib/format';
 import { LIGHTS } from '../../../lib/labels';
 import { usePolling } from '../../../lib/usePolling';
-import { getBoard, type LightCounts } from '../api/supervision';
+import { getAlerts, getBoard, type LightCounts } from '../api/supervision';
 import { useNames } from '../hooks/useNames';
 import { usePeriod } from '../hooks/usePeriod';
 import { EChart } from './EChart';
@@ -25,6 +25,7 @@ function worst(row: LightCounts): 'red' | 'yellow' | 'green' | null {
 export function BoardPage() {
   const { period, range, onRange } = usePeriod();
   const board = usePolling(() => getBoard(period), [period.from, period.to]);
+  const alerts = usePolling(getAlerts, []);
   const names = useNames();
   const data = board.data;
   const totals = (data?.openSteps ?? []).reduce((sum, row) => ({
@@ -42,7 +43,7 @@ export function BoardPage() {
           </Space>
         )}
       />
-      <ProblemAlert error={board.error} />
+      <ProblemAlert error={board.error ?? alerts.error} />
       {data && <Typography.Paragraph type="secondary">数据截至 {formatInstant(data.asOf)}，每 5 秒自动刷新。</Typography.Paragraph>}
       <Row gutter={[16, 16]}>
         {(['green', 'yellow', 'red'] as const).map((light) => (
@@ -115,6 +116,26 @@ export function BoardPage() {
             { title: '承诺办结时间', key: 'due', render: (_, row) => formatInstant(row.dueAt) },
             { title: '已超期', key: 'late', render: (_, row) => (row.lateWorkingDays === null ? '—' : `${row.lateWorkingDays} 个工作日`) },
             { title: '亮牌', key: 'card', render: (_, row) => (row.card ? <Tag color={row.card === 'red' ? 'red' : 'gold'}>{row.card === 'red' ? '红牌' : '黄牌'}</Tag> : '—') },
+          ]}
+        />
+      </Card>
+
+      <Card title={`预警与超期环节（${alerts.data?.length ?? 0} 个）`} size="small" style={{ marginTop: 16 }}>
+        <Table
+          size="small"
+          rowKey="stepId"
+          loading={alerts.loading}
+          scroll={{ x: true }}
+          dataSource={alerts.data ?? []}
+          pagination={(alerts.data?.length ?? 0) > 10 ? { pageSize: 10 } : false}
+          locale={{ emptyText: '目前没有黄灯或红灯环节' }}
+          columns={[
+            { title: '时限', key: 'light', render: (_, row) => <LightTag light={row.light} /> },
+            { title: '部门', key: 'department', render: (_, row) => names.department(row.departmentCode) },
+            { title: '事项', key: 'matter', render: (_, row) => names.matter(row.matterCode) },
+            { title: '办件', key: 'case', render: (_, row) => <Typography.Text copyable>{row.caseId}</Typography.Text> },
+            { title: '状态', key: 'status', render: (_, row) => <StepStatusTag status={row.status} /> },
+            { title: '承诺办结时间', key: 'due', render: (_, row) => formatInstant(row.dueAt) },
           ]}
         />
       </Card>
