@@ -34,6 +34,7 @@ function report(result: ChaosResult): boolean {
   };
   const zeros = zeroFigures(findings);
   const rows: Array<[string, string | number]> = [
+    ['started · cores · MySQL', `${result.machine.startedAt.slice(0, 16)}Z · ${result.machine.cores} · ${result.machine.mysql}`],
     ['cases driven / delivered', `${result.runs.length} / ${findings.figures.casesDelivered}`],
     ['kill -9 worker (fired/planned, down)', `${fired('worker')}, ${down('worker')}`],
     ['kill -9 Temporal dev server', `${fired('temporal')}, ${down('temporal')}`],

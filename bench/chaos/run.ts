@@ -39,6 +39,8 @@ export interface ChaosResult {
   seconds: number;
   runDir: string;
   database: string;
+  /** Where it ran: start instant, cores, the MySQL server's version. */
+  machine: { startedAt: string; cores: number; mysql: string };
 }
 
 const PASSWORD = 'chaos-password-1';
@@ -60,6 +62,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await seedCalendar(db);
     await seedDemo(db, PASSWORD);
     options.log(`database ${database}, logs in ${runDir}`);
+    const [{ version }] = await db.query('SELECT VERSION() AS version') as Array<{ version: string }>;
+    const machine = { startedAt: new Date(started).toISOString(), cores: os.cpus().length, mysql: version };
     await system.temporal.start();
     await Promise.all([system.worker.start(), system.api.start()]);
     options.log(`temporal ${system.temporalAddress}, api ${system.apiUrl}, worker up`);
@@ -91,7 +95,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const findings = await check(runs, { db, temporal, clerk: clients.clerk, apiKills });
     passed = Object.values(zeroFigures(findings)).every((value) => value === 0);
     return {
-      findings, faults: plan, runs, stats: clients.stats, seconds: Math.round((Date.now() - started) / 1000), runDir, database,
+      findings, faults: plan, runs, machine, stats: clients.stats, seconds: Math.round((Date.now() - started) / 1000), runDir, database,
       unplannedExits: { temporal: system.temporal.unplannedExits, worker: system.worker.unplannedExits, api: system.api.unplannedExits },
     };
   } finally {

@@ -8,7 +8,7 @@ import { ApiClient } from '../support/http';
 import { startSystem } from '../support/system';
 
 describe('crash safety (kill -9 under load, separate processes)', function () {
-  this.timeout(270_000);
+  this.timeout(240_000);
 
   it('when the worker is killed twice and Temporal and the API once while 20 cases run, then nothing is lost, duplicated, misreported, stuck or unaudited, and the read model matches the workflows', async () => {
     const result = await runChaos({
