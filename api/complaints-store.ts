@@ -38,10 +38,9 @@ export interface ComplaintIntake {
   registeredBy: string | null;
 }
 
-/** Registers a complaint today, numbered TS-YYYYMMDD-NNNN, due N working days later. */
-export async function registerComplaint(db: DataSource, calendar: WorkingCalendar, intake: ComplaintIntake): Promise<Complaint> {
+/** Registers a complaint received `receivedAt`, numbered TS-YYYYMMDD-NNNN of that day, due N working days later. */
+export async function registerComplaint(db: DataSource, calendar: WorkingCalendar, intake: ComplaintIntake, receivedAt: Date): Promise<Complaint> {
   return retryOnDeadlock(() => db.transaction(async (manager) => {
-    const receivedAt = new Date();
     const receivedOn = shanghaiDate(receivedAt.toISOString());
     const sequence = await nextDailyNumber(manager, COMPLAINT_COUNTER, receivedOn);
     const row = manager.create(Complaint, {
@@ -82,7 +81,7 @@ export async function transitionComplaint(db: DataSource, id: number, event: Com
   return now;
 }
 
-export function complaintView(complaint: Complaint, now = new Date()) {
+export function complaintView(complaint: Complaint, now: Date) {
   const resolved = complaint.resolvedAt !== null;
   return {
     id: complaint.id,

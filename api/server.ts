@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_SECURITY, type AppConfig, type SecurityConfig } from '../config';
+import { systemClock, type Clock } from '../config/clock';
 import { createCalendarService } from '../activities/calendar-service';
 import { createNotificationActivities } from '../activities/notifications';
 import { createAuditLog } from '../activities/audit-log';
@@ -58,11 +59,13 @@ export interface ApiDependencies {
   temporal: Client;
   config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'taskQueue'> & { security?: Partial<SecurityConfig> };
   logger: Logger;
+  /** Where routes read "now"; the system clock unless a test pins it. */
+  clock?: Clock;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function createApp({ db, temporal, config, logger }: ApiDependencies): express.Express {
+export function createApp({ db, temporal, config, logger, clock = systemClock }: ApiDependencies): express.Express {
   const security: SecurityConfig = { ...DEFAULT_SECURITY, ...config.security };
   const app = express();
   const book = new RouteBook(createGuards(db, security));
@@ -97,7 +100,7 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
 
   app.use(createPrometheusRouter({ db, book }));
   app.use(createPublicRouter({ db, temporal, readModel, book }));
-  app.use(createFeedbackPublicRouter({ db, readModel, calendar, book }));
+  app.use(createFeedbackPublicRouter({ db, readModel, calendar, clock, book }));
   app.use(auth.router);
   const docs = book.router();
   app.use(docs.express);
@@ -128,9 +131,9 @@ export function createApp({ db, temporal, config, logger }: ApiDependencies): ex
     book,
   }));
   app.use(createUsersRouter({ db, book }));
-  app.use(createMetricsRouter({ db, calendar, book }));
-  app.use(createComplaintsRouter({ db, calendar, book }));
-  app.use(createEvaluationsRouter({ db, book }));
+  app.use(createMetricsRouter({ db, calendar, clock, book }));
+  app.use(createComplaintsRouter({ db, calendar, clock, book }));
+  app.use(createEvaluationsRouter({ db, clock, book }));
   app.use(createPostApprovalChecksRouter({ db, book }));
   app.use(createJointReviewsRouter({ readModel, store: createJointReviewStore(db), book }));
   app.use(createNoticesRouter({ store: createNoticeStore(db), book }));

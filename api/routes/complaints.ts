@@ -9,6 +9,7 @@ import { roundRate } from '../../domain/metrics/rates';
 import { CaseRecord, Complaint, Department, User } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import type { Clock } from '../../config/clock';
 import { complaintView, registerComplaint, transitionComplaint } from '../complaints-store';
 import { checkPeriod, periodShape, withResolvedPeriod } from '../period';
 import { badRequest, notFound } from '../problems';
@@ -42,7 +43,7 @@ const figuresQuery = z.object(periodShape).transform(withResolvedPeriod).superRe
 const num = (value: unknown): number => Number(value ?? 0);
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : roundRate(part / whole));
 
-export function createComplaintsRouter({ db, calendar, book }: { db: DataSource; calendar: { current(): Promise<WorkingCalendar> }; book: RouteBook }) {
+export function createComplaintsRouter({ db, calendar, clock, book }: { db: DataSource; calendar: { current(): Promise<WorkingCalendar> }; clock: Clock; book: RouteBook }) {
   const routes = book.router();
   const complaints = db.getRepository(Complaint);
 
@@ -69,8 +70,8 @@ export function createComplaintsRouter({ db, calendar, book }: { db: DataSource;
       complainantName: body.complainant?.name ?? null,
       complainantPhone: body.complainant?.phone ?? null,
       registeredBy: actor.username,
-    });
-    res.status(201).location(`/api/complaints/${complaint.id}`).json(complaintView(complaint));
+    }, clock.now());
+    res.status(201).location(`/api/complaints/${complaint.id}`).json(complaintView(complaint, clock.now()));
   });
 
   routes.route({
@@ -84,7 +85,7 @@ export function createComplaintsRouter({ db, calendar, book }: { db: DataSource;
     const [items, total] = await query.orderBy('t.received_at', 'DESC').addOrderBy('t.id', 'DESC')
       .skip((filter.page - 1) * filter.pageSize).take(filter.pageSize)
       .getManyAndCount();
-    const now = new Date();
+    const now = clock.now();
     res.json({ items: items.map((item) => complaintView(item, now)), page: filter.page, pageSize: filter.pageSize, total });
   });
 
@@ -93,7 +94,7 @@ export function createComplaintsRouter({ db, calendar, book }: { db: DataSource;
     method: 'get', path: '/api/complaints/figures', tag: 'complaints', summary: 'Received, resolved, resolution rate (and on time), per department',
     access: ['supervisor'], query: figuresQuery, responses: { 200: 'figures' },
   }, async ({ query: period }, _req, res) => {
-    const now = new Date();
+    const now = clock.now();
     const rows = await complaints.createQueryBuilder('t')
       .select('t.department_code', 'departmentCode')
       .addSelect('COUNT(*)', 'received')
@@ -133,7 +134,7 @@ export function createComplaintsRouter({ db, calendar, book }: { db: DataSource;
   }, async ({ params: { id } }, _req, res) => {
     const complaint = await complaints.findOneBy({ id });
     if (!complaint) throw notFound(`complaint ${id}`);
-    res.json(complaintView(complaint));
+    res.json(complaintView(complaint, clock.now()));
   });
 
   routes.route({
@@ -156,9 +157,9 @@ export function createComplaintsRouter({ db, calendar, book }: { db: DataSource;
       assigneeId: assignee?.id ?? null,
       assigneeName: assignee?.username ?? null,
       assignedDepartmentCode: departmentCode,
-      assignedAt: new Date(),
+      assignedAt: clock.now(),
     });
-    res.json(complaintView(complaint));
+    res.json(complaintView(complaint, clock.now()));
   });
 
   routes.route({
@@ -167,9 +168,9 @@ export function createComplaintsRouter({ db, calendar, book }: { db: DataSource;
   }, async ({ params: { id }, body: { outcome, substantiated } }, req, res) => {
     const actor = actorOf(req);
     const complaint = await transitionComplaint(db, id, { type: 'RESOLVE', outcome, substantiated }, {
-      outcome, substantiated, resolvedAt: new Date(), resolvedBy: actor.username,
+      outcome, substantiated, resolvedAt: clock.now(), resolvedBy: actor.username,
     });
-    res.json(complaintView(complaint));
+    res.json(complaintView(complaint, clock.now()));
   });
 
   return routes.express;

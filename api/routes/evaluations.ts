@@ -8,6 +8,7 @@ import { FOLLOW_UP_STATUSES, followUpChart, followUpSnapshot, type FollowUpStatu
 import { EVALUATION_LEVEL_NAMES, isBadRating, isGoodRating, type EvaluationLevel } from '../../domain/feedback-policy';
 import { roundRate } from '../../domain/metrics/rates';
 import { toShanghaiIso } from '../../domain/time';
+import type { Clock } from '../../config/clock';
 import { Department, Evaluation, Step } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
@@ -28,7 +29,7 @@ const figuresQuery = z.object(periodShape).transform(withResolvedPeriod).superRe
 /** No follow-up to act on: a good or middling rating. */
 const NO_FOLLOW_UP = 'none';
 
-export function evaluationView(evaluation: Evaluation, now = new Date()) {
+export function evaluationView(evaluation: Evaluation, now: Date) {
   const followUp = evaluation.followUpStatus === null ? null : {
     status: evaluation.followUpStatus,
     deadlineAt: toShanghaiIso(evaluation.followUpDeadlineAt),
@@ -86,7 +87,7 @@ function rates({ levelSum, ...figures }: DepartmentFigures) {
   };
 }
 
-export function createEvaluationsRouter({ db, book }: { db: DataSource; book: RouteBook }) {
+export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; clock: Clock; book: RouteBook }) {
   const routes = book.router();
   const evaluations = db.getRepository(Evaluation);
 
@@ -102,7 +103,7 @@ export function createEvaluationsRouter({ db, book }: { db: DataSource; book: Ro
     const [items, total] = await query.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC')
       .skip((filter.page - 1) * filter.pageSize).take(filter.pageSize)
       .getManyAndCount();
-    const now = new Date();
+    const now = clock.now();
     res.json({ items: items.map((item) => evaluationView(item, now)), page: filter.page, pageSize: filter.pageSize, total });
   });
 
@@ -111,7 +112,7 @@ export function createEvaluationsRouter({ db, book }: { db: DataSource; book: Ro
     method: 'get', path: '/api/evaluations/figures', tag: 'ratings', summary: 'Ratings per department: counts, good and bad rates, follow-ups',
     access: ['supervisor'], query: figuresQuery, responses: { 200: 'figures' },
   }, async ({ query: period }, _req, res) => {
-    const now = new Date();
+    const now = clock.now();
     // One row per (rating, department of the rated case): a case with two matters of one
     // department counts once for it.
     const rows = await evaluations.createQueryBuilder('e')
@@ -149,7 +150,7 @@ export function createEvaluationsRouter({ db, book }: { db: DataSource; book: Ro
   }, async ({ params: { id } }, _req, res) => {
     const evaluation = await evaluations.findOneBy({ id });
     if (!evaluation) throw notFound(`evaluation ${id}`);
-    res.json(evaluationView(evaluation));
+    res.json(evaluationView(evaluation, clock.now()));
   });
 
   routes.route({
@@ -170,12 +171,12 @@ export function createEvaluationsRouter({ db, book }: { db: DataSource; book: Ro
     const next = applyEvent(followUpChart, followUpSnapshot(evaluation.followUpStatus), event).value as FollowUpStatus;
     // Conditional on the status read: of two concurrent closes exactly one matches a row.
     const result = await db.createQueryBuilder().update(Evaluation)
-      .set({ followUpStatus: next, followUpClosedAt: new Date(), followUpClosedBy: actor.username, followUpNote: note })
+      .set({ followUpStatus: next, followUpClosedAt: clock.now(), followUpClosedBy: actor.username, followUpNote: note })
       .where('id = :id AND follow_up_status = :status', { id, status: evaluation.followUpStatus })
       .execute();
     const updated = await evaluations.findOneByOrFail({ id });
     if (!result.affected) throw refuse(updated.followUpStatus);
-    res.json(evaluationView(updated));
+    res.json(evaluationView(updated, clock.now()));
   });
 
   return routes.express;

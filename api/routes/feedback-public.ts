@@ -8,6 +8,7 @@ import { shanghaiDate } from '../../domain/calendar';
 import { DELIVERED_CASE_STATUSES } from '../../domain/charts/states';
 import { EVALUATION_LEVELS, FEEDBACK_POLICY, isBadRating } from '../../domain/feedback-policy';
 import { Evaluation } from '../../entities';
+import type { Clock } from '../../config/clock';
 import { complaintReceipt, registerComplaint } from '../complaints-store';
 import { badRequest, illegalTransition, notFound } from '../problems';
 import type { ReadModel } from '../read-model';
@@ -32,7 +33,8 @@ const evaluationBody = z.strictObject({
 /** The event a rating would be in the case's life: named in the 409 answers. */
 const EVALUATE = 'EVALUATE';
 
-export function createFeedbackPublicRouter({ db, readModel, calendar, book }: {
+export function createFeedbackPublicRouter({ db, readModel, calendar, clock, book }: {
+  clock: Clock;
   db: DataSource;
   readModel: ReadModel;
   calendar: { current(): Promise<WorkingCalendar> };
@@ -64,7 +66,7 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, book }: {
       complainantName: null,
       complainantPhone: null,
       registeredBy: null,
-    });
+    }, clock.now());
     res.status(201).json(complaintReceipt(complaint));
   });
 
@@ -80,7 +82,7 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, book }: {
     const evaluations = db.getRepository(Evaluation);
     const already = () => illegalTransition('the case was already rated: a case is rated once', 'evaluated', EVALUATE, []);
     if (await evaluations.existsBy({ caseId: record.id })) throw already();
-    const createdAt = new Date();
+    const createdAt = clock.now();
     const bad = isBadRating(body.level);
     const row = evaluations.create({
       caseId: record.id,
@@ -101,7 +103,7 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, book }: {
       if (isUniqueViolation(err)) throw already();
       throw err;
     }
-    const { id: _id, caseId: _caseId, ...view } = evaluationView(row);
+    const { id: _id, caseId: _caseId, ...view } = evaluationView(row, clock.now());
     res.status(201).json({ trackingCode: record.trackingCode, ...view, followUp: view.followUp && { status: view.followUp.status, deadlineAt: view.followUp.deadlineAt } });
   });
 

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import type { Clock } from '../../config/clock';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { officeDaySeconds, officeSecondsBetween } from '../../domain/metrics/working-time';
 import { roundDays } from '../../domain/metrics/rates';
@@ -42,7 +43,7 @@ function sendCsv(res: Response, rows: NamedMetricRow[], period: Period, groupBy:
     .send(csv);
 }
 
-export function createMetricsRouter({ db, calendar, book }: { db: DataSource; calendar: { current(): Promise<WorkingCalendar> }; book: RouteBook }) {
+export function createMetricsRouter({ db, calendar, clock, book }: { db: DataSource; calendar: { current(): Promise<WorkingCalendar> }; clock: Clock; book: RouteBook }) {
   const routes = book.router();
   const reads = createSupervisionReads(db);
 
@@ -85,7 +86,7 @@ export function createMetricsRouter({ db, calendar, book }: { db: DataSource; ca
       records.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit).getManyAndCount(),
       calendar.current(),
     ]);
-    const now = new Date().toISOString();
+    const now = clock.now().toISOString();
     const day = officeDaySeconds(workingCalendar);
     res.json({
       period,

@@ -22,9 +22,8 @@ import type { DataSource } from 'typeorm';
 import { createProjectionActivities } from '../../activities/projection';
 import type { ProjectCaseInput, ProjectStepInput, StepProjection } from '../../activities/projection-types';
 import { createSupervisionActivities } from '../../activities/supervision';
-import { createCalendarService, seedCalendar } from '../../activities/calendar-service';
+import { seedCalendar } from '../../activities/calendar-service';
 import type { ApiServer } from '../../api/server';
-import { officeSecondsBetween } from '../../domain/metrics/working-time';
 import type { CaseStatus, Light, StepStatus, TimelineEntry } from '../../domain/types';
 import { MetricRollup, StepMetric } from '../../entities';
 import { DEMO_CATALOGUE } from '../../entities/seed';
@@ -33,6 +32,7 @@ import { seedDemo } from '../../entities/seed';
 import { ApiClient } from '../support/http';
 import { dropMysqlDatabase, freshMysqlDatabase } from '../support/mysql';
 import { startReadApi } from '../support/read-api';
+import { pinnedClock } from '../../config/clock';
 import { TEST_PASSWORD } from '../support/system';
 
 const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
@@ -198,13 +198,15 @@ describe('supervision metrics over the API (MySQL)', function () {
   let db: DataSource;
   let api: ApiServer;
   let supervisor: ApiClient;
+  // The board reads "now" from this clock; each test that depends on it sets the instant it means.
+  const clock = pinnedClock(sh('2026-11-25T10:00:00'));
 
   before(async () => {
     db = await openDatabase({ url: await freshMysqlDatabase(database), dataDir: 'data' });
     await seedCalendar(db);
     await seedDemo(db, TEST_PASSWORD);
     await projectScenario(db);
-    api = await startReadApi(db);
+    api = await startReadApi(db, clock);
     supervisor = await ApiClient.signIn(api.url, 'supervisor1');
   });
   after(async () => {
@@ -323,12 +325,10 @@ describe('supervision metrics over the API (MySQL)', function () {
     });
     await activities.recordAccountabilityIfOrderOpen({ recordKey: `step-${stepId}:accountability`, orderKey, content: { stepId }, at: sh('2026-11-24T17:30:00') });
 
-    const lateBy = (at: Date) => Math.round(officeSecondsBetween(calendar, sh('2026-11-18T17:30:00'), at.toISOString()) / 30_600 * 100) / 100;
-    const calendar = await createCalendarService({ db }).current();
-    const earliest = lateBy(new Date());
+    clock.set(sh('2026-11-23T23:59:30'));
     const board = await supervisor.get('/api/board?from=2026-11-01&to=2026-11-30');
-    const latest = lateBy(new Date());
     expect(board.status).to.equal(200);
+    expect(board.body.asOf).to.equal('2026-11-23T23:59:30+08:00');
     const lights = new Map(board.body.openSteps.map((row: { departmentCode: string }) => [row.departmentCode, row]));
     // B/HBJ-002 red; D/ZRJ-001 yellow; C's red step belongs to a withdrawn case and is not open work.
     expect(lights.get('hbj')).to.deep.equal({ departmentCode: 'hbj', green: 0, yellow: 0, red: 1, open: 1 });
@@ -336,8 +336,14 @@ describe('supervision metrics over the API (MySQL)', function () {
     expect(lights.get('fgw')).to.deep.equal({ departmentCode: 'fgw', green: 0, yellow: 0, red: 0, open: 0 });
     expect(board.body.oldestOverdue).to.have.length(1);
     expect(board.body.oldestOverdue[0]).to.include({ stepId, caseId: caseId(2), departmentCode: 'hbj', dueAt: '2026-11-18T17:30:00+08:00' });
-    // Office time since Wed 11-18 17:30 up to the moment of the answer, in working days.
-    expect(board.body.oldestOverdue[0].lateWorkingDays).to.be.within(earliest, latest);
+    // Office time (09:00–17:30) since Wed 11-18 17:30: Thu 11-19, Fri 11-20 and Mon 11-23 whole → 3.
+    expect(board.body.oldestOverdue[0].lateWorkingDays).to.equal(3);
+    // Fri 11-20 12:00: Thu whole, Fri 09:00–12:00 = 3 of 8.5 hours → 1.35. Sat 11-21 17:31: Thu, Fri → 2.
+    for (const [instant, late] of [['2026-11-20T12:00:00', 1.35], ['2026-11-21T17:31:00', 2]] as const) {
+      clock.set(sh(instant));
+      expect((await supervisor.get('/api/board?from=2026-11-01&to=2026-11-30')).body.oldestOverdue[0].lateWorkingDays, instant).to.equal(late);
+    }
+    clock.set(sh('2026-11-25T10:00:00'));
     expect(board.body.supervisionOrders.open).to.equal(1);
     expect(board.body.supervisionOrders.items[0]).to.include({ stepId, status: 'open', deadlineAt: '2026-11-24T17:30:00+08:00' });
     expect(board.body.accountabilityRecords.count).to.equal(1);

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { startApiServer, type ApiServer } from '../../api/server';
+import type { Clock } from '../../config/clock';
 
 const noTemporal = new Proxy({}, {
   get(_target, property) {
@@ -11,9 +12,10 @@ const noTemporal = new Proxy({}, {
   },
 }) as Client;
 
-export function startReadApi(db: DataSource): Promise<ApiServer> {
+/** `clock`: pins the instant routes read as "now". */
+export function startReadApi(db: DataSource, clock?: Clock): Promise<ApiServer> {
   return startApiServer({
-    db, temporal: noTemporal, logger: pino({ level: 'silent' }),
+    db, temporal: noTemporal, logger: pino({ level: 'silent' }), ...(clock ? { clock } : {}),
     config: { jwtSecret: 'test-secret', jwtTtl: '1h', taskQueue: 'read-only' },
   }, 0);
 }
