@@ -60,6 +60,7 @@ export const ACTION_LABELS: Record<string, string> = {
   DELEGATE: '委派',
   RELEASE: '退回签收',
   SEND_BACK: '退回',
+  SUPPLEMENTED: '补正材料已送达部门',
   ADD_SIGNERS: '加签',
   STEPS_CONCLUDED: '部门审查办结',
   DECIDED_AT_WINDOW: '窗口即办',

@@ -14,7 +14,7 @@ import type { CaseView, Material } from '../../../lib/types';
 import { useCatalogue } from '../../../lib/useCatalogue';
 import { caseActions, openPrintable, receiptUrl } from '../api/window';
 import { useCase } from '../hooks/useCase';
-import { windowActionsFor } from './window-actions';
+import { stepsAwaitingWindow, windowActionsFor } from './window-actions';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
@@ -33,6 +33,8 @@ export function CasePage() {
   }
   const options = (list: Material[]) => list.map((m) => ({ label: m.name, value: m.code }));
   const available = windowActionsFor(kase);
+  const sentBack = stepsAwaitingWindow(kase.timeline);
+  const sentBackMaterials = sentBack.flatMap((s) => s.missing).filter((m, i, all) => all.findIndex((x) => x.code === m.code) === i);
   const done = () => void reload();
 
   return (
@@ -57,6 +59,15 @@ export function CasePage() {
           showIcon
           message={`容缺受理：待补齐 ${kase.deficiency.owed.map((m) => m.name).join('、')}`}
           description={`补齐期限：${formatInstant(kase.deficiency.dueAt)}`}
+        />
+      )}
+      {sentBack.length > 0 && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="warning"
+          showIcon
+          message={`部门退回补正：${sentBack.length} 个审批环节暂停计时，等待申请人补正材料`}
+          description={sentBackMaterials.length ? `需补正：${sentBackMaterials.map((m) => m.name ?? m.code).join('、')}` : undefined}
         />
       )}
       <Card title="窗口操作" style={{ marginBottom: 16 }}>
@@ -104,7 +115,11 @@ export function CasePage() {
                 label="收取补正材料"
                 fields={(
                   <Form.Item label="收到的材料" name="materials" rules={[{ required: true, message: '请选择收到的材料' }]}>
-                    <Checkbox.Group options={kase.deficiency?.owed.length ? kase.deficiency.owed.map((m) => ({ label: m.name, value: m.code })) : options(materials)} />
+                    <Checkbox.Group options={
+                      kase.deficiency?.owed.length ? kase.deficiency.owed.map((m) => ({ label: m.name, value: m.code }))
+                        : sentBackMaterials.length ? sentBackMaterials.map((m) => ({ label: m.name ?? materials.find((x) => x.code === m.code)?.name ?? m.code, value: m.code }))
+                          : options(materials)
+                    } />
                   </Form.Item>
                 )}
                 run={({ materials: codes }) => caseActions.receiveSupplements(kase.id, { materials: codes.map((code) => ({ code })) })}

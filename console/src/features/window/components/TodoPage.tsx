@@ -7,6 +7,9 @@ import { useWorkingDaysSince } from '../../../lib/calendar';
 import { usePolling } from '../../../lib/usePolling';
 import type { CaseSummary } from '../../../lib/types';
 import { listCases } from '../api/window';
+import { useOwedCases } from '../hooks/useOwedCases';
+import { formatInstant } from '../../../lib/format';
+import { stepsAwaitingWindow } from './window-actions';
 import { CaseTable } from './CaseTable';
 import { NEXT_STEP, WAITING_STATUSES } from './window-actions';
 
@@ -20,6 +23,7 @@ export function TodoPage() {
       .sort((a, b) => (a.channel === b.channel ? (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') : a.channel === 'green' ? -1 : 1));
   }, []);
   const since = useWorkingDaysSince();
+  const owed = useOwedCases();
 
   const nextStep = (kase: CaseSummary) => {
     const words = NEXT_STEP[kase.status] ?? '';
@@ -40,6 +44,22 @@ export function TodoPage() {
       <ProblemAlert error={error} />
       <Card>
         <CaseTable cases={data ?? []} loading={loading && !data} extra={{ title: '待办事项', render: nextStep }} />
+      </Card>
+      <Card title="待收取的补正材料（容缺受理、部门退回）" style={{ marginTop: 16 }}>
+        <CaseTable
+          cases={owed.data ?? []}
+          loading={owed.loading && !owed.data}
+          extra={{
+            title: '待收取',
+            render: (kase) => {
+              const view = owed.data?.find((v) => v.id === kase.id);
+              if (view?.deficiency?.owed.length) {
+                return <Tag color="gold" style={{ whiteSpace: 'normal' }}>容缺：{view.deficiency.owed.map((m) => m.name).join('、')}（{formatInstant(view.deficiency.dueAt)} 前）</Tag>;
+              }
+              return <Tag color="orange">部门退回 {stepsAwaitingWindow(view?.timeline ?? []).length} 个环节待补正</Tag>;
+            },
+          }}
+        />
       </Card>
     </>
   );

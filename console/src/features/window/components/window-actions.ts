@@ -1,6 +1,6 @@
 // Which window actions the case page offers in each case status. The server's chart still decides:
 // an action it refuses answers 409 with the actions allowed, shown in place.
-import type { CaseSummary, Deficiency } from '../../../lib/types';
+import type { CaseSummary, Deficiency, TimelineEntry } from '../../../lib/types';
 
 export type WindowAction = 'accept' | 'acceptWithDeficiency' | 'requestSupplement' | 'receiveSupplements' | 'refuse' | 'deliver' | 'withdraw';
 
@@ -15,10 +15,24 @@ const BY_STATUS: Record<string, WindowAction[]> = {
   denied: ['deliver'],
 };
 
-export function windowActionsFor(kase: Pick<CaseSummary, 'status'> & { deficiency?: Deficiency | null }): WindowAction[] {
+export function windowActionsFor(kase: Pick<CaseSummary, 'status'> & { deficiency?: Deficiency | null; timeline?: TimelineEntry[] }): WindowAction[] {
   const actions = [...(BY_STATUS[kase.status] ?? [])];
-  if (kase.deficiency?.owed.length && !actions.includes('receiveSupplements')) actions.unshift('receiveSupplements');
+  const owes = (kase.deficiency?.owed.length ?? 0) > 0 || stepsAwaitingWindow(kase.timeline ?? []).length > 0;
+  if (owes && !actions.includes('receiveSupplements')) actions.unshift('receiveSupplements');
   return actions;
+}
+
+/** 退回 to the window: steps whose SEND_BACK {to: "window"} has no SUPPLEMENTED after it yet. */
+export function stepsAwaitingWindow(timeline: TimelineEntry[]): { stepId: string; missing: { code: string; name?: string; note?: string }[] }[] {
+  const waiting = new Map<string, { code: string; name?: string; note?: string }[]>();
+  for (const entry of timeline) {
+    if (!entry.stepId) continue;
+    if (entry.action === 'SEND_BACK' && entry.detail?.to === 'window') {
+      waiting.set(entry.stepId, Array.isArray(entry.detail.missing) ? entry.detail.missing as { code: string }[] : []);
+    }
+    if (entry.action === 'SUPPLEMENTED') waiting.delete(entry.stepId);
+  }
+  return [...waiting].map(([stepId, missing]) => ({ stepId, missing }));
 }
 
 /** The window's to-do: what each waiting case needs from the clerk. */
