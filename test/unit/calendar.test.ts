@@ -6,13 +6,19 @@ import {
   WorkingCalendar, isCalendarDate, provisionalDays, publishedDays, shanghaiDate,
 } from '../../domain/calendar';
 
-const published = publishedDays(2024);
+// The calendar these tests rely on: the published schedules of 2024–2026 and none for 2027, even
+// once the package publishes later years.
+const DECLARED_YEARS = [2024, 2025, 2026];
+const published = ((data) => ({
+  years: DECLARED_YEARS,
+  days: data.days.filter((day) => DECLARED_YEARS.includes(Number(day.date.slice(0, 4)))),
+}))(publishedDays(2024));
 const calendar = new WorkingCalendar(published.days, { publishedYears: published.years });
 const at18 = new WorkingCalendar(published.days, { publishedYears: published.years, closeOfOffice: '18:00' });
 
 describe('published schedules (chinese-days data)', () => {
-  it('when the data is read from 2024 on, then 2024–2026 are published and 2027 is not', () => {
-    expect(published.years).to.deep.equal([2024, 2025, 2026]);
+  it('when the data is read from 2024 on, then at least 2024–2026 are published', () => {
+    expect(publishedDays(2024).years).to.include.members([2024, 2025, 2026]);
   });
 
   const listed = new Map(published.days.map((day) => [day.date, day]));
