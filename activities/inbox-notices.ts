@@ -10,8 +10,10 @@ import { toRow } from './notifications';
 const DEPARTMENT = 'dept:';
 /** The supervision office as the workflows name it; any other recipient is one account. */
 const SUPERVISION_OFFICE = new Set(['office', 'supervision-office']);
+/** The window (一窗受理): every clerk. */
+const WINDOW = 'window';
 
-/** Who reads a notice in the app: a department's leader and officers, the office's every supervisor, or the named account. */
+/** Who reads a notice in the app: a department's leader and officers, the office's every supervisor, every clerk of the window, or the named account. */
 async function readers(manager: EntityManager, request: NotificationRequest): Promise<number[]> {
   if (request.recipientRole === 'applicant') return [];
   const users = manager.getRepository(User);
@@ -19,6 +21,8 @@ async function readers(manager: EntityManager, request: NotificationRequest): Pr
   let found: { id: number }[];
   if (request.recipientRole === 'supervisor' && SUPERVISION_OFFICE.has(request.recipient)) {
     found = await users.find({ select, where: { role: 'supervisor', active: true } });
+  } else if (request.recipientRole === 'clerk' && request.recipient === WINDOW) {
+    found = await users.find({ select, where: { role: 'clerk', active: true } });
   } else if (request.recipient.startsWith(DEPARTMENT)) {
     found = await users.find({ select, where: { role: In(['leader', 'officer']), departmentCode: request.recipient.slice(DEPARTMENT.length), active: true } });
   } else {

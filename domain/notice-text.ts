@@ -38,7 +38,10 @@ const WORDING: Record<string, (p: Payload) => NoticeText> = {
   'step.delegation-returned': (p) => ({ title: `委派交回：${matter(p)}`, body: lines(at('交回人：', p.returnedBy), at('审查意见：', p.opinion)) }),
   'step.signers-added': (p) => ({ title: `加签：${matter(p)}请会签`, body: lines(at('加签人：', p.addedBy), at('事由：', p.reason)) }),
   'step.sent-back-previous': (p) => ({ title: `退回：${matter(p)}请重新签署`, body: lines(at('退回人：', p.sentBackBy), at('原因：', p.reason)) }),
-  'step.sent-back': (p) => ({ title: `退回补正：${matter(p)}${tracking(p)}`, body: lines(at('原因：', p.reason), items(p.missing) ? `需补正材料：${items(p.missing)}` : null) }),
+  'step.sent-back': (p) => ({
+    title: `一次性告知：${matter(p)}退回补正${tracking(p)}`,
+    body: lines(at('原因：', p.reason), items(p.missing) ? `需补正材料：${items(p.missing)}` : null, '请一次性补齐上述材料，补正期间不计入办理时限。'),
+  }),
   'deficiency.owed': (p) => ({ title: `容缺受理：待补材料${tracking(p)}`, body: lines(items(p.owed) ? `待补材料：${items(p.owed)}` : null, at('补齐期限：', p.dueAt)) }),
   'deficiency.lapsed': (p) => ({ title: `容缺逾期：材料未按期补齐${tracking(p)}`, body: lines(items(p.owed) ? `未补材料：${items(p.owed)}` : null, at('补齐期限：', p.dueAt)) }),
   'supplement.not-one-time': (p) => ({

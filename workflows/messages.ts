@@ -4,7 +4,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { SignerPosition } from '../domain/approval-panel';
 import type { Actor, Applicant, CaseStatus, Channel, Light, MatterSnapshot, StepStatus, SuspensionKind, TimelineEntry } from '../domain/types';
 import type { ClockView } from './step-clock';
-import type { ApprovalCommitment } from '../domain/charts/step-chart';
+import type { ApprovalCommitment, MissingMaterial } from '../domain/charts/step-chart';
 import type { ProjectContext, ProjectStatus } from '../domain/charts/project-chart';
 import type { ProjectStage, ReportPeriod } from '../domain/projects';
 import type { StepApproval } from '../domain/approval-panel';
@@ -182,12 +182,14 @@ export interface AddSignersInput extends ActorInput {
   reason: string;
 }
 export const addSignersUpdate = defineUpdate<StepActionResult, [AddSignersInput]>('addSigners');
-/** 退回 to the previous signer of a 依次 panel. */
-export interface SendBackStepInput extends ActorInput {
-  to: 'previous';
-  reason: string;
-}
+/** 退回: to the previous signer of a 依次 panel, or to the window with every missing material. */
+export type SendBackStepInput = ActorInput & ({ to: 'previous'; reason: string } | { to: 'window'; reason: string; missing: MissingMaterial[] });
 export const sendBackStepUpdate = defineUpdate<StepActionResult, [SendBackStepInput]>('sendBackStep');
+/** The window received the supplement a 退回 asked for: the step's 补正 pause ends. */
+export interface SupplementStepInput extends ActorInput {
+  materials: { code: string }[];
+}
+export const supplementStepUpdate = defineUpdate<StepActionResult, [SupplementStepInput]>('supplementStep');
 export const stepStateQuery = defineQuery<StepView>('stepState');
 /** The working-day calendar changed: re-plan the running clock. */
 export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');

@@ -4,18 +4,19 @@
 import {
   allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler,
 } from '@temporalio/workflow';
-import { stepChart, stepInitialSnapshot, type StepContext, type StepEvent } from '../domain/charts/step-chart';
+import { stepChart, stepInitialSnapshot, type MissingMaterial, type StepContext, type StepEvent } from '../domain/charts/step-chart';
 import { awaitedSigners, isPanel, remainingSigners, type ApprovalPanel, type StepApproval } from '../domain/approval-panel';
 import { maxExtensionDays } from '../domain/clock-policy';
 import { ErrorCode } from '../domain/errors';
+import { notOneTime } from '../domain/window';
 import type { Actor, StepStatus, TimelineEntry } from '../domain/types';
 import type { ClockActivities } from '../activities/clock-types';
 import type { ProjectionActivities, StepProjection } from '../activities/projection-types';
 import { ChartedState, eventDetail } from './charted-state';
 import {
-  addSignersUpdate, approveStepUpdate, calendarChangedSignal, delegateStepUpdate, returnDelegationUpdate, sendBackStepUpdate, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate, releaseStepUpdate,
+  addSignersUpdate, approveStepUpdate, calendarChangedSignal, delegateStepUpdate, returnDelegationUpdate, sendBackStepUpdate, supplementStepUpdate, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate, releaseStepUpdate,
   resumeStepUpdate, startReviewUpdate, stepClockSignal, stepStateQuery, stepWorkflowId, suspendStepUpdate, transferStepUpdate,
-  type AddSignersInput, type ApproveStepInput, type DelegateStepInput, type ExtendStepInput, type ReturnDelegationInput, type SendBackStepInput, type RejectStepInput, type ReleaseStepInput, type StepActionResult, type StepOutcome,
+  type AddSignersInput, type ApproveStepInput, type DelegateStepInput, type ExtendStepInput, type ReturnDelegationInput, type SendBackStepInput, type SupplementStepInput, type RejectStepInput, type ReleaseStepInput, type StepActionResult, type StepOutcome,
   type StepWorkflowInput, type SuspendStepInput, type TransferStepInput,
 } from './messages';
 import { StepClock } from './step-clock';
@@ -259,8 +260,21 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     if (actor.role === 'leader' || (panel && awaitedSigners(panel, step.context.signatures ?? []).includes(actor.username))) return;
     throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: 'only the member awaited now, or the leader, sends the step back', nonRetryable: true });
   };
-  const sendBack = action<SendBackStepInput>(({ reason }) => ({ type: 'SEND_BACK', to: 'previous', reason }), mustBeAwaitedOrLeader,
-    async ({ reason, actor }, entry) => {
+  /** Every earlier 退回 to the window, for the 一次告知 check. */
+  const windowRounds: MissingMaterial[][] = [];
+  const sendBack = action<SendBackStepInput>((args) => (args.to === 'window'
+    ? { type: 'SEND_BACK', to: 'window', reason: args.reason, missing: args.missing.map(({ code, name, note, newlyArising }) => ({ code, ...(name ? { name } : {}), ...(note ? { note } : {}), ...(newlyArising ? { newlyArising } : {}) })) }
+    : { type: 'SEND_BACK', to: 'previous', reason: args.reason }),
+  (args) => (args.to === 'window' ? mustHoldStepOrLead(args) : mustBeAwaitedOrLeader(args)),
+    async (args, entry) => {
+      const { reason, actor } = args;
+      if (args.to === 'window') {
+        patched('send-back-window');
+        await followPauses();
+        await notify(ladder, windowNotices(args.missing, reason, actor, windowRounds));
+        windowRounds.push(args.missing);
+        return;
+      }
       patched('reviewer-verbs');
       const signed = new Set((step.context.signatures ?? []).map((signature) => signature.username));
       const withdrawn = [...signedAt.keys()].filter((username) => !signed.has(username));
@@ -269,6 +283,28 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
       await notify(ladder, withdrawn.map((username) => staff('sent-back', username, 'step.sent-back-previous', { ...facts, reason, sentBackBy: actor.username })));
     });
   setHandler(sendBackStepUpdate, sendBack.handler, { validator: sendBack.validator });
+  // The clerk's supplement ends the window's 补正 pause; the clock restarts once no pause is open.
+  const supplement = action<SupplementStepInput>(({ materials }) => ({ type: 'SUPPLEMENTED', materials: materials.map(({ code }) => ({ code })) }), undefined, followPauses);
+  setHandler(supplementStepUpdate, supplement.handler, { validator: supplement.validator });
+
+  /**
+   * 退回 to the window: the applicant (and the agent) get one 一次性告知书 listing every item, the
+   * window a to-do; an item an earlier 退回 could have named is flagged to the supervision office.
+   */
+  function windowNotices(missing: MissingMaterial[], reason: string, actor: Actor, earlier: MissingMaterial[][]): Parameters<typeof notify>[1] {
+    const round = earlier.length + 1;
+    const payload = { ...facts, reason, round, missing: missing.map(({ code, name, note }) => ({ code, ...(name ? { name } : {}), ...(note ? { note } : {}) })), sentBackBy: actor.username };
+    const breach = notOneTime(earlier, missing);
+    return [
+      ...(input.applicantPhone ? [{ key: `sent-back:${round}:applicant`, recipientRole: 'applicant' as const, recipient: input.applicantPhone, template: 'step.sent-back', payload }] : []),
+      ...(input.agentUsername ? [{ key: `sent-back:${round}:agent`, recipientRole: 'agent' as const, recipient: input.agentUsername, template: 'step.sent-back', payload }] : []),
+      { key: `sent-back:${round}:window`, recipientRole: 'clerk' as const, recipient: 'window', template: 'step.sent-back', payload },
+      ...(breach.length > 0 ? [{
+        key: `sent-back:${round}:not-one-time`, recipientRole: 'supervisor' as const, recipient: 'office', template: 'supplement.not-one-time',
+        payload: { ...facts, round, items: breach.map((item) => item.code), clerk: actor.username },
+      }] : []),
+    ];
+  }
 
   setHandler(calendarChangedSignal, async ({ date }) => {
     if (!clocked || step.done) return;

@@ -12,7 +12,7 @@ import { canSeeCase } from '../../domain/scope';
 import { isPanel } from '../../domain/approval-panel';
 import {
   acceptCaseUpdate, acceptWithDeficiencyUpdate, deliverCaseUpdate, openStageUpdate, receiveSupplementUpdate, refuseCaseUpdate, requestSupplementUpdate,
-  withdrawCaseUpdate, type CaseActionResult,
+  withdrawCaseUpdate, supplementStepUpdate, type CaseActionResult,
 } from '../../workflows/messages';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf } from '../auth';
@@ -27,6 +27,7 @@ import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
 import type { ProjectReads } from '../project-reads';
 import { stageApplication } from './projects';
 import { recordCaseUrge } from '../case-urges';
+import { stepsAwaitingWindow } from '../step-send-backs';
 import { createCaseCopies } from '../case-copies';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -184,6 +185,8 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     access: Role[] = ['clerk'],
     /** Checks the body against the case before anything is sent (400 naming the field). */
     check?: (body: z.infer<S>, details: CaseDetails) => Promise<z.infer<S>>,
+    /** Takes the action somewhere else instead (e.g. the steps a 退回 left waiting); true: the case takes no update. */
+    instead?: (body: z.infer<S>, details: CaseDetails, actor: Actor, updateId: (purpose: string) => string | undefined) => Promise<boolean>,
   ): void => {
     routes.route({
       method: 'post', path: `/api/cases/:id/${path}`, tag: 'cases', summary, access,
@@ -194,11 +197,13 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       const before = await visibleCase(params.id, actor);
       const { record } = before;
       const checked = check ? await check(body as z.infer<S>, before) : body as z.infer<S>;
-      try {
-        await workflows.caseAction(record.id, update, toArgs(checked, actor), idFromKey(res, 'update'));
-      } catch (err) {
-        if (err instanceof NotRunning) throw illegalTransition(`the case is ${record.status} and takes no more actions`, record.status, event, []);
-        throw err;
+      if (!(await instead?.(checked, before, actor, (purpose) => idFromKey(res, purpose)))) {
+        try {
+          await workflows.caseAction(record.id, update, toArgs(checked, actor), idFromKey(res, 'update'));
+        } catch (err) {
+          if (err instanceof NotRunning) throw illegalTransition(`the case is ${record.status} and takes no more actions`, record.status, event, []);
+          throw err;
+        }
       }
       await after?.(body as z.infer<S>, before, actor);
       const details = await readModel.caseDetails(record.id);
@@ -240,6 +245,13 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       const strangers = body.materials.flatMap(({ code }, i) => (owed.includes(code) ? [] : [{ path: `materials.${i}.code`, message: `${code} is not owed (owed: ${owed.join(', ')})` }]));
       if (strangers.length > 0) throw badRequest(strangers);
       return body;
+    },
+    // 退回 to the window: the supplement resumes every step waiting on it (the case owes nothing itself).
+    async ({ materials }, { record, timeline }, actor, updateId) => {
+      const waiting = stepsAwaitingWindow(timeline);
+      if (waiting.length === 0 || (record.deficiency?.owed.length ?? 0) > 0) return false;
+      for (const stepId of waiting) await workflows.stepAction(stepId, supplementStepUpdate, { actor, materials }, updateId(`supplement:${stepId}`));
+      return true;
     });
 
   routes.route({

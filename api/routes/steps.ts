@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { User, type Step } from '../../entities';
 import { SUSPENSION_KINDS, type Actor, type Role } from '../../domain/types';
 import { SIGNER_POSITIONS } from '../../domain/approval-panel';
+import { requirementsOf } from './window';
 import { canActOnStep, canDecideStep } from '../../domain/scope';
 import {
   approveStepUpdate, claimStepUpdate, extendStepUpdate, rejectStepUpdate, resumeStepUpdate, startReviewUpdate, suspendStepUpdate,
@@ -41,7 +42,20 @@ const addSignersBody = z.strictObject({
   usernames: z.array(text(64)).min(1).max(10).refine((names) => new Set(names).size === names.length, 'usernames must be distinct'),
   reason: text(2000),
 });
-const sendBackBody = z.strictObject({ to: z.literal('previous'), reason: text(2000) });
+const sendBackBody = z.discriminatedUnion('to', [
+  z.strictObject({ to: z.literal('previous'), reason: text(2000) }),
+  z.strictObject({
+    to: z.literal('window'),
+    reason: text(2000),
+    /** Everything missing, at once (一次告知). */
+    missing: z.array(z.strictObject({
+      code: text(64),
+      note: z.string().max(500).optional(),
+      /** Arose after an earlier 退回 (一次告知 is not breached by it). */
+      newlyArising: z.boolean().optional(),
+    })).min(1).max(200),
+  }),
+]);
 const idParam = z.object({ id: z.string().min(1).max(80) });
 
 export function createStepsRouter({ db, readModel, workflows, book }: { db: DataSource; readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
@@ -148,8 +162,19 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
       if (problems.length > 0) throw badRequest(problems);
       return { actor, position, usernames, reason };
     });
-  action('send-back', 'SEND_BACK', '退回: in a 依次 panel, back to the previous signer, whose signature is withdrawn', sendBackBody, sendBackStepUpdate,
-    ({ to, reason }, actor) => ({ actor, to, reason }));
+  action('send-back', 'SEND_BACK',
+    '退回: to the window (the clock stops as 补正 until the clerk records the supplement; the applicant gets one 一次性告知书), or to the previous signer of a 依次 panel',
+    sendBackBody, sendBackStepUpdate, async (body, actor, step) => {
+      if (body.to === 'previous') return { actor, to: body.to, reason: body.reason };
+      const { requirements } = await requirementsOf(db, [step.matterCode]);
+      const problems = body.missing.flatMap(({ code }, i) => {
+        if (!requirements.some((material) => material.code === code)) return [{ path: `missing.${i}.code`, message: `${code} is not a material of ${step.matterCode}` }];
+        return body.missing.findIndex((item) => item.code === code) < i ? [{ path: `missing.${i}.code`, message: `${code} is named twice` }] : [];
+      });
+      if (problems.length > 0) throw badRequest(problems);
+      const missing = body.missing.map((item) => ({ ...item, name: requirements.find((material) => material.code === item.code)!.name }));
+      return { actor, to: body.to, reason: body.reason, missing };
+    });
   action('resume', 'RESUME', 'Resume the clock; the due instant is re-planned', emptyBody, resumeStepUpdate, (_body, actor) => ({ actor }));
 
   return routes.express;

@@ -28,6 +28,17 @@ export interface StepContext {
   signatures?: Signature[];
   /** 委派: the reviewer the assignee delegated to; no decision until they hand the step back. */
   delegation?: { delegate: StepAssignee; reason: string } | null;
+  /** 退回 to the window: one of the open pauses is the window's 补正; only the supplement closes it. */
+  awaitingWindow?: boolean;
+}
+
+/** A material the department found missing during review. */
+export interface MissingMaterial {
+  code: string;
+  name?: string;
+  note?: string;
+  /** Arose after an earlier 退回 (一次告知 is not breached by it). */
+  newlyArising?: boolean;
 }
 
 export type StepEvent =
@@ -52,17 +63,23 @@ export type StepEvent =
   /** 加签: more members sign, before, after or beside the one awaited (see withAddedSigners). */
   | { type: 'ADD_SIGNERS'; position: SignerPosition; usernames: string[]; reason: string }
   /** 退回 to the previous signer of a 依次 panel: their signature is withdrawn and they sign again. */
-  | { type: 'SEND_BACK'; to: 'previous'; reason: string };
+  | { type: 'SEND_BACK'; to: 'previous'; reason: string }
+  /** 退回 to the window: the clock stops (补正) until the applicant supplies every listed material. */
+  | { type: 'SEND_BACK'; to: 'window'; reason: string; missing: MissingMaterial[] }
+  /** The window received the supplement: the window's pause ends. */
+  | { type: 'SUPPLEMENTED'; materials: { code: string }[] };
 
 export const STEP_EVENT_TYPES = [
   'CLAIM', 'START_REVIEW', 'APPROVE', 'REJECT', 'SUSPEND', 'RESUME', 'EXTEND', 'TRANSFER', 'RELEASE', 'DELEGATE', 'RETURN_DELEGATION',
-  'ADD_SIGNERS', 'SEND_BACK',
+  'ADD_SIGNERS', 'SEND_BACK', 'SUPPLEMENTED',
 ] as const satisfies readonly StepEvent['type'][];
 
 // Fails to compile if an event type is added to StepEvent but not to STEP_EVENT_TYPES.
 const _allStepEventsListed: [Exclude<StepEvent['type'], (typeof STEP_EVENT_TYPES)[number]>] extends [never] ? true : never = true;
 
 const isNonBlank = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
+/** Pauses the department opened itself (special procedures), beside the window's 补正. */
+const reviewerPauses = (context: StepContext): number => context.openPauses - (context.awaitingWindow ? 1 : 0);
 
 // Shared by `claimed` and `inReview`: the decision and the pause are available from both. On a
 // panel step an approval that does not yet decide the panel records a signature and stays: a
@@ -87,7 +104,10 @@ const reviewerMoves = {
   DELEGATE: { guard: 'hasDelegate', actions: 'openDelegation' },
   RETURN_DELEGATION: { guard: 'isDelegateHandingBack', actions: 'closeDelegation' },
   ADD_SIGNERS: { guard: 'addsSigners', actions: 'addSigners' },
-  SEND_BACK: { guard: 'sendsBackToPrevious', actions: 'withdrawLastSignature' },
+  SEND_BACK: [
+    { guard: 'sendsBackToPrevious', actions: 'withdrawLastSignature' },
+    { target: 'suspended', guard: 'sendsBackToWindow', actions: 'openWindowPause' },
+  ],
 } as const;
 const transferIn = <S extends string>(state: S) => ({ TRANSFER: { target: state, guard: 'hasTransferee', actions: 'transferAssignee' } }) as const;
 
@@ -108,6 +128,15 @@ export const stepChart = setup({
       event.type === 'APPROVE' && !context.delegation && isPanel(context.panel) && isNonBlank(event.opinion)
       && mayDecide(context.panel, context.signatures ?? [], event.by?.username),
     hasOtherOpenPauses: ({ context }) => context.openPauses > 1,
+    // RESUME ends one of the department's own pauses, never the window's.
+    endsOneOfSeveral: ({ context }) => reviewerPauses(context) >= 1 && context.openPauses > 1,
+    endsTheLast: ({ context }) => reviewerPauses(context) === 1 && context.openPauses === 1,
+    sendsBackToWindow: ({ context, event }) =>
+      event.type === 'SEND_BACK' && event.to === 'window' && !context.awaitingWindow && isNonBlank(event.reason)
+      && Array.isArray(event.missing) && event.missing.length > 0 && event.missing.every((item) => isNonBlank(item?.code)),
+    isAwaitingWindowBesideOthers: ({ context, event }) =>
+      event.type === 'SUPPLEMENTED' && context.awaitingWindow === true && Array.isArray(event.materials) && context.openPauses > 1,
+    isAwaitingWindow: ({ context, event }) => event.type === 'SUPPLEMENTED' && context.awaitingWindow === true && Array.isArray(event.materials),
     notDelegated: ({ context }) => !context.delegation,
     hasDelegate: ({ context, event }) =>
       event.type === 'DELEGATE' && !context.delegation && Number.isInteger(event.to?.id) && isNonBlank(event.to?.username)
@@ -142,6 +171,8 @@ export const stepChart = setup({
       const panel = withAddedSigners(context.panel, context.signatures ?? [], context.assignee?.username, event.position, event.usernames)!;
       return { panel, signatures: context.signatures ?? [] };
     }),
+    openWindowPause: assign({ openPauses: ({ context }) => context.openPauses + 1, awaitingWindow: true }),
+    closeWindowPause: assign({ openPauses: ({ context }) => context.openPauses - 1, awaitingWindow: false }),
     withdrawLastSignature: assign({ signatures: ({ context }) => (context.signatures ?? []).slice(0, -1) }),
     transferAssignee: assign({
       assignee: ({ context, event }) => (event.type === 'TRANSFER' ? { id: event.to.id, username: event.to.username } : context.assignee),
@@ -176,8 +207,14 @@ export const stepChart = setup({
         // A delegate may hand back while the clock is paused.
         RETURN_DELEGATION: reviewerMoves.RETURN_DELEGATION,
         RESUME: [
-          { guard: 'hasOtherOpenPauses', actions: 'closeOnePause' },
-          { target: 'inReview', actions: 'closeLastPause' },
+          { guard: 'endsOneOfSeveral', actions: 'closeOnePause' },
+          { target: 'inReview', guard: 'endsTheLast', actions: 'closeLastPause' },
+        ],
+        // A reviewer may also send back to the window while a special procedure runs.
+        SEND_BACK: { guard: 'sendsBackToWindow', actions: 'openWindowPause' },
+        SUPPLEMENTED: [
+          { guard: 'isAwaitingWindowBesideOthers', actions: 'closeWindowPause' },
+          { target: 'inReview', guard: 'isAwaitingWindow', actions: 'closeWindowPause' },
         ],
       },
     },

@@ -1,7 +1,7 @@
 // Reviewers' everyday verbs over HTTP against the real system (Temporal dev server, MySQL):
 // 退回签收 (release), 抄送 (cc) and the 否定报备 register of rejections.
 import { expect } from 'chai';
-import { Step } from '../../entities';
+import { Notification, Step } from '../../entities';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -213,6 +213,55 @@ describe('reviewers\' verbs: release, cc, rejection filing (HTTP → Temporal �
       const actions = (await timeline(id)).filter((row) => row.stepId === stepId).map((row) => row.action);
       expect(actions).to.include.members(['ADD_SIGNERS', 'SIGNED', 'SEND_BACK', 'APPROVE']);
       expect((await timeline(id)).find((row) => row.action === 'SEND_BACK')!.detail).to.deep.include({ withdrawn: ['officer-zrj'] });
+    });
+  });
+
+  describe('退回 to the window', () => {
+    it('when a reviewer sends a step back to the window, then it is suspended, the window and the agent are told every item, and the clerk\'s supplement resumes it', async () => {
+      const id = await acceptedCase(['ZRJ-001', 'HBJ-001'], { agentUsername: 'agent1' });
+      const stepId = `${id}-ZRJ-001`;
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/claim`, {})).status).to.equal(200);
+      const unknown = await as['officer-zrj'].post(`/api/steps/${stepId}/send-back`, { to: 'window', reason: '缺材料', missing: [{ code: 'survey-map' }, { code: 'eia-form' }] });
+      expect(unknown.status).to.equal(400);
+      expect(unknown.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['missing.1.code']);
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/send-back`, { to: 'window', reason: '缺材料', missing: [] })).status).to.equal(400);
+
+      const sent = await as['officer-zrj'].post(`/api/steps/${stepId}/send-back`, {
+        to: 'window', reason: '用地范围图比例尺不符', missing: [{ code: 'survey-map', note: '须 1:2000' }, { code: 'project-proposal' }],
+      });
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
+      expect(sent.body.status).to.equal('suspended');
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/resume`, {})).status, 'the window\'s pause is not the reviewer\'s to end').to.equal(409);
+
+      for (const reader of ['clerk1', 'agent1']) {
+        await eventually(async () => {
+          const notice = (await as[reader].get('/api/notices')).body.items.find((item: { kind: string; stepId?: string }) => item.kind === 'step.sent-back' && item.stepId === stepId);
+          expect(notice?.title, reader).to.match(/^一次性告知：/);
+          expect(notice.body).to.contain('标注项目用地范围的土地利用现状图').and.to.contain('项目建议书或立项批复文件');
+        });
+      }
+      const outbox = await system.db.getRepository(Notification).findBy({ stepId, template: 'step.sent-back', recipientRole: 'applicant' });
+      expect(outbox, 'one 一次性告知书 to the applicant').to.have.length(1);
+      expect((outbox[0].payload.missing as { code: string }[]).map((item) => item.code)).to.deep.equal(['survey-map', 'project-proposal']);
+
+      const supplied = await as.clerk1.post(`/api/cases/${id}/supplements`, { materials: [{ code: 'survey-map' }, { code: 'project-proposal' }] });
+      expect(supplied.status, JSON.stringify(supplied.body)).to.equal(200);
+      await eventually(async () => expect((await as['officer-zrj'].get(`/api/steps/${stepId}`)).body.status).to.equal('inReview'));
+      const rows = (await timeline(id)).filter((row) => row.stepId === stepId);
+      expect(rows.map((row) => row.action)).to.include.members(['SEND_BACK', 'SUPPLEMENTED']);
+      expect(rows.find((row) => row.action === 'SEND_BACK')!.detail).to.deep.include({ to: 'window', reason: '用地范围图比例尺不符' });
+      expect((await as.clerk1.get(`/api/cases/${id}`)).body.status, 'the case stays under review').to.equal('inReview');
+
+      // A second 退回 naming an item the first could have named is flagged to the supervision office.
+      const again = await as['officer-zrj'].post(`/api/steps/${stepId}/send-back`, { to: 'window', reason: '还缺选址报告', missing: [{ code: 'site-selection-report' }] });
+      expect(again.status).to.equal(200);
+      await eventually(async () => {
+        const flag = (await as.supervisor1.get('/api/notices')).body.items.find((item: { kind: string; stepId?: string }) => item.kind === 'supplement.not-one-time' && item.stepId === stepId);
+        expect(flag?.body).to.contain('site-selection-report');
+      });
+      expect((await as.clerk1.post(`/api/cases/${id}/supplements`, { materials: [{ code: 'site-selection-report' }] })).status).to.equal(200);
+      await eventually(async () => expect((await as['officer-zrj'].get(`/api/steps/${stepId}`)).body.status).to.equal('inReview'));
+      expect((await as['officer-zrj'].post(`/api/steps/${stepId}/approve`, { opinion: '同意' })).body.status).to.equal('approved');
     });
   });
 });

@@ -13,6 +13,8 @@ interface Expected<S, C> {
   context?: C;
   /** The context the state starts from, where the event's guard needs one (default: the table's). */
   from?: C;
+  /** The event, where the state needs another payload than the sample's. */
+  event?: AnyEventObject;
 }
 
 function expectIllegal<C>(machine: AnyStateMachine, snap: ChartSnapshot<C>, event: AnyEventObject, allowed: string[]): void {
@@ -249,7 +251,10 @@ describe('step chart', () => {
     RETURN_DELEGATION: { type: 'RETURN_DELEGATION', by: bob, opinion: '材料齐全，建议同意' },
     ADD_SIGNERS: { type: 'ADD_SIGNERS', position: 'after', usernames: ['bob'], reason: '需分管领导会签' },
     SEND_BACK: { type: 'SEND_BACK', to: 'previous', reason: '意见需补充' },
+    SUPPLEMENTED: { type: 'SUPPLEMENTED', materials: [{ code: 'site-plan' }] },
   };
+  const toWindow: StepEvent = { type: 'SEND_BACK', to: 'window', reason: '缺少宗地图', missing: [{ code: 'site-plan', name: '宗地图' }] };
+  const atWindow = (openPauses: number): StepContext => ({ assignee: alice, openPauses, awaitingWindow: true });
 
   // Contexts the guards of 委派 and 退回 to the previous signer need.
   const delegated = (openPauses: number): StepContext => ({ assignee: alice, openPauses, delegation: { delegate: bob, reason: '请协助审查' } });
@@ -285,6 +290,8 @@ describe('step chart', () => {
       RESUME: { to: 'inReview', context: { assignee: alice, openPauses: 0 } },
       EXTEND: { to: 'suspended' },
       RETURN_DELEGATION: { to: 'suspended', from: delegated(1), context: returned(1) },
+      SEND_BACK: { to: 'suspended', event: toWindow, context: atWindow(2) },
+      SUPPLEMENTED: { to: 'inReview', from: atWindow(1), context: { assignee: alice, openPauses: 0, awaitingWindow: false } },
     },
     approved: {},
     rejected: {},
@@ -305,7 +312,7 @@ describe('step chart', () => {
       const expected = row[type];
       if (expected) {
         it(`when ${state} receives ${type}, then it moves to ${expected.to}`, () => {
-          expectApplied(stepChart, at(state, expected.from), sample[type], expected.to, expected.context ?? expected.from ?? contextIn[state]);
+          expectApplied(stepChart, at(state, expected.from), expected.event ?? sample[type], expected.to, expected.context ?? expected.from ?? contextIn[state]);
         });
       } else {
         it(`when ${state} receives ${type}, then it is refused as illegal`, () => {
@@ -389,6 +396,25 @@ describe('step chart', () => {
     const signed = applyEvent(stepChart, parallel, { type: 'APPROVE', opinion: '同意', by: alice });
     expect(signed.value).to.equal('claimed');
     expect(applyEvent(stepChart, signed, { type: 'APPROVE', opinion: '同意', by: bob }).value).to.equal('approved');
+  });
+
+  it('when a step is sent back to the window, then its clock pauses until the supplement, and the reviewer cannot resume it', () => {
+    for (const state of ['claimed', 'inReview'] as const) {
+      expect(applyEvent(stepChart, at(state), toWindow)).to.deep.equal({ value: 'suspended', context: atWindow(1) });
+    }
+    const waiting = at('suspended', atWindow(1));
+    expect(canApply(stepChart, waiting, sample.RESUME), 'RESUME does not end the window\'s pause').to.equal(false);
+    expect(canApply(stepChart, waiting, toWindow), 'one 退回 at a time').to.equal(false);
+    // A special procedure beside it: RESUME ends that one; the supplement ends the window's.
+    let snap = applyEvent(stepChart, waiting, sample.SUSPEND);
+    expect(snap.context).to.deep.equal(atWindow(2));
+    snap = applyEvent(stepChart, snap, sample.SUPPLEMENTED);
+    expect(snap).to.deep.equal({ value: 'suspended', context: { assignee: alice, openPauses: 1, awaitingWindow: false } });
+    expect(applyEvent(stepChart, snap, sample.RESUME).value).to.equal('inReview');
+    expect(canApply(stepChart, at('suspended'), sample.SUPPLEMENTED), 'nothing was sent back').to.equal(false);
+    for (const bad of [{ ...toWindow, missing: [] }, { ...toWindow, reason: ' ' }, { ...toWindow, missing: [{ code: '' }] }]) {
+      expect(canApply(stepChart, at('inReview'), bad as StepEvent), JSON.stringify(bad)).to.equal(false);
+    }
   });
 
   it('when a 依次 step is sent back to the previous signer, then that member is awaited again', () => {
