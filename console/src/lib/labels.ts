@@ -58,6 +58,7 @@ export const ACTION_LABELS: Record<string, string> = {
   EXTEND: '延期',
   TRANSFER: '转办',
   DELEGATE: '委派',
+  RETURN_DELEGATION: '委派交回',
   RELEASE: '退回签收',
   SEND_BACK: '退回',
   SUPPLEMENTED: '补正材料已送达部门',

@@ -81,3 +81,14 @@ export const recordOpinion = (id: number, opinion: string) =>
   unwrap<JointReview>(api.POST('/api/joint-reviews/{id}/opinions', { params: { path: { id } }, body: { opinion } }));
 export const conclude = (id: number, consolidatedOpinion: string) =>
   unwrap<JointReview>(api.POST('/api/joint-reviews/{id}/conclude', { params: { path: { id } }, body: { consolidatedOpinion } }));
+
+export type DelegateBody = Body<'/api/steps/{id}/delegate'>;
+export type AddSignersBody = Body<'/api/steps/{id}/add-signers'>;
+
+export const moreStepActions = {
+  release: (id: string, body: Body<'/api/steps/{id}/release'>) => unwrap<StepView>(api.POST('/api/steps/{id}/release', { ...path(id), body })),
+  delegate: (id: string, body: DelegateBody) => unwrap<StepView>(api.POST('/api/steps/{id}/delegate', { ...path(id), body })),
+  handBack: (id: string, body: Body<'/api/steps/{id}/hand-back'>) => unwrap<StepView>(api.POST('/api/steps/{id}/hand-back', { ...path(id), body })),
+  addSigners: (id: string, body: AddSignersBody) => unwrap<StepView>(api.POST('/api/steps/{id}/add-signers', { ...path(id), body })),
+  sendBack: (id: string, body: Body<'/api/steps/{id}/send-back'>) => unwrap<StepView>(api.POST('/api/steps/{id}/send-back', { ...path(id), body })),
+};

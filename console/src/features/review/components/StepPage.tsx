@@ -18,6 +18,7 @@ import { useCatalogue } from '../../../lib/useCatalogue';
 import { stepActions } from '../api/review';
 import { useStepPage } from '../hooks/useStepPage';
 import { JointReviews } from './JointReviews';
+import { MoreStepActions } from './MoreStepActions';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 const PANEL_MODES: Record<string, string> = { all: '会签', any: '或签', sequential: '依次审批' };
@@ -37,7 +38,7 @@ export function StepPage() {
         <Col xs={24} xl={14}>
           <StepClock step={step} kase={kase} />
           <Card title="审批操作" style={{ marginBottom: 16 }}>
-            <StepActions step={step} onDone={() => void reload()} />
+            <StepActions step={step} timeline={kase.timeline} onDone={() => void reload()} />
           </Card>
           <Card title="其他部门审批环节" style={{ marginBottom: 16 }}>
             {siblings.length ? <StepsTable steps={siblings} /> : <Typography.Text type="secondary">本办件只涉及本部门。</Typography.Text>}
@@ -128,7 +129,7 @@ function Materials({ kase, matterCode }: { kase: CaseView; matterCode: string })
   );
 }
 
-function StepActions({ step, onDone }: { step: StepView; onDone: () => void }) {
+function StepActions({ step, timeline, onDone }: { step: StepView; timeline: CaseView['timeline']; onDone: () => void }) {
   const role = useSession()?.user.role;
   if (step.status === 'approved' || step.status === 'rejected') {
     return <Typography.Text type="secondary">本环节已办结。</Typography.Text>;
@@ -223,6 +224,7 @@ function StepActions({ step, onDone }: { step: StepView; onDone: () => void }) {
           onDone={onDone}
         />
       )}
+      <MoreStepActions step={step} timeline={timeline} onDone={onDone} />
     </Space>
   );
 }
