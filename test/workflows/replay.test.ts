@@ -16,12 +16,14 @@ describe('replay of stored histories', function () {
   it('when the history folder is read, then it holds the case and step histories', () => {
     // Recorded before step clocks existed, with them, with a 会签 panel step, with the window
     // channels (即办件, 容缺) and with the §32 window deadline, each gated by patched(); a key
-    // project through its first stage; a step that used 加签 and 退回 to the previous signer.
+    // project through its first stage; a step that used 加签 and 退回 to the previous signer, and one
+    // that was also sent back to the window.
     expect(files).to.include.members([
       'case-delivered.json', 'step-approved.json', 'case-delivered-clock.json', 'step-approved-clock.json',
       'case-delivered-panels.json', 'step-approved-panels.json', 'case-delivered-window-channels.json',
       'case-tolerated-window-channels.json', 'case-delivered-window-deadline.json', 'case-tolerated-window-deadline.json',
       'project-stage.json', 'step-reviewed-reviewer-verbs.json', 'case-reviewed-reviewer-verbs.json',
+      'step-reviewed-send-back-window.json', 'case-reviewed-send-back-window.json',
     ]);
   });
 

@@ -3,7 +3,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { Actor, MatterSnapshot } from '../../domain/types';
 import {
-  acceptCaseUpdate, acceptWithDeficiencyUpdate, addSignersUpdate, approveStepUpdate, sendBackStepUpdate, receiveSupplementUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
+  acceptCaseUpdate, acceptWithDeficiencyUpdate, addSignersUpdate, approveStepUpdate, sendBackStepUpdate, supplementStepUpdate, receiveSupplementUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
   type CaseWorkflowInput,
 } from '../../workflows/messages';
 import { caseWorkflow } from '../../workflows';
@@ -94,9 +94,10 @@ export async function runToleratedCase(client: Client, taskQueue: string) {
 }
 
 /**
- * Reviewers' verbs: the assignee adds a second signer after themself (加签), signs, the leader
- * sends the step back to them (退回 to the previous signer), they sign again, the added member
- * decides, and the results are delivered.
+ * Reviewers' verbs: the assignee sends the step back to the window (退回, 补正) and the window
+ * records the supplement; the assignee adds a second signer after themself (加签), signs, the
+ * leader sends the step back to them (退回 to the previous signer), they sign again, the added
+ * member decides, and the results are delivered.
  */
 export async function runReviewedCase(client: Client, taskQueue: string) {
   const input = { ...caseInput([MATTERS[0]]), trackingCode: 'TRACK24680' };
@@ -107,6 +108,8 @@ export async function runReviewedCase(client: Client, taskQueue: string) {
   const second: Actor = { ...reviewer, id: reviewer.id + 1, username: 'officer2-zrj' };
   const leader: Actor = { id: 20, username: 'leader-zrj', role: 'leader', departmentCode: 'zrj' };
   await step.executeUpdate(claimStepUpdate, { args: [{ actor: reviewer }] });
+  await step.executeUpdate(sendBackStepUpdate, { args: [{ actor: reviewer, to: 'window', reason: '缺选址论证报告', missing: [{ code: 'site-selection-report', name: '建设项目选址论证报告' }] }] });
+  await step.executeUpdate(supplementStepUpdate, { args: [{ actor: clerk, materials: [{ code: 'site-selection-report' }] }] });
   await step.executeUpdate(addSignersUpdate, { args: [{ actor: reviewer, position: 'after', usernames: [second.username], reason: '重大事项需复核' }] });
   await step.executeUpdate(approveStepUpdate, { args: [{ actor: reviewer, opinion: '材料齐全' }] });
   await step.executeUpdate(sendBackStepUpdate, { args: [{ actor: leader, to: 'previous', reason: '意见需写明用地面积' }] });
