@@ -49,7 +49,7 @@ export function CaseCard({ entry, onChange }: { entry: LedgerCase; onChange: () 
           { title: '时限', key: 'light', render: (_, step) => <LightTag light={step.light} /> },
           { title: '承诺办结时间', key: 'due', render: (_, step) => formatInstant(step.dueAt) },
           { title: '办结时间', key: 'decided', render: (_, step) => formatInstant(step.decidedAt) },
-          { title: '办理人', key: 'assignee', render: (_, step) => step.assignee ?? '待签收' },
+          { title: '办理人', key: 'assignee', render: (_, step) => step.assignee ?? '未签收' },
         ]}
       />
       {entry.pauses.length > 0 && (

@@ -46,7 +46,6 @@ export function ProjectsPage() {
                 return `${periodName(next.period)}（截止 ${formatDate(lastDay(next.endsAt))}）`;
               },
             },
-            { title: '操作', key: 'open', render: (_, p) => <Link to={`/agent/projects/${p.id}`} aria-label={`查看 ${p.name} 的台账`} style={{ whiteSpace: 'nowrap' }}>台账</Link> },
           ]}
         />
       </Card>
