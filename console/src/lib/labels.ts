@@ -79,6 +79,22 @@ export const ACTION_LABELS: Record<string, string> = {
   JOINT_REVIEW_CONVENED: '召开联合审查',
   JOINT_REVIEW_OPINION: '联合审查意见',
   JOINT_REVIEW_CONCLUDED: '联合审查结论',
+  URGE: '催办',
+  CLOSE: '销号（办结）',
+  ASSIGN: '交办',
+  RESOLVE: '办结',
+  REPORT: '半月汇报',
+};
+
+/** States of records other than cases and steps (督办 orders, complaints, follow-ups, projects) named in a 409. */
+export const RECORD_STATUS_LABELS: Record<string, string> = {
+  open: '未办结',
+  closed: '已关闭',
+  received: '待交办',
+  assigned: '办理中',
+  resolved: '已办结',
+  none: '无需回访',
+  completed: '已完成',
 };
 
 export const SUSPEND_KINDS = ['补正', '现场踏勘', '专家评审', '听证', '检验检测', '公示'] as const;

@@ -1,6 +1,6 @@
 // problem+json answers in Chinese words: 409 names the refused action and what is allowed now,
 // 400 points at the offending fields.
-import { ACTION_LABELS, CASE_STATUS_LABELS, STEP_STATUS_LABELS, label } from './labels';
+import { ACTION_LABELS, CASE_STATUS_LABELS, RECORD_STATUS_LABELS, STEP_STATUS_LABELS, label } from './labels';
 
 export interface Problem {
   type?: string;
@@ -36,7 +36,7 @@ const STATUS_WORDS: Record<number, string> = {
 };
 
 const stateName = (state: string | undefined): string =>
-  state ? CASE_STATUS_LABELS[state] ?? STEP_STATUS_LABELS[state] ?? state : '';
+  state ? CASE_STATUS_LABELS[state] ?? STEP_STATUS_LABELS[state] ?? RECORD_STATUS_LABELS[state] ?? state : '';
 
 /** The problem as Chinese sentences: a headline and, for 409, the actions allowed now. */
 export function describeProblem(error: unknown): { message: string; allowed: string[]; detail?: string } {
@@ -45,7 +45,7 @@ export function describeProblem(error: unknown): { message: string; allowed: str
   if (problem.status === 0) return { message: problem.detail ?? '无法连接服务器。', allowed: [] };
   if (problem.status === 409 && problem.event) {
     const allowed = (problem.allowed ?? []).map((event) => label(ACTION_LABELS, event));
-    const where = problem.state ? `办件当前为「${stateName(problem.state)}」，` : '';
+    const where = problem.state ? `当前状态为「${stateName(problem.state)}」，` : '';
     return {
       message: `${where}不能执行「${label(ACTION_LABELS, problem.event)}」。`,
       allowed,
