@@ -51,7 +51,8 @@ function responses(spec: EndpointSpec): Record<string, unknown> {
   }
   if (spec.params) add(404, 'not found, or outside the caller\'s scope');
   if (spec.body) add(413, 'body above the size limit');
-  if (spec.method !== 'get') add(429, 'rate limit reached');
+  if (spec.idempotent) add(422, 'this Idempotency-Key was used for a different request');
+  if (spec.method !== 'get' || spec.path.startsWith('/api/track/')) add(429, 'rate limit reached');
   return answers;
 }
 

@@ -52,6 +52,7 @@ import type { NotificationRequest } from '../activities/notification-types';
 import { createWorkflowGateway } from './workflow-gateway';
 import { consoleRouter } from './http/console-static';
 import { limitBodyDepth } from './http/body-depth';
+import { methodNotAllowed } from './http/method-not-allowed';
 import { redactRequest } from './http/log-redaction';
 
 export interface ApiDependencies {
@@ -140,6 +141,7 @@ export function createApp({ db, temporal, config, logger, clock = systemClock }:
   app.use(createRejectionsRouter({ db, book }));
   app.use(createCaseCopiesRouter({ db, readModel, copies: createCaseCopies(db), book }));
   app.use(consoleRouter());
+  app.use(methodNotAllowed(book.specs));
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
 

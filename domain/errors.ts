@@ -11,6 +11,7 @@ export enum ErrorCode {
   TooManyRequests = 'too-many-requests',
   PayloadTooLarge = 'payload-too-large',
   IdempotencyKeyReused = 'idempotency-key-reused',
+  MethodNotAllowed = 'method-not-allowed',
 }
 
 /** Details carried by an illegal-transition failure so the API can answer 409 helpfully. */

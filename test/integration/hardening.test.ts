@@ -188,6 +188,16 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       expect(log).not.to.contain('SECRETCODE42');
     });
 
+    it('when a known path is asked with a method it does not take, then 405 with Allow; an unknown path is 404', async () => {
+      const cases = await clerk.send('DELETE', '/api/cases');
+      expect(cases.status).to.equal(405);
+      expect(cases.headers.get('allow')).to.equal('GET, POST, HEAD');
+      expect(cases.body).to.include({ type: 'urn:problem:method-not-allowed', status: 405 });
+      const approve = await officer.send('GET', '/api/steps/some-step/approve');
+      expect([approve.status, approve.headers.get('allow')]).to.deep.equal([405, 'POST']);
+      expect((await clerk.send('DELETE', '/api/no-such-thing')).status).to.equal(404);
+    });
+
     it('when one user sends more changes than the limit, then 429 and nothing is written', async () => {
       const client = clerk.on(strict.url);
       const before = await system.db.getRepository(CaseRecord).count();
