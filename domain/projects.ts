@@ -14,6 +14,11 @@ export const PROJECT_STAGE_CODES = PROJECT_STAGES.map((stage) => stage.code) as 
 export const PROJECT_POLICY = {
   /** Whole-project clock: registration to the last stage's delivery, in working days. */
   limitWorkingDays: 120,
+  /**
+   * The 工程建设项目 ceiling: a project may be given less time, never more (国办发〔2019〕11号,
+   * 全流程审批时间压减至 120 个工作日以内). A region with a documented other ceiling changes it here.
+   */
+  maxLimitWorkingDays: 120,
   /** Yellow when at most this many working days of the project limit are left. */
   warningDays: 10,
 } as const;

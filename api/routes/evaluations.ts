@@ -1,7 +1,7 @@
 // 好差评 for the supervision office: the ratings, the follow-ups (回访整改) that bad ratings open,
 // and the figures per department. Applicants rate with their tracking code
 // (routes/feedback-public.ts).
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { allowedEvents, applyEvent, canApply } from '../../domain/charts/chart';
 import { FOLLOW_UP_STATUSES, followUpChart, followUpSnapshot, type FollowUpStatus } from '../../domain/charts/follow-up-chart';
@@ -9,7 +9,7 @@ import { EVALUATION_LEVEL_NAMES, isBadRating, isGoodRating, type EvaluationLevel
 import { roundRate } from '../../domain/metrics/rates';
 import { toShanghaiIso } from '../../domain/time';
 import type { Clock } from '../../config/clock';
-import { Department, Evaluation, Step } from '../../entities';
+import { CaseRecord, Department, Evaluation, Matter, Step } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
 import { checkPeriod, periodShape, withResolvedPeriod } from '../period';
@@ -107,6 +107,15 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
     res.json({ items: items.map((item) => evaluationView(item, now)), page: filter.page, pageSize: filter.pageSize, total });
   });
 
+  /** The departments of each case's matters, for cases without steps (即办件 decided at the window). */
+  const departmentsOfMatters = async (caseIds: string[]): Promise<Map<string, string[]>> => {
+    if (caseIds.length === 0) return new Map();
+    const cases = await db.getRepository(CaseRecord).find({ where: { id: In(caseIds) }, select: { id: true, matterCodes: true } });
+    const matters = await db.getRepository(Matter).find({ where: { code: In([...new Set(cases.flatMap((kase) => kase.matterCodes))]) }, select: { code: true, departmentCode: true } });
+    const departmentOf = new Map(matters.map((matter) => [matter.code, matter.departmentCode]));
+    return new Map(cases.map((kase) => [kase.id, [...new Set(kase.matterCodes.flatMap((code) => departmentOf.get(code) ?? []))]]));
+  };
+
   // Before /:id, which would read "figures" as an id.
   routes.route({
     method: 'get', path: '/api/evaluations/figures', tag: 'ratings', summary: 'Ratings per department: counts, good and bad rates, follow-ups',
@@ -114,10 +123,12 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
   }, async ({ query: period }, _req, res) => {
     const now = clock.now();
     // One row per (rating, department of the rated case): a case with two matters of one
-    // department counts once for it.
+    // department counts once for it. A case of 即办件 only has no step (decided at the window):
+    // its row comes without a department, taken below from the case's matters.
     const rows = await evaluations.createQueryBuilder('e')
-      .innerJoin(Step, 's', 's.case_id = e.case_id')
+      .leftJoin(Step, 's', 's.case_id = e.case_id')
       .select('e.id', 'id')
+      .addSelect('MAX(e.case_id)', 'caseId')
       .addSelect('s.department_code', 'departmentCode')
       .addSelect('MAX(e.level)', 'level')
       .addSelect('MAX(e.follow_up_status)', 'followUpStatus')
@@ -126,13 +137,17 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
       .setParameter('now', now)
       .groupBy('e.id')
       .addGroupBy('s.department_code')
-      .getRawMany<{ id: unknown; departmentCode: string; level: unknown; followUpStatus: string | null; overdue: unknown }>();
+      .getRawMany<{ id: unknown; caseId: string; departmentCode: string | null; level: unknown; followUpStatus: string | null; overdue: unknown }>();
+    const stepless = [...new Set(rows.filter((row) => row.departmentCode === null).map((row) => row.caseId))];
+    const windowDepartments = await departmentsOfMatters(stepless);
     const departments = await db.getRepository(Department).find({ order: { code: 'ASC' } });
     const byDepartment = new Map<string, DepartmentFigures>(departments.map((d) => [d.code, EMPTY]));
     const total = new Map<number, { level: number; followUpStatus: string | null; overdue: boolean }>();
     for (const raw of rows) {
       const row = { level: Number(raw.level), followUpStatus: raw.followUpStatus, overdue: Number(raw.overdue) === 1 };
-      byDepartment.set(raw.departmentCode, count(byDepartment.get(raw.departmentCode) ?? EMPTY, row));
+      for (const code of raw.departmentCode !== null ? [raw.departmentCode] : windowDepartments.get(raw.caseId) ?? []) {
+        byDepartment.set(code, count(byDepartment.get(code) ?? EMPTY, row));
+      }
       total.set(Number(raw.id), row);
     }
     const names = new Map(departments.map((d) => [d.code, d.name]));

@@ -24,7 +24,7 @@ const registerBody = z.strictObject({
   /** 重点项目: green channel, dedicated proxy agent, half-monthly reports. */
   key: z.boolean().default(false),
   agentUsername: text(64).optional(),
-  limitWorkingDays: z.number().int().min(1).max(500).default(PROJECT_POLICY.limitWorkingDays),
+  limitWorkingDays: z.number().int().min(1).max(PROJECT_POLICY.maxLimitWorkingDays).default(PROJECT_POLICY.limitWorkingDays),
 });
 const reportBody = z.strictObject({ progress: text(4000), problems: z.string().trim().max(4000).optional() });
 const closeBody = z.strictObject({ reason: text(2000) });

@@ -2,7 +2,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { User, type Step } from '../../entities';
+import { Matter, User, type Step } from '../../entities';
 import { SUSPENSION_KINDS, type Actor, type Role } from '../../domain/types';
 import { SIGNER_POSITIONS } from '../../domain/approval-panel';
 import { requirementsOf } from './window';
@@ -127,9 +127,16 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   action('start-review', 'START_REVIEW', 'Start the review', emptyBody, startReviewUpdate, (_body, actor) => ({ actor }));
   action('approve', 'APPROVE', 'Approve with an opinion', approveBody, approveStepUpdate, ({ opinion, commitment }, actor) => ({ actor, opinion, ...(commitment ? { commitment } : {}) }), { decides: true });
   action('reject', 'REJECT', 'Reject with a reason and its legal basis', rejectBody, rejectStepUpdate, ({ reason, legalBasis }, actor) => ({ actor, reason, legalBasis }), { decides: true });
-  action('suspend', 'SUSPEND', '暂停计时: pause the clock for a special procedure', suspendBody, suspendStepUpdate, ({ kind, reason, expectedWorkingDays }, actor) => ({
-    actor, kind, reason, ...(expectedWorkingDays ? { expectedWorkingDays } : {}),
-  }));
+  // Only the special procedures the matter's catalogue entry provides for (§45) stop its clock.
+  action('suspend', 'SUSPEND', '暂停计时: pause the clock for a special procedure the matter provides for', suspendBody, suspendStepUpdate,
+    async ({ kind, reason, expectedWorkingDays }, actor, step) => {
+      const matter = await db.getRepository(Matter).findOneBy({ code: step.matterCode });
+      if (matter && !matter.specialProcedures.includes(kind)) {
+        const listed = matter.specialProcedures.length > 0 ? matter.specialProcedures.join('、') : 'none';
+        throw badRequest([{ path: 'kind', message: `${step.matterCode} provides for ${listed}, not ${kind}` }]);
+      }
+      return { actor, kind, reason, ...(expectedWorkingDays ? { expectedWorkingDays } : {}) };
+    });
   // 延期 needs the department leader's approval: the leader is the one who grants it.
   action('extend', 'EXTEND', '延期: extend the limit within §42 (leader)', extendBody, extendStepUpdate, ({ workingDays, reason }, actor) => ({ actor, workingDays, reason }), { roles: ['leader'] });
   // 转办 within the department: the target must review for the step's department.
