@@ -676,7 +676,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退回: in a 依次 panel, back to the previous signer, whose signature is withdrawn */
+        /** 退回: to the window (the clock stops as 补正 until the clerk records the supplement; the applicant gets one 一次性告知书), or to the previous signer of a 依次 panel */
         post: operations["postApiStepsIdSendBack"];
         delete?: never;
         options?: never;
@@ -4757,6 +4757,15 @@ export interface operations {
                     /** @constant */
                     to: "previous";
                     reason: string;
+                } | {
+                    /** @constant */
+                    to: "window";
+                    reason: string;
+                    missing: {
+                        code: string;
+                        note?: string;
+                        newlyArising?: boolean;
+                    }[];
                 };
             };
         };

@@ -1,8 +1,9 @@
-// The reviewer's other verbs: 退回签收, 委派 and 交回, 加签, and 退回 to the previous signer of a
-// 依次 panel. The step's chart decides; a refused verb answers in place with what is allowed.
-import { Form, Input, Radio } from 'antd';
+// The reviewer's other verbs: 退回签收, 委派 and 交回, 加签, 退回 to the window (补正) and to the
+// previous signer of a 依次 panel. The step's chart decides; a refused verb answers in place with what is allowed.
+import { Checkbox, Form, Input, Radio, Typography } from 'antd';
 import { ActionButton } from '../../../components/ActionButton';
 import { useSession } from '../../../lib/session';
+import { useCatalogue } from '../../../lib/useCatalogue';
 import type { StepView, TimelineEntry } from '../../../lib/types';
 import { moreStepActions } from '../api/review';
 
@@ -25,6 +26,7 @@ export function MoreStepActions({ step, timeline, onDone }: { step: StepView; ti
   const delegate = delegateOf(step.id, timeline);
   const mayRelease = claimed && (step.assignee?.username === user?.username || user?.role === 'leader');
   const inTurnOrder = step.approval.mode === 'sequential' && step.approval.signed.length > 0;
+  const materials = useCatalogue()?.matters.find((m) => m.code === step.matterCode)?.materials ?? [];
 
   return (
     <>
@@ -80,6 +82,26 @@ export function MoreStepActions({ step, timeline, onDone }: { step: StepView; ti
             reason,
           })}
           done="已加签"
+          onDone={onDone}
+        />
+      )}
+      {claimed && (
+        <ActionButton<{ missing: string[]; reason: string; note?: string }>
+          label="退回窗口补正"
+          fields={(
+            <>
+              <Typography.Paragraph type="secondary">计时暂停（补正），窗口向申请人出具一次性告知书；窗口收取补正材料后自动恢复计时。</Typography.Paragraph>
+              <Form.Item label="需补正的材料" name="missing" rules={[{ required: true, message: '请选择需补正的材料' }]}>
+                <Checkbox.Group options={materials.map((m) => ({ label: m.name, value: m.code }))} />
+              </Form.Item>
+              <Form.Item label="补正说明（选填）" name="note"><Input.TextArea rows={2} /></Form.Item>
+              <Form.Item label="退回理由" name="reason" rules={required('请填写退回理由')}><Input.TextArea rows={2} /></Form.Item>
+            </>
+          )}
+          run={({ missing, reason, note }) => moreStepActions.sendBack(step.id, {
+            to: 'window', reason, missing: missing.map((code) => ({ code, ...(note ? { note } : {}) })),
+          })}
+          done="已退回窗口补正，计时暂停"
           onDone={onDone}
         />
       )}
