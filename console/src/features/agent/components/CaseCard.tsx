@@ -3,7 +3,8 @@
 import { Card, Descriptions, Space, Table, Typography } from 'antd';
 import { LightTag } from '../../../components/LightTag';
 import { CaseStatusTag, ChannelTag, StepStatusTag } from '../../../components/StatusTag';
-import { formatInstant } from '../../../lib/format';
+import { useWorkingDaysLeft } from '../../../lib/calendar';
+import { formatInstant, workingDaysLeft } from '../../../lib/format';
 import { ACTION_LABELS, label } from '../../../lib/labels';
 import { useCatalogue } from '../../../lib/useCatalogue';
 import type { LedgerCase } from '../api/agent';
@@ -16,6 +17,7 @@ const OPEN_STEP = ['pending', 'claimed', 'inReview', 'suspended'];
 
 export function CaseCard({ entry, onChange }: { entry: LedgerCase; onChange: () => void }) {
   const catalogue = useCatalogue();
+  const left = useWorkingDaysLeft();
   const live = OPEN_CASE.includes(entry.status) || entry.status === 'submitted' || entry.status === 'supplementRequested';
   const detail = useCaseView(live ? entry.id : null);
   const refresh = () => {
@@ -48,6 +50,7 @@ export function CaseCard({ entry, onChange }: { entry: LedgerCase; onChange: () 
           { title: '状态', key: 'status', render: (_, step) => <StepStatusTag status={step.status} /> },
           { title: '时限', key: 'light', render: (_, step) => <LightTag light={step.light} /> },
           { title: '承诺办结时间', key: 'due', render: (_, step) => formatInstant(step.dueAt) },
+          { title: '剩余时限', key: 'left', render: (_, step) => (OPEN_STEP.includes(step.status) ? workingDaysLeft(left(step.dueAt)) : '—') },
           { title: '办结时间', key: 'decided', render: (_, step) => formatInstant(step.decidedAt) },
           { title: '办理人', key: 'assignee', render: (_, step) => step.assignee ?? '未签收' },
         ]}

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { LightTag } from '../../../components/LightTag';
 import { PageHeading } from '../../../components/PageHeading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { formatDate, formatInstant } from '../../../lib/format';
+import { useWorkingDaysLeft } from '../../../lib/calendar';
+import { formatDate, formatInstant, workingDaysLeft } from '../../../lib/format';
 import { label } from '../../../lib/labels';
 import { usePolling } from '../../../lib/usePolling';
 import { getProjects, type Project } from '../api/agent';
@@ -17,6 +18,7 @@ const ended = (project: Project) => project.status === 'completed' || project.st
 
 export function ProjectsPage() {
   const projects = usePolling(getProjects, []);
+  const left = useWorkingDaysLeft();
   return (
     <>
       <PageHeading title="我的项目" />
@@ -37,6 +39,7 @@ export function ProjectsPage() {
             { title: '类型', key: 'key', render: (_, p) => (p.key ? <Tag color="green">重点项目</Tag> : <Tag>一般项目</Tag>) },
             { title: '所处阶段', key: 'status', render: (_, p) => label(PROJECT_STATUS_LABELS, p.status) },
             { title: '项目时限', key: 'light', render: (_, p) => (ended(p) ? '—' : <Space><LightTag light={p.light} />{p.limitWorkingDays} 个工作日</Space>) },
+            { title: '剩余', key: 'left', render: (_, p) => (ended(p) ? '—' : workingDaysLeft(left(p.dueAt))) },
             { title: '项目办结期限', key: 'due', render: (_, p) => `${formatInstant(p.dueAt)}${p.provisional ? '（暂定）' : ''}` },
             {
               title: '下次半月汇报', key: 'report',
