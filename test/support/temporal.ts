@@ -7,6 +7,7 @@ import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, 
 import type { DataSource } from 'typeorm';
 import { createCalendarService, seedCalendar } from '../../activities/calendar-service';
 import { openDatabase } from '../../entities/data-source';
+import { dropMysqlDatabase, freshMysqlDatabase } from './mysql';
 import { createActivities } from '../../workers/worker';
 import { temporalBinaries } from '../../scripts/temporal-binaries';
 import { WORKFLOWS_PATH } from '../../workers/worker';
@@ -81,15 +82,28 @@ export interface WorkflowRig {
   stop(): Promise<void>;
 }
 
+let rigDatabases = 0;
+
 /**
- * A time-skipping server, an in-memory database (calendar seeded) and a worker running the real
- * activities over it: what every workflow test arranges.
+ * The rig's database: in-memory sql.js, or with WORKFLOW_TEST_DB=mysql a fresh MySQL database
+ * (TEST_MYSQL_URL), so the ladder, §32, 容缺 and report paths also run on the production engine.
+ */
+async function rigDatabase(): Promise<{ db: DataSource; drop(): Promise<void> }> {
+  if (process.env.WORKFLOW_TEST_DB !== 'mysql') return { db: await openDatabase({ url: 'sqljs::memory' }), drop: async () => undefined };
+  const name = `approval_test_wf_${process.pid}_${(rigDatabases += 1)}`;
+  return { db: await openDatabase({ url: await freshMysqlDatabase(name), dataDir: 'unused' }), drop: () => dropMysqlDatabase(name) };
+}
+
+/**
+ * A time-skipping server, a database (calendar seeded) and a worker running the real activities
+ * over it: what every workflow test arranges.
  */
 export async function startWorkflowRig(options: {
   prepare?: (db: DataSource) => Promise<void>;
   worker?: Partial<WorkerOptions>;
 } = {}): Promise<WorkflowRig> {
-  const [env, db] = await Promise.all([timeSkippingEnvironment(), openDatabase({ url: 'sqljs::memory' })]);
+  const [env, database] = await Promise.all([timeSkippingEnvironment(), rigDatabase()]);
+  const { db } = database;
   await seedCalendar(db);
   await options.prepare?.(db);
   const taskQueue = uniqueId('wf');
@@ -106,6 +120,7 @@ export async function startWorkflowRig(options: {
       await running;
       await env.teardown();
       await db.destroy();
+      await database.drop();
     },
   };
 }
