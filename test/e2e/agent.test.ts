@@ -66,7 +66,9 @@ describe('console: the proxy agent follows a key project', function () {
     await signIn(page, 'agent1');
     await page.getByRole('heading', { name: '我的项目' }).waitFor();
     await page.getByText(`待补材料（容缺）：1 件办件`).waitFor();
-    await page.getByRole('row', { name: /滨江物流园/ }).getByText('120 个工作日').waitFor();
+    const projectRow = page.getByRole('row', { name: /滨江物流园/ });
+    await projectRow.getByText(/^● 绿灯\s*120 个工作日$/).waitFor();
+    await projectRow.getByRole('cell', { name: /^剩余 \d+ 个工作日$/ }).waitFor();
     await watched.screenshot('agent-projects');
 
     // The ledger: the stage under way, its case and each department's step clock.
