@@ -49,7 +49,7 @@ export async function injectFaults(deployment: Deployment, plan: Fault[], option
       await sleep(200);
     }
     // A kill hurts most with writes under way: wait a little for a busy moment.
-    for (const give = Date.now() + 10_000; options.writesInFlight() < options.busy && Date.now() < give && !options.finished();) await sleep(20);
+    for (const give = Date.now() + 5_000; options.writesInFlight() < options.busy && Date.now() < give && !options.finished();) await sleep(20);
     const target = deployment[fault.role];
     fault.firedAt = Date.now();
     fault.writesInFlight = options.writesInFlight();

@@ -12,7 +12,7 @@ describe('crash safety (kill -9 under load, separate processes)', function () {
 
   it('when the worker is killed twice and Temporal and the API once while 20 cases run, then nothing is lost, duplicated, misreported, stuck or unaudited, and the read model matches the workflows', async () => {
     const result = await runChaos({
-      cases: 20, clients: 6, faults: { worker: 2, temporal: 1, api: 1 }, pauseMs: 1000, caseDeadlineMs: 200_000, keep: false,
+      cases: 20, clients: 8, faults: { worker: 2, temporal: 1, api: 1 }, pauseMs: 1000, caseDeadlineMs: 200_000, keep: false,
       log: () => undefined,
     });
     const zeros = zeroFigures(result.findings);
