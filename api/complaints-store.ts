@@ -1,6 +1,7 @@
 // 效能投诉 records: registration under a number unique per day, and the chart-checked
 // transitions (assign, resolve). Complaints are not case state: the API writes them directly.
 import type { DataSource, EntityManager } from 'typeorm';
+import { enqueueWithNotices } from '../activities/inbox-notices';
 import type { WorkingCalendar } from '../domain/calendar';
 import { shanghaiDate } from '../domain/calendar';
 import { allowedEvents, applyEvent, canApply } from '../domain/charts/chart';
@@ -54,6 +55,12 @@ export async function registerComplaint(db: DataSource, calendar: WorkingCalenda
       resolvedAt: null, resolvedBy: null, outcome: null, substantiated: null,
     });
     await manager.insert(Complaint, row);
+    // The supervision office reads of it at once (消息中心), in the transaction that registers it.
+    await enqueueWithNotices(manager, [{
+      dedupeKey: `complaint-${row.number}:received`, channel: 'log', recipientRole: 'supervisor', recipient: 'office', template: 'complaint.received',
+      payload: { complaintId: row.id, number: row.number, content: row.content.slice(0, 500), departmentCode: row.departmentCode, deadlineAt: toShanghaiIso(row.deadlineAt) },
+      ...(row.caseId ? { caseId: row.caseId } : {}),
+    }], receivedAt);
     return row;
   }));
 }

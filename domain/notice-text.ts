@@ -53,6 +53,12 @@ const WORDING: Record<string, (p: Payload) => NoticeText> = {
   'case.copied': (p) => ({ title: `抄送：办件${tracking(p)}`, body: lines(at('抄送人：', p.copiedBy), note(p)) }),
   'joint-review.convened': (p) => ({ title: `联合审查：${String(p.topic ?? '')}`, body: lines(at('会议日期：', p.heldOn), at('召集人：', p.convenedBy), '请提交本部门意见。') }),
   'joint-review.concluded': (p) => ({ title: `联合审查结论：${String(p.topic ?? '')}`, body: lines(at('会审意见：', p.consolidatedOpinion)) }),
+  'complaint.received': (p) => ({ title: `效能投诉：${String(p.number ?? '')}`, body: lines(at('内容：', p.content), at('办结期限：', p.deadlineAt)) }),
+  'complaint.assigned': (p) => ({ title: `投诉交办：${String(p.number ?? '')}`, body: lines(at('内容：', p.content), at('办结期限：', p.deadlineAt)) }),
+  'evaluation.bad': (p) => ({
+    title: `差评：办件${tracking(p)}评价为 ${String(p.level ?? '')} 分`,
+    body: lines(at('评价内容：', p.comment), at('回访整改期限：', p.followUpDeadlineAt)),
+  }),
   'project.warning': (p) => ({ title: `项目预警：${String(p.name ?? p.code ?? '')}全流程时限将至`, body: lines(at('全流程时限：', p.dueAt)) }),
   'project.overdue': (p) => ({ title: `项目超期：${String(p.name ?? p.code ?? '')}超过全流程时限`, body: lines(at('全流程时限：', p.dueAt)) }),
   'project.report-missing': (p) => ({ title: `半月汇报催办：${String(p.name ?? p.code ?? '')}`, body: lines(at('汇报期：', p.period), '本期进展尚未汇报。') }),

@@ -2,6 +2,8 @@
 // in person, assignment, resolution with an outcome, lists and figures. Applicants file their
 // own with a tracking code (routes/feedback-public.ts).
 import type { DataSource } from 'typeorm';
+import { toShanghaiIso } from '../../domain/time';
+import { enqueueWithNotices } from '../../activities/inbox-notices';
 import { z } from 'zod';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { COMPLAINT_STATUSES } from '../../domain/charts/complaint-chart';
@@ -159,6 +161,13 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
       assignedDepartmentCode: departmentCode,
       assignedAt: clock.now(),
     });
+    // The assignee, or the department (its leader and officers), reads it in the 消息中心.
+    await db.transaction((manager) => enqueueWithNotices(manager, [{
+      dedupeKey: `complaint-${complaint.number}:assigned:${complaint.assignedAt!.getTime()}`, channel: 'log',
+      recipientRole: assignee ? assignee.role as Exclude<typeof assignee.role, 'admin'> : 'leader', recipient: assignee ? assignee.username : `dept:${departmentCode}`, template: 'complaint.assigned',
+      payload: { complaintId: complaint.id, number: complaint.number, content: complaint.content.slice(0, 500), deadlineAt: toShanghaiIso(complaint.deadlineAt) },
+      ...(complaint.caseId ? { caseId: complaint.caseId } : {}),
+    }], clock.now()));
     res.json(complaintView(complaint, clock.now()));
   });
 

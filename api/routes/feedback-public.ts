@@ -1,13 +1,16 @@
 // The applicant's voice, without a token: 效能投诉 and 好差评 with the case's tracking code and the
 // last four digits of the applicant's phone, as for progress tracking. A wrong phone suffix
 // answers exactly like an unknown code.
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { enqueueWithNotices } from '../../activities/inbox-notices';
+import type { NotificationRequest } from '../../activities/notification-types';
 import { z } from 'zod';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { shanghaiDate } from '../../domain/calendar';
 import { DELIVERED_CASE_STATUSES } from '../../domain/charts/states';
 import { EVALUATION_LEVELS, FEEDBACK_POLICY, isBadRating } from '../../domain/feedback-policy';
-import { Evaluation } from '../../entities';
+import { Evaluation, Matter, type CaseRecord } from '../../entities';
+import { toShanghaiIso } from '../../domain/time';
 import type { Clock } from '../../config/clock';
 import { complaintReceipt, registerComplaint } from '../complaints-store';
 import { badRequest, illegalTransition, notFound } from '../problems';
@@ -41,6 +44,18 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, clock, boo
   book: RouteBook;
 }) {
   const routes = book.router();
+
+  /** 差评: the supervision office, and the departments of the case's matters (their leader and officers). */
+  const badRatingNotices = async (record: CaseRecord, rating: Evaluation): Promise<NotificationRequest[]> => {
+    const matters = await db.getRepository(Matter).find({ where: { code: In(record.matterCodes) }, select: { code: true, departmentCode: true } });
+    const payload = { trackingCode: record.trackingCode, level: rating.level, comment: rating.comment, followUpDeadlineAt: toShanghaiIso(rating.followUpDeadlineAt) };
+    const base = { channel: 'log' as const, template: 'evaluation.bad', payload, caseId: record.id };
+    return [
+      { ...base, dedupeKey: `case-${record.id}:bad-rating:supervisor`, recipientRole: 'supervisor', recipient: 'office' },
+      ...[...new Set(matters.map((matter) => matter.departmentCode))]
+        .map((code) => ({ ...base, dedupeKey: `case-${record.id}:bad-rating:${code}`, recipientRole: 'leader' as const, recipient: `dept:${code}` })),
+    ];
+  };
 
   /** The case behind a tracking code, if the phone suffix matches; otherwise 404. */
   const trackedCase = async (trackingCode: string, suffix: string) => {
@@ -97,7 +112,11 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, clock, boo
       followUpNote: null,
     });
     try {
-      await evaluations.insert(row);
+      await db.transaction(async (manager) => {
+        await manager.insert(Evaluation, row);
+        // 差评: the supervision office and the case's departments read of it (回访整改).
+        if (bad) await enqueueWithNotices(manager, await badRatingNotices(record, row), createdAt);
+      });
     } catch (err) {
       // Two ratings at once: UNIQUE (case_id) lets one in.
       if (isUniqueViolation(err)) throw already();

@@ -177,6 +177,33 @@ describe('notices centre (HTTP → Temporal → MySQL)', function () {
     }
   });
 
+  it('when an applicant complains and rates badly, then the supervision office reads both, and the department reads the assignment and the bad rating', async () => {
+    const id = await acceptedCase(['ZRJ-001']);
+    const { trackingCode } = (await clerk.get(`/api/cases/${id}`)).body as { trackingCode: string };
+    expect((await officerZrj.post(`/api/steps/${id}-ZRJ-001/claim`, {})).status).to.equal(200);
+    expect((await officerZrj.post(`/api/steps/${id}-ZRJ-001/approve`, { opinion: '同意' })).status).to.equal(200);
+    await eventually(async () => expect((await clerk.get(`/api/cases/${id}`)).body.status).to.equal('approved'));
+    expect((await clerk.post(`/api/cases/${id}/deliver`, {})).status).to.equal(200);
+
+    const anonymous = new ApiClient(system.url);
+    const complaint = await anonymous.post(`/api/track/${trackingCode}/complaints`, { phoneLast4: '5678', content: '窗口答复不清，多次往返' });
+    expect(complaint.status, JSON.stringify(complaint.body)).to.equal(201);
+    const received = (await noticesOf(supervisor)).items.find((item) => item.kind === 'complaint.received' && item.caseId === id)!;
+    expect(received.title).to.equal(`效能投诉：${String(complaint.body.number)}`);
+    expect(received.body).to.contain('窗口答复不清');
+    const listed = (await supervisor.get('/api/complaints')).body.items.find((item: { number: string }) => item.number === complaint.body.number);
+    expect((await supervisor.post(`/api/complaints/${String(listed.id)}/assign`, { departmentCode: 'zrj' })).status).to.equal(200);
+    expect((await noticesOf(leaderZrj)).items.find((item) => item.kind === 'complaint.assigned' && item.caseId === id)?.title).to.match(/^投诉交办：/);
+
+    expect((await anonymous.post(`/api/track/${trackingCode}/evaluation`, { phoneLast4: '5678', level: 1, comment: '等太久' })).status).to.equal(201);
+    for (const reader of [supervisor, leaderZrj, officerZrj]) {
+      const bad = (await noticesOf(reader)).items.find((item) => item.kind === 'evaluation.bad' && item.caseId === id)!;
+      expect(bad.title).to.equal(`差评：办件（受理编号 ${trackingCode}）评价为 1 分`);
+      expect(bad.body).to.contain('等太久');
+    }
+    expect((await noticesOf(leaderHbj)).items.some((item) => item.caseId === id), 'another department').to.equal(false);
+  });
+
   it('when every kind the system sends is worded, then titles are Chinese and no kind falls back to its code', () => {
     for (const kind of WORDED_NOTICE_KINDS) {
       const { title } = noticeText(kind, { matterName: '建设工程规划许可', trackingCode: 'ABCDEFGH23', topic: '选址会商', name: '星河产业园' });
