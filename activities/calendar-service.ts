@@ -59,6 +59,9 @@ function stored(row: CalendarDayRecord): StoredCalendarDay {
 }
 
 const yearRange = (year: number) => Between(`${year}-01-01`, `${year}-12-31`);
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+/** Rows that make their year's schedule real rather than computed. */
+const isSchedule = (source: CalendarDaySource): boolean => source === 'published' || source === 'imported';
 
 let publishedIndex: Map<string, CalendarDay> | undefined;
 /** The published entry of a date, if the package data has one. */
@@ -73,7 +76,10 @@ function publishedEntry(date: string): CalendarDay | undefined {
  */
 export async function seedCalendar(db: DataSource, fromYear = 2024): Promise<void> {
   const updatedAt = wholeSecond(new Date().getTime());
-  const rows = publishedDays(fromYear).days.map((day) => ({
+  // An imported year is whole as imported: published days would lie over it as extra entries.
+  const imported = new Set((await db.getRepository(CalendarDayRecord).find({ where: { source: 'imported' }, select: { date: true } }))
+    .map((row) => yearOf(row.date)));
+  const rows = publishedDays(fromYear).days.filter((day) => !imported.has(yearOf(day.date))).map((day) => ({
     ...day, source: 'published' as const, updatedAt, updatedBy: null,
   }));
   for (let i = 0; i < rows.length; i += 200) {
@@ -127,7 +133,8 @@ export async function removeCalendarOverride(db: DataSource, date: string): Prom
     const repo = em.getRepository(CalendarDayRecord);
     const row = await repo.findOneBy({ date });
     if (!row) return { found: false };
-    if (row.source === 'published') return { found: true, restored: stored(row) };
+    // A schedule's own entry is not an override: it stays (an import is replaced by importing again).
+    if (isSchedule(row.source)) return { found: true, restored: stored(row) };
     const entry = publishedEntry(date);
     // A lone published row would mark an unpublished year as published: restore only into a published year.
     const yearPublished = entry !== undefined
@@ -144,22 +151,113 @@ export async function removeCalendarOverride(db: DataSource, date: string): Prom
   });
 }
 
-/**
- * The listed days of one year. A published year: its stored rows. Otherwise the computed
- * statutory holidays with any admin entries laid over them, flagged provisional.
- */
-export async function calendarYear(db: DataSource, year: number): Promise<{ year: number; provisional: boolean; days: YearDay[] }> {
-  const rows = await db.getRepository(CalendarDayRecord).find({ where: { date: yearRange(year) }, order: { date: 'ASC' } });
-  const view = ({ date, kind, name, source }: CalendarDayRecord): YearDay => ({ date, kind, name, source });
-  if (rows.some((row) => row.source === 'published')) return { year, provisional: false, days: rows.map(view) };
-  const days = new Map<string, YearDay>(provisionalDays(year).map((day) => [day.date, { ...day, source: 'provisional' }]));
-  for (const row of rows) days.set(row.date, view(row));
-  return { year, provisional: true, days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+/** Where a year's listed days come from: its stored schedule, or the statutory computation. */
+export type YearSource = 'published' | 'imported' | 'provisional';
+
+function yearSource(rows: CalendarDayRecord[]): YearSource {
+  if (rows.some((row) => row.source === 'imported')) return 'imported';
+  return rows.some((row) => row.source === 'published') ? 'published' : 'provisional';
 }
 
-/** Years with at least one published row have a published schedule. */
+/** One year from its stored rows (sorted by date). */
+function yearView(year: number, rows: CalendarDayRecord[]): { year: number; source: YearSource; provisional: boolean; days: YearDay[] } {
+  const view = ({ date, kind, name, source }: CalendarDayRecord): YearDay => ({ date, kind, name, source });
+  const source = yearSource(rows);
+  if (source !== 'provisional') return { year, source, provisional: false, days: rows.map(view) };
+  const days = new Map<string, YearDay>(provisionalDays(year).map((day) => [day.date, { ...day, source: 'provisional' }]));
+  for (const row of rows) days.set(row.date, view(row));
+  return { year, source, provisional: true, days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+}
+
+/**
+ * The listed days of one year. A published or imported year: its stored rows. Otherwise the
+ * computed statutory holidays with any admin entries laid over them, flagged provisional.
+ */
+export async function calendarYear(db: DataSource, year: number): Promise<{ year: number; source: YearSource; provisional: boolean; days: YearDay[] }> {
+  return yearView(year, await db.getRepository(CalendarDayRecord).find({ where: { date: yearRange(year) }, order: { date: 'ASC' } }));
+}
+
+/** What the calendar knows of one year. */
+export interface YearCoverage {
+  year: number;
+  source: YearSource;
+  /** Listed days (holidays and make-up working days), computed ones included. */
+  days: number;
+  holidays: number;
+  workdays: number;
+  /** UTC ISO instant of the latest stored change in the year; null when nothing is stored. */
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/**
+ * Every year from the first one with a published or imported schedule (or `currentYear`, when
+ * none has one) through the later of `currentYear + 1` and the last scheduled year.
+ */
+export async function calendarCoverage(db: DataSource, currentYear: number): Promise<YearCoverage[]> {
+  const rows = await db.getRepository(CalendarDayRecord).find({ order: { date: 'ASC' } });
+  const byYear = new Map<number, CalendarDayRecord[]>();
+  for (const row of rows) byYear.set(yearOf(row.date), [...(byYear.get(yearOf(row.date)) ?? []), row]);
+  const scheduled = [...byYear].filter(([, yearRows]) => yearSource(yearRows) !== 'provisional').map(([year]) => year);
+  const first = Math.min(currentYear, ...scheduled);
+  const last = Math.max(currentYear + 1, ...scheduled);
+  const coverage: YearCoverage[] = [];
+  for (let year = first; year <= last; year += 1) {
+    const yearRows = byYear.get(year) ?? [];
+    const { source, days } = yearView(year, yearRows);
+    const latest = yearRows.reduce<CalendarDayRecord | undefined>((a, b) => (!a || b.updatedAt > a.updatedAt ? b : a), undefined);
+    coverage.push({
+      year, source, days: days.length,
+      holidays: days.filter((day) => day.kind === 'holiday').length,
+      workdays: days.filter((day) => day.kind === 'workday').length,
+      updatedAt: latest?.updatedAt.toISOString() ?? null,
+      updatedBy: latest?.updatedBy ?? null,
+    });
+  }
+  return coverage;
+}
+
+export interface YearImport {
+  year: number;
+  days: CalendarDay[];
+  /** Username of the administrator. */
+  by: string;
+}
+
+function assertYearImport({ year, days, by }: YearImport): void {
+  const seen = new Set<string>();
+  for (const day of days) {
+    assertOverride({ ...day, by });
+    if (yearOf(day.date) !== year) throw new RangeError(`${day.date} is not in ${year}`);
+    if (seen.has(day.date)) throw new RangeError(`${day.date} is listed twice`);
+    seen.add(day.date);
+  }
+}
+
+/**
+ * Replaces a year's schedule in one transaction: every stored row of the year (published days,
+ * admin entries, an earlier import) gives way to the given days, stored as `imported`; the year
+ * then counts as a real schedule, no longer provisional.
+ */
+export async function importCalendarYear(db: DataSource, yearImport: YearImport): Promise<{ year: number; source: YearSource; provisional: boolean; days: YearDay[] }> {
+  assertYearImport(yearImport);
+  const { year, days, by } = yearImport;
+  return db.transaction(async (em) => {
+    // Taken before the delete, so the table's latest stamp still moves forward.
+    const updatedAt = await nextStamp(em);
+    const repo = em.getRepository(CalendarDayRecord);
+    await repo.delete({ date: yearRange(year) });
+    const rows: CalendarDayRecord[] = [...days].sort((a, b) => a.date.localeCompare(b.date)).map(({ date, kind, name }) => ({
+      date, kind, name, source: 'imported', updatedAt, updatedBy: by,
+    }));
+    for (let i = 0; i < rows.length; i += 200) await repo.insert(rows.slice(i, i + 200));
+    return yearView(year, rows);
+  });
+}
+
+/** Years with at least one published or imported row have a real schedule. */
 function buildCalendar(rows: CalendarDayRecord[], closeOfOffice?: string): WorkingCalendar {
-  const publishedYears = [...new Set(rows.filter((row) => row.source === 'published').map((row) => Number(row.date.slice(0, 4))))];
+  const publishedYears = [...new Set(rows.filter((row) => isSchedule(row.source)).map((row) => yearOf(row.date)))];
   const days = rows.map(({ date, kind, name }): CalendarDay => ({ date, kind, name }));
   return new WorkingCalendar(days, { publishedYears, closeOfOffice });
 }

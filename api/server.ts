@@ -120,6 +120,7 @@ export function createApp({ db, temporal, config, logger, clock = systemClock }:
   app.use(createCalendarRouter({
     db,
     calendar,
+    clock,
     // Running steps re-plan their deadlines against the changed calendar.
     onCalendarChanged: async (date) => workflows.calendarChanged({
       steps: await readModel.openStepIds(), cases: await readModel.openCaseIds(), projects: await readModel.openProjectIds(),

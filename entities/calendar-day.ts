@@ -1,13 +1,17 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DayKind } from '../domain/calendar';
 
-/** published: seeded from the published schedules; admin: entered or changed by an administrator. */
-export type CalendarDaySource = 'published' | 'admin';
+/**
+ * published: seeded from the published schedules; imported: a whole year's schedule an
+ * administrator brought in at once (PUT /api/calendar/years/:year); admin: one day entered or
+ * changed by an administrator.
+ */
+export type CalendarDaySource = 'published' | 'imported' | 'admin';
 
 /**
  * One listed day of the working-day calendar: a holiday (rest day) or a 调休 make-up working day.
- * Unlisted days are ordinary weekdays and weekends. A year with at least one published row has
- * a published schedule; other years are computed provisionally (domain/calendar).
+ * Unlisted days are ordinary weekdays and weekends. A year with at least one published or imported
+ * row has a real schedule; other years are computed provisionally (domain/calendar).
  */
 @Entity({ name: 'calendar_days' })
 export class CalendarDayRecord {
