@@ -24,6 +24,8 @@ describe('replay of stored histories', function () {
       'case-tolerated-window-channels.json', 'case-delivered-window-deadline.json', 'case-tolerated-window-deadline.json',
       'project-stage.json', 'step-reviewed-reviewer-verbs.json', 'case-reviewed-reviewer-verbs.json',
       'step-reviewed-send-back-window.json', 'case-reviewed-send-back-window.json',
+      // The whole 电子监察 ladder from fired timers, after a calendar-change signal (record-ladder.ts).
+      'step-ladder-clock-ladder.json', 'case-ladder-clock-ladder.json',
     ]);
   });
 
