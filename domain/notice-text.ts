@@ -53,6 +53,10 @@ const WORDING: Record<string, (p: Payload) => NoticeText> = {
   'case.copied': (p) => ({ title: `抄送：办件${tracking(p)}`, body: lines(at('抄送人：', p.copiedBy), note(p)) }),
   'joint-review.convened': (p) => ({ title: `联合审查：${String(p.topic ?? '')}`, body: lines(at('会议日期：', p.heldOn), at('召集人：', p.convenedBy), '请提交本部门意见。') }),
   'joint-review.concluded': (p) => ({ title: `联合审查结论：${String(p.topic ?? '')}`, body: lines(at('会审意见：', p.consolidatedOpinion)) }),
+  'commitment.check-failed': (p) => ({
+    title: `告知承诺核查不合格：${matter(p)}`,
+    body: lines(at('承诺事项：', p.items), at('核查结论：', p.finding), at('核查人：', p.checkedBy)),
+  }),
   'complaint.received': (p) => ({ title: `效能投诉：${String(p.number ?? '')}`, body: lines(at('内容：', p.content), at('办结期限：', p.deadlineAt)) }),
   'complaint.assigned': (p) => ({ title: `投诉交办：${String(p.number ?? '')}`, body: lines(at('内容：', p.content), at('办结期限：', p.deadlineAt)) }),
   'evaluation.bad': (p) => ({

@@ -1,12 +1,13 @@
 // 告知承诺制 事后核查: the checks a department owes after approving on the applicant's commitment.
 // Reviewers see and complete their own department's; the supervision office sees all.
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { enqueueWithNotices } from '../../activities/inbox-notices';
 import { z } from 'zod';
 import { allowedEvents, applyEvent, canApply } from '../../domain/charts/chart';
 import { CHECK_STATUSES, checkChart, checkSnapshot, type CheckStatus } from '../../domain/charts/post-approval-check-chart';
 import { toShanghaiIso } from '../../domain/time';
 import type { Actor } from '../../domain/types';
-import { PostApprovalCheck } from '../../entities';
+import { AuditEvent, PostApprovalCheck } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
 import { illegalTransition, notFound } from '../problems';
@@ -36,6 +37,21 @@ function checkView(check: PostApprovalCheck, now = new Date()) {
 /** null: every department (效能办); otherwise the reviewer's own. */
 const scopeOf = (actor: Actor): string | null => (actor.role === 'supervisor' ? null : actor.departmentCode ?? '');
 
+/** 告知承诺 broken: a timeline row on the case, notices to the supervision office and the department. */
+async function recordFailure(manager: EntityManager, check: PostApprovalCheck, finding: string, actor: Actor, at: Date): Promise<void> {
+  await manager.insert(AuditEvent, {
+    workflowId: `post-approval-check-${check.id}`, seq: 1, caseId: check.caseId, stepId: check.stepId, at, action: 'COMMITMENT_CHECK_FAILED',
+    fromState: 'open', toState: 'failed', actorId: actor.id, actorName: actor.username, actorRole: actor.role,
+    detail: { checkId: check.id, matterCode: check.matterCode, items: check.items, finding },
+  });
+  const payload = { checkId: check.id, matterCode: check.matterCode, items: check.items, finding, checkedBy: actor.username };
+  const base = { channel: 'log' as const, template: 'commitment.check-failed', payload, caseId: check.caseId, stepId: check.stepId };
+  await enqueueWithNotices(manager, [
+    { ...base, dedupeKey: `post-approval-check-${check.id}:failed:supervisor`, recipientRole: 'supervisor', recipient: 'office' },
+    { ...base, dedupeKey: `post-approval-check-${check.id}:failed:leader`, recipientRole: 'leader', recipient: `dept:${check.departmentCode}` },
+  ], at);
+}
+
 export function createPostApprovalChecksRouter({ db, book }: { db: DataSource; book: RouteBook }) {
   const routes = book.router();
   const checks = db.getRepository(PostApprovalCheck);
@@ -64,13 +80,20 @@ export function createPostApprovalChecksRouter({ db, book }: { db: DataSource; b
     const refuse = (status: CheckStatus) => illegalTransition(`the check is ${status}`, status, 'COMPLETE', allowedEvents(checkChart, checkSnapshot(status)));
     if (!canApply(checkChart, checkSnapshot(check.status), event)) throw refuse(check.status);
     const next = applyEvent(checkChart, checkSnapshot(check.status), event).value as CheckStatus;
+    const at = new Date();
     // Conditional on the status read: of two concurrent completions exactly one matches a row.
-    const result = await db.createQueryBuilder().update(PostApprovalCheck)
-      .set({ status: next, completedAt: new Date(), completedBy: actor.username, finding: body.finding })
-      .where('id = :id AND status = :status', { id, status: check.status })
-      .execute();
+    // A broken commitment has consequences in the same transaction: the case timeline shows it,
+    // the supervision office and the department read of it.
+    const affected = await db.transaction(async (manager) => {
+      const result = await manager.createQueryBuilder().update(PostApprovalCheck)
+        .set({ status: next, completedAt: at, completedBy: actor.username, finding: body.finding })
+        .where('id = :id AND status = :status', { id, status: check.status })
+        .execute();
+      if (result.affected && next === 'failed') await recordFailure(manager, check, body.finding, actor, at);
+      return result.affected;
+    });
     const updated = await checks.findOneByOrFail({ id });
-    if (!result.affected) throw refuse(updated.status);
+    if (!affected) throw refuse(updated.status);
     res.json(checkView(updated));
   });
 

@@ -204,6 +204,29 @@ describe('notices centre (HTTP → Temporal → MySQL)', function () {
     expect((await noticesOf(leaderHbj)).items.some((item) => item.caseId === id), 'another department').to.equal(false);
   });
 
+  it('when a 告知承诺 post-approval check fails, then the case timeline shows it and the supervision office and the department read of it', async () => {
+    const id = await acceptedCase(['ZRJ-001']);
+    const stepId = `${id}-ZRJ-001`;
+    expect((await officerZrj.post(`/api/steps/${stepId}/claim`, {})).status).to.equal(200);
+    const approved = await officerZrj.post(`/api/steps/${stepId}/approve`, { opinion: '告知承诺，同意', commitment: { items: '三十日内补交选址论证报告', checkWorkingDays: 20 } });
+    expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+    const check = await eventually(async () => {
+      const owed = (await officerZrj.get('/api/post-approval-checks?status=open')).body.find((c: { stepId: string }) => c.stepId === stepId);
+      expect(owed).to.not.equal(undefined);
+      return owed as { id: number };
+    });
+    expect((await officerZrj.post(`/api/post-approval-checks/${check.id}/complete`, { compliant: false, finding: '逾期未补交' })).status).to.equal(200);
+
+    const entry = (await clerk.get(`/api/cases/${id}`)).body.timeline.find((row: { action: string }) => row.action === 'COMMITMENT_CHECK_FAILED');
+    expect(entry).to.deep.include({ stepId, fromState: 'open', toState: 'failed' });
+    expect(entry.detail).to.include({ finding: '逾期未补交', items: '三十日内补交选址论证报告' });
+    for (const reader of [supervisor, leaderZrj]) {
+      const notice = (await noticesOf(reader)).items.find((item) => item.kind === 'commitment.check-failed' && item.stepId === stepId)!;
+      expect(notice.title).to.match(/^告知承诺核查不合格：/);
+      expect(notice.body).to.contain('逾期未补交');
+    }
+  });
+
   it('when every kind the system sends is worded, then titles are Chinese and no kind falls back to its code', () => {
     for (const kind of WORDED_NOTICE_KINDS) {
       const { title } = noticeText(kind, { matterName: '建设工程规划许可', trackingCode: 'ABCDEFGH23', topic: '选址会商', name: '星河产业园' });
