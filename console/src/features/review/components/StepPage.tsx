@@ -131,6 +131,9 @@ function Materials({ kase, matterCode }: { kase: CaseView; matterCode: string })
 
 function StepActions({ step, timeline, onDone }: { step: StepView; timeline: CaseView['timeline']; onDone: () => void }) {
   const role = useSession()?.user.role;
+  // Only the special procedures the matter provides for (§45) can pause its clock.
+  const provided = useCatalogue()?.matters.find((m) => m.code === step.matterCode)?.specialProcedures;
+  const kinds = SUSPEND_KINDS.filter((kind) => !provided || provided.includes(kind));
   if (step.status === 'approved' || step.status === 'rejected') {
     return <Typography.Text type="secondary">本环节已办结。</Typography.Text>;
   }
@@ -182,7 +185,7 @@ function StepActions({ step, timeline, onDone }: { step: StepView; timeline: Cas
             fields={(
               <>
                 <Form.Item label="特别程序" name="kind" rules={[{ required: true, message: '请选择特别程序' }]}>
-                  <Radio.Group options={SUSPEND_KINDS.map((k) => ({ value: k, label: k }))} />
+                  <Radio.Group options={kinds.map((k) => ({ value: k, label: k }))} />
                 </Form.Item>
                 <Form.Item label="暂停理由" name="reason" rules={required('请填写暂停理由')}><Input.TextArea rows={2} /></Form.Item>
                 <Form.Item label="预计所需工作日（选填）" name="expectedWorkingDays"><InputNumber min={1} max={365} /></Form.Item>
