@@ -27,7 +27,7 @@ export interface EndpointSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodTy
   /** Status → what it means; 400/401/403/404/413/429 are added from the route's shape. */
   responses: Record<number, string>;
   /** The media type of the 2xx answer (JSON unless said otherwise). */
-  produces?: 'application/json' | 'text/csv' | 'text/html' | 'text/plain';
+  produces?: 'application/json' | 'text/csv' | 'text/html' | 'text/plain' | 'text/event-stream';
   /** Accepts an `Idempotency-Key` header: a retry gets the first answer. */
   idempotent?: boolean;
 }

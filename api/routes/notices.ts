@@ -59,7 +59,7 @@ export function createNoticesRouter({ store, book, streamPollMs = 2000, heartbea
     method: 'get', path: STREAM_PATH, tag: 'notices',
     summary: 'Server-sent events: `unread` `{unread}` at once and on every change, `notice` per new notice (id = notice id). '
       + 'Bearer header, or `?access_token=` for EventSource',
-    access: ROLES, query: streamQuery, produces: 'text/plain', responses: { 200: '`text/event-stream`' },
+    access: ROLES, query: streamQuery, produces: 'text/event-stream', responses: { 200: 'the event stream' },
   }, async ({ query }, req, res) => {
     const userId = actorOf(req).id;
     const resumeFrom = Number(req.headers['last-event-id']);

@@ -7812,13 +7812,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `text/event-stream` */
+            /** @description the event stream */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": unknown;
+                    "text/event-stream": unknown;
                 };
             };
             /** @description invalid input; `errors` names every offending field */
