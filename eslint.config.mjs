@@ -28,7 +28,7 @@ const sandboxRestrictions = {
 
 export default tseslint.config(
   // console/ is linted with its own tsconfig (the nearest one, found by the project service).
-  { ignores: ['node_modules/**', '.venv/**', 'data/**', 'console/dist/**', 'console/src/lib/api-schema.d.ts', 'test/e2e/artifacts/**'] },
+  { ignores: ['node_modules/**', '.venv/**', 'data/**', 'dist/**', 'console/dist/**', 'console/src/lib/api-schema.d.ts', 'test/e2e/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

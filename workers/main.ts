@@ -1,5 +1,6 @@
 // `npm run worker`: a worker process for a real deployment, against an existing Temporal
-// cluster (TEMPORAL_ADDRESS) and MySQL (DATABASE_URL).
+// cluster (TEMPORAL_ADDRESS) and MySQL (DATABASE_URL). Compiled (dist/workers/main.js) and with
+// NODE_ENV=production it loads the workflow bundle made by `npm run build`.
 import http from 'node:http';
 import { NativeConnection } from '@temporalio/worker';
 import { processRegistry } from '../config/telemetry';
@@ -10,7 +11,7 @@ import { seedCalendar } from '../activities/calendar-service';
 import { channelsFromEnv } from '../activities/notification-channels';
 import { createNotificationSender } from '../activities/notification-sender';
 import { withBackoff } from '../config/backoff';
-import { createApprovalWorker } from './worker';
+import { createApprovalWorker, prebuiltWorkflowBundle } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,9 +24,10 @@ async function main(): Promise<void> {
   sender.start();
   const address = config.temporalAddress ?? 'localhost:7233';
   const connection = await withBackoff(`Temporal at ${address}`, () => NativeConnection.connect({ address }), logger);
-  const worker = await createApprovalWorker({ connection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
+  const workflowBundle = prebuiltWorkflowBundle();
+  const worker = await createApprovalWorker({ connection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue, workflowBundle });
   const metrics = config.workerMetricsPort === undefined ? undefined : serveMetrics(config.workerMetricsPort);
-  logger.info({ taskQueue: config.taskQueue, metricsPort: config.workerMetricsPort }, 'worker running');
+  logger.info({ taskQueue: config.taskQueue, metricsPort: config.workerMetricsPort, workflows: workflowBundle ? 'prebuilt' : 'bundled at start' }, 'worker running');
   await worker.run();
   metrics?.close();
   await sender.stop();

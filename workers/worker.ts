@@ -1,4 +1,5 @@
 // Composition root of the worker: real dependencies in, a running Temporal worker out.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -10,7 +11,20 @@ import { createProjectionActivities } from '../activities/projection';
 import { createSupervisionActivities } from '../activities/supervision';
 import { instrumentActivities } from './instrumentation';
 
-export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
+// Run from the sources this is workflows/index.ts; compiled, dist/workflows/index.js.
+export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', `index${path.extname(__filename)}`);
+
+/** Written by `npm run build` (scripts/bundle-workflows.ts): dist/workflow-bundle.js beside dist/workers. */
+export const PREBUILT_WORKFLOW_BUNDLE = path.join(__dirname, '..', 'workflow-bundle.js');
+
+/**
+ * The prebuilt bundle when the compiled worker runs in production, so it starts without webpack;
+ * otherwise (tests, `npm start`, tsx from the sources) undefined: the worker bundles the sources.
+ */
+export function prebuiltWorkflowBundle(env: NodeJS.ProcessEnv = process.env): WorkerOptions['workflowBundle'] | undefined {
+  if (env.NODE_ENV !== 'production' || !existsSync(PREBUILT_WORKFLOW_BUNDLE)) return undefined;
+  return { codePath: PREBUILT_WORKFLOW_BUNDLE };
+}
 
 export interface ApprovalWorkerOptions {
   connection: NativeConnection;
@@ -18,7 +32,7 @@ export interface ApprovalWorkerOptions {
   namespace: string;
   taskQueue: string;
   calendar?: CalendarService;
-  /** Tests bundle once and share the bundle; production bundles at start. */
+  /** Tests bundle once and share the bundle; a production build brings its prebuilt one. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxConcurrentActivityTaskExecutions?: number;
 }

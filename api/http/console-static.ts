@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import compression from 'compression';
 import express, { type RequestHandler, type Router } from 'express';
 
-export const CONSOLE_DIST = join(__dirname, '..', '..', 'console', 'dist');
+/**
+ * console/dist at the project root: the first folder up from here that holds package.json — two
+ * levels up from api/http when run from the sources, three from dist/api/http when compiled.
+ */
+export function findConsoleDist(from: string = __dirname): string {
+  const roots = [join(from, '..', '..'), join(from, '..', '..', '..')];
+  const root = roots.find((dir) => existsSync(join(dir, 'package.json'))) ?? roots[0];
+  return join(root, 'console', 'dist');
+}
+
+export const CONSOLE_DIST = findConsoleDist();
 
 const NOT_BUILT = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>并联审批工作台</title>'
   + '<body style="font-family:sans-serif;margin:40px"><h1>工作台尚未构建</h1>'
