@@ -5,10 +5,17 @@ import type { paths } from './api-schema';
 import { ApiProblem, type Problem } from './problem';
 import { getSession, setSession } from './session';
 
+/** Routes anyone may call; every other call needs the session's token. */
+const PUBLIC = /^\/api\/(auth\/login|track\/)/;
+
+/** A call for a signed-in route after signing out (a poll about to stop) is not sent at all. */
+export class SignedOut extends Error {}
+
 const auth: Middleware = {
   onRequest({ request }) {
     const session = getSession();
     if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
+    else if (!PUBLIC.test(new URL(request.url).pathname)) throw new SignedOut('signed out');
     return request;
   },
   onResponse({ response }) {
@@ -32,7 +39,8 @@ export async function unwrap<T>(call: Promise<Answer>): Promise<T> {
   let answer: Answer;
   try {
     answer = await call;
-  } catch {
+  } catch (err) {
+    if (err instanceof SignedOut) throw new ApiProblem({ status: 401, title: 'Unauthorized', detail: '请先登录。' });
     throw new ApiProblem({ status: 0, title: 'Network', detail: '无法连接服务器，请检查网络后重试。' });
   }
   if (!answer.response.ok) {
