@@ -30,7 +30,8 @@ export async function openPage(browser: Browser, baseURL: string, options: { wid
     timezoneId: options.timezoneId ?? 'America/New_York',
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
   });
-  context.setDefaultTimeout(20_000);
+  // Generous: CI machines are small, and a poll may take a few seconds to bring a change in.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
