@@ -1,6 +1,5 @@
-// 受理通知书 / 不予受理通知书: the paper the applicant takes home from the window, as JSON and as a
-// printable HTML page built from the same object.
-import escapeHtml from 'escape-html';
+// 受理通知书 / 不予受理通知书 as `/api/cases/:id/receipt` answers it in JSON; the printed page is
+// the paper of papers/ (names, Chinese dates, the tracking QR code).
 import { toShanghaiIso } from '../domain/time';
 import { acceptanceNumber } from '../domain/window';
 import type { AuditEvent, CaseRecord, Matter, Step } from '../entities';
@@ -80,24 +79,4 @@ export function receiptOf(record: CaseRecord, steps: Step[], timeline: AuditEven
     supplementDueAt: tolerated.dueAt,
     howToTrack: `凭查询码 ${record.trackingCode} 及申请人手机号后四位查询办理进度`,
   };
-}
-
-export function receiptHtml(receipt: Receipt): string {
-  const e = (value: unknown): string => escapeHtml(value === null || value === undefined ? '—' : String(value));
-  const rows = receipt.matters.map((m) =>
-    `<tr><td>${e(m.code)}</td><td>${e(m.name)}</td><td>${e(m.departmentCode)}</td><td>${e(m.committedDays)}</td><td>${e(m.dueAt)}</td></tr>`).join('');
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${e(receipt.title)} ${e(receipt.acceptanceNumber ?? receipt.trackingCode)}</title>
-<style>body{font-family:serif;max-width:48em;margin:2em auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:.3em}</style>
-</head><body>
-<h1>${e(receipt.title)}</h1>
-<p>受理编号：${e(receipt.acceptanceNumber)}&emsp;查询码：${e(receipt.trackingCode)}</p>
-<p>申请人：${e(receipt.applicant)}&emsp;项目：${e(receipt.projectName)}</p>
-${receipt.kind === 'refusal' ? `<p>不予受理理由：${e(receipt.reason)}</p>` : ''}
-<table><thead><tr><th>事项编码</th><th>事项名称</th><th>承办部门</th><th>承诺时限（工作日）</th><th>办结期限</th></tr></thead><tbody>${rows}</tbody></table>
-<p>已收材料：${e(receipt.materialsReceived.join('、') || '—')}</p>
-${receipt.materialsOwed.length > 0 ? `<p>容缺材料（请于 ${e(receipt.supplementDueAt)} 前补齐）：${e(receipt.materialsOwed.map((m) => m.name ?? m.code).join('、'))}</p>` : ''}
-<p>${e(receipt.howToTrack)}</p>
-<p>经办人：${e(receipt.issuedBy)}&emsp;日期：${e(receipt.issuedAt)}</p>
-</body></html>`;
 }

@@ -11,7 +11,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_SECURITY, type AppConfig, type SecurityConfig } from '../config';
+import { DEFAULT_SECURITY, DEFAULT_SERVICE_CENTER_NAME, type AppConfig, type SecurityConfig } from '../config';
 import { systemClock, type Clock } from '../config/clock';
 import { createCalendarService } from '../activities/calendar-service';
 import { createNotificationActivities } from '../activities/notifications';
@@ -26,6 +26,7 @@ import { notFound } from './problems';
 import { createReadModel } from './read-model';
 import { createCalendarRouter } from './routes/calendar';
 import { createCasesRouter } from './routes/cases';
+import { createDocumentsRouter } from './routes/documents';
 import { createProjectsRouter } from './routes/projects';
 import { createProjectReads } from './project-reads';
 import { countRequests, createPrometheusRouter } from './prometheus';
@@ -58,7 +59,7 @@ import { redactRequest } from './http/log-redaction';
 export interface ApiDependencies {
   db: DataSource;
   temporal: Client;
-  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'taskQueue'> & { security?: Partial<SecurityConfig> };
+  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'taskQueue'> & Partial<Pick<AppConfig, 'serviceCenterName' | 'publicUrl'>> & { security?: Partial<SecurityConfig> };
   logger: Logger;
   /** Where routes read "now"; the system clock unless a test pins it. */
   clock?: Clock;
@@ -112,7 +113,11 @@ export function createApp({ db, temporal, config, logger, clock = systemClock }:
   const notify = async (notice: NotificationRequest): Promise<void> => {
     await enqueueNotifications({ notifications: [notice] });
   };
-  app.use(createWindowRouter({ db, readModel, book }));
+  app.use(createWindowRouter({ db, book }));
+  app.use(createDocumentsRouter({
+    db, readModel, book,
+    settings: { serviceCenterName: config.serviceCenterName ?? DEFAULT_SERVICE_CENTER_NAME, publicUrl: config.publicUrl },
+  }));
   const projects = createProjectReads(db);
   app.use(createCasesRouter({ db, readModel, workflows, book, notify, projects }));
   app.use(createProjectsRouter({ db, projects, workflows, book }));

@@ -23,7 +23,13 @@ export interface AppConfig {
   security: SecurityConfig;
   /** `npm run worker` serves its Prometheus metrics on this port; unset: not served. */
   workerMetricsPort?: number;
+  /** The name printed at the head of every paper the window hands out. */
+  serviceCenterName: string;
+  /** Public address of the applicant pages for the papers' QR codes; unset: the address the request came to. */
+  publicUrl?: string;
 }
+
+export const DEFAULT_SERVICE_CENTER_NAME = '政务服务中心';
 
 /** Sign-in lockout, rate limits, body size and CORS (README: Configuration). */
 export interface SecurityConfig {
@@ -95,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.DEMO_PASSWORD ?? 'demo-password',
     temporalUiPort: integer(env.TEMPORAL_UI_PORT, 8233, 'TEMPORAL_UI_PORT'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    serviceCenterName: env.SERVICE_CENTER_NAME?.trim() || DEFAULT_SERVICE_CENTER_NAME,
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined,
     security: {
       maxFailedLogins: integer(env.LOGIN_MAX_FAILURES, DEFAULT_SECURITY.maxFailedLogins, 'LOGIN_MAX_FAILURES'),
       lockoutMinutes: integer(env.LOGIN_LOCKOUT_MINUTES, DEFAULT_SECURITY.lockoutMinutes, 'LOGIN_LOCKOUT_MINUTES'),
