@@ -46,7 +46,7 @@ describe('staged key project (HTTP → Temporal → MySQL)', function () {
       return found;
     });
     expect((await as[reviewer].post(`/api/steps/${step.id}/claim`, {})).status).to.equal(200);
-    expect((await as[reviewer].post(`/api/steps/${step.id}/suspend`, { kind: '现场踏勘', reason: '核实现场' })).status).to.equal(200);
+    expect((await as[reviewer].post(`/api/steps/${step.id}/suspend`, { kind: '补正', reason: '补充材料' })).status).to.equal(200);
     expect((await as[reviewer].post(`/api/steps/${step.id}/resume`, {})).status).to.equal(200);
     expect((await as[reviewer].post(`/api/steps/${step.id}/approve`, { opinion: '同意' })).status).to.equal(200);
     await eventually(async () => expect((await as.clerk1.get(`/api/cases/${caseId}`)).body.status).to.equal('approved'));
