@@ -20,7 +20,7 @@ const PHONE = '13912345678';
 
 /** Whose object it is, seen from the role's user: their department's or assignment's, or not. */
 type Scope = 'own' | 'other';
-type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check' | 'project' | 'review'
+type ObjectKind = 'case' | 'step' | 'order' | 'day' | 'year' | 'tracking' | 'trackingCode' | 'complaint' | 'evaluation' | 'check' | 'project' | 'review'
   | 'user' | 'matter' | 'notice';
 
 interface MatrixRow {
@@ -32,6 +32,8 @@ interface MatrixRow {
   /** A body, or one per scope (public routes carry the phone digits in the body). */
   body?: unknown;
   bodyFor?: (scope: Scope) => unknown;
+  /** Fixed values of the path's other parameters (the first one is the object). */
+  params?: Record<string, string>;
 }
 
 const CASE_VIEWERS = ['clerk', 'officer', 'leader', 'agent', 'supervisor'] as const;
@@ -41,6 +43,8 @@ const REVIEWERS = ['officer', 'leader'] as const;
 const MATRIX: MatrixRow[] = [
   { method: 'GET', path: '/api/cases/:id', roles: CASE_VIEWERS, kind: 'case' },
   { method: 'GET', path: '/api/cases/:id/receipt', roles: ['clerk', 'agent', 'supervisor'], kind: 'case' },
+  { method: 'GET', path: '/api/cases/:id/documents', roles: ['clerk', 'agent', 'supervisor'], kind: 'case' },
+  { method: 'GET', path: '/api/cases/:id/documents/:kind', roles: ['clerk', 'agent', 'supervisor'], kind: 'case', params: { kind: 'acceptance' } },
   // 联合审查: scoped by the meeting's case. The own case's only department gives its opinion once
   // (the leader's second one is 409) and then concludes.
   { method: 'POST', path: '/api/cases/:id/joint-reviews', roles: ['leader'], kind: 'case', body: { topic: '选址会商' } },
@@ -82,6 +86,10 @@ const MATRIX: MatrixRow[] = [
   { method: 'POST', path: '/api/supervision-orders/:id/close', roles: ['supervisor'], kind: 'order', body: { note: '已办结' } },
   { method: 'PUT', path: '/api/calendar/days/:date', roles: ['admin'], kind: 'day', body: { kind: 'holiday', name: '测试休息日' } },
   { method: 'DELETE', path: '/api/calendar/days/:date', roles: ['admin'], kind: 'day' },
+  {
+    method: 'PUT', path: '/api/calendar/years/:year', roles: ['admin'], kind: 'year',
+    bodyFor: (scope) => ({ days: [{ date: `${scope === 'own' ? 2036 : 2037}-01-01`, kind: 'holiday', name: '元旦' }] }),
+  },
   { method: 'GET', path: '/api/track/:trackingCode', roles: 'public', kind: 'tracking' },
   {
     method: 'POST', path: '/api/track/:trackingCode/complaints', roles: 'public', kind: 'trackingCode',
@@ -114,6 +122,10 @@ const MATRIX: MatrixRow[] = [
 ];
 
 type Expected = 'authorized' | 403 | 404;
+
+/** The row's path with its object in the first parameter and the fixed values in the others. */
+const pathOf = (row: MatrixRow, object: string): string =>
+  Object.entries(row.params ?? {}).reduce((path, [name, value]) => path.replace(`:${name}`, value), row.path).replace(/:[A-Za-z]+/, object);
 
 /** The expected answer, from DESIGN §4: function level first (403), then object scope (404). */
 function expected(row: MatrixRow, role: Role, scope: Scope): Expected {
@@ -278,6 +290,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
           other: String(await openOrder(other.id, other.stepId, 'hbj', 'HBJ-001')),
         },
         day: { own: '2035-03-05', other: '2035-03-06' },
+        year: { own: '2036', other: '2037' },
         tracking: { own: `${own.trackingCode}?phoneLast4=${PHONE.slice(-4)}`, other: `${own.trackingCode}?phoneLast4=0000` },
         trackingCode: { own: own.trackingCode, other: own.trackingCode },
         complaint: { own: await complaint(), other: await complaint() },
@@ -318,7 +331,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
       it(`${row.method} ${row.path}: every role × own and other object`, async () => {
         for (const role of ROLES) {
           for (const scope of ['own', 'other'] as const) {
-            const path = row.path.replace(/:[A-Za-z]+/, target(row, role, scope));
+            const path = pathOf(row, target(row, role, scope));
             const answer = await (row.roles === 'public' ? anonymous : clients[role]).send(row.method, path, row.bodyFor?.(scope) ?? row.body);
             assertAnswer(answer, expected(row, role, scope), `${role} on ${scope} ${row.method} ${path}`);
           }
@@ -328,7 +341,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
 
     it('when nobody is signed in, then every route that needs a role answers 401', async () => {
       for (const row of MATRIX.filter((r) => r.roles !== 'public')) {
-        const answer = await anonymous.send(row.method, row.path.replace(/:[A-Za-z]+/, target(row, 'clerk', 'own')), row.bodyFor?.('own') ?? row.body);
+        const answer = await anonymous.send(row.method, pathOf(row, target(row, 'clerk', 'own')), row.bodyFor?.('own') ?? row.body);
         expect(answer.status, `${row.method} ${row.path}`).to.equal(401);
       }
     });
