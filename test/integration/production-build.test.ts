@@ -1,5 +1,5 @@
 // The production build: `npm run build` compiles the server to dist/ and prebundles the workflow
-// code; the compiled worker and API then run with plain `node` against MySQL and a Temporal dev
+// code (its `build:server` half); the compiled worker and API then run with plain `node` against MySQL and a Temporal dev
 // server, the worker without bundling at start, and the first administrator signs in over HTTP.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { dropMysqlDatabase, freshMysqlDatabase } from '../support/mysql';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SERVER_DIRS = ['api', 'workers', 'activities', 'domain', 'entities', 'migrations', 'config', 'workflows', 'scripts'];
-const OUTPUTS = ['dist/workers/main.js', 'dist/api/main.js', 'dist/workflow-bundle.js', 'console/dist/index.html'];
+const OUTPUTS = ['dist/workers/main.js', 'dist/api/main.js', 'dist/workflow-bundle.js'];
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -25,12 +25,16 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** A build newer than every server source file is reused; otherwise `npm run build` runs. */
+/**
+ * A server build newer than every server source file is reused, else `npm run build:server` runs;
+ * the console (built by `npm test` before mocha) is built only when it is missing.
+ */
 function ensureFreshBuild(): void {
   const outputs = OUTPUTS.map((file) => path.join(ROOT, file));
   const sources = Math.max(...SERVER_DIRS.map((dir) => newestSource(path.join(ROOT, dir))), statSync(path.join(ROOT, 'tsconfig.build.json')).mtimeMs);
-  if (outputs.every((file) => existsSync(file) && statSync(file).mtimeMs > sources)) return;
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = (script: string) => execFileSync('npm', ['run', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!outputs.every((file) => existsSync(file) && statSync(file).mtimeMs > sources)) run('build:server');
+  if (!existsSync(path.join(ROOT, 'console', 'dist', 'index.html'))) run('console:build');
 }
 
 interface Started {
