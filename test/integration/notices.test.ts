@@ -44,6 +44,8 @@ describe('notices centre (HTTP → Temporal → MySQL)', function () {
     for (const code of matterCodes) {
       await eventually(async () => expect((await system.db.getRepository(Step).findOneByOrFail({ id: `${id}-${code}` })).version).to.be.above(0));
     }
+    // The steps are dispatched before the case's own projection says it is under review.
+    await eventually(async () => expect((await clerk.get(`/api/cases/${id}`)).body.status).to.equal('inReview'));
     return id;
   }
 
