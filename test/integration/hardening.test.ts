@@ -390,6 +390,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       'POST /api/supervision-orders/:id/urge': { note: '请加快' },
       'POST /api/supervision-orders/:id/close': { note: '已办结' },
       'PUT /api/calendar/days/:date': { kind: 'holiday', name: '测试' },
+      'PUT /api/calendar/years/:year': { days: [{ date: '2035-04-03', kind: 'holiday', name: '测试' }] },
       'POST /api/complaints': { content: '电话投诉' },
       'POST /api/complaints/:id/assign': { departmentCode: 'zjj' },
       'POST /api/complaints/:id/resolve': { outcome: '已整改', substantiated: true },
@@ -464,6 +465,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         '/api/steps/:id': stepId,
         '/api/supervision-orders/:id': String(order.id),
         '/api/calendar/days/:date': '2035-04-02',
+        '/api/calendar/years/:year': '2035',
         // Invalid bodies are refused before any lookup: these ids need not exist.
         '/api/complaints/:id': '1',
         '/api/evaluations/:id': '1',
