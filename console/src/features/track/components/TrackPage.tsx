@@ -2,7 +2,7 @@
 // Laid out for a phone (375 px) first.
 import { Alert, Button, Card, Descriptions, Form, Input, List, Radio, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { CaseStatusTag, StepStatusTag } from '../../../components/StatusTag';
 import { useAction } from '../../../components/useAction';
@@ -25,12 +25,16 @@ interface Query {
 
 export function TrackPage() {
   const [query, setQuery] = useState<Query>();
+  // The QR code on every paper opens /track?code=<tracking code>: the code is filled in already.
+  const [params] = useSearchParams();
+  const scanned = params.get('code')?.trim().toUpperCase();
   return (
     <main style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
       <Typography.Title level={1} style={{ fontSize: '1.5em', textAlign: 'center', marginTop: 8 }}>办件进度查询</Typography.Title>
       <Card style={{ marginBottom: 12 }}>
         <Form<Query>
           layout="vertical"
+          initialValues={scanned ? { trackingCode: scanned } : undefined}
           onFinish={(values) => setQuery({ trackingCode: values.trackingCode.trim().toUpperCase(), phoneLast4: values.phoneLast4.trim() })}
         >
           <Form.Item label="查询码" name="trackingCode" rules={[{ required: true, whitespace: true, message: '请输入受理时取得的查询码' }]}>
