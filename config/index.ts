@@ -1,5 +1,5 @@
 // Configuration from the environment, read once at a composition root (scripts/, workers/, api/)
-// and passed down. Every variable here is listed in the README.
+// and passed down. Every variable here is listed in docs/operations.md (Configuration).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,7 @@ export interface AppConfig {
 
 export const DEFAULT_SERVICE_CENTER_NAME = '政务服务中心';
 
-/** Sign-in lockout, rate limits, body size and CORS (README: Configuration). */
+/** Sign-in lockout, rate limits, body size and CORS (docs/operations.md: Configuration). */
 export interface SecurityConfig {
   /** Failed sign-ins in a row that lock an account. */
   maxFailedLogins: number;

@@ -1,5 +1,5 @@
 // What the supervision office (效能办) sees: the 效能监察 metric rows (JSON and CSV) and the live
-// board. Definitions of every figure: README, Metrics (效能监察).
+// board. Definitions of every figure: docs/supervision.md, Metrics (效能监察).
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';

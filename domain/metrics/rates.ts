@@ -1,5 +1,5 @@
 // 效能监察 figures from counted facts: 办结率, 提前办结率, 超期率, average days and 提速率. Pure.
-// Every definition is written out in the README (Metrics) with a worked example.
+// Every definition is written out in docs/supervision.md (Metrics) with a worked example.
 
 /** What the read model counts for one group (a department or a matter) over a period. */
 export interface MetricTotals {

@@ -132,7 +132,7 @@ describe('working time of a step (acceptance day not counted, pauses excluded)',
   });
 });
 
-describe('working time of the README worked example', () => {
+describe('working time of the worked example in docs/supervision.md', () => {
   const rows: Array<[string, string, string, Array<[string, string]>, number]> = [
     ['S1', '2026-11-02T10:00:00', '2026-11-12T17:30:00', [], 8],
     ['S2', '2026-11-02T15:00:00', '2026-11-12T13:15:00', [], 7.5],
@@ -149,7 +149,7 @@ describe('working time of the README worked example', () => {
   }
 });
 
-describe('metric row (the README worked example)', () => {
+describe('metric row (the worked example in docs/supervision.md)', () => {
   it('when 5 steps were accepted, 4 completed (3 early, 1 late) and 1 is open and red, then the figures match the hand calculation', () => {
     // Completed: actual 8, 7.5, 9, 6.5 working days; limits 10, 10, 7, 10; legal 20 each.
     const totals: MetricTotals = {
