@@ -49,10 +49,20 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
       const login = await signIn('officer3-zrj', STRONG);
       expect(login.status).to.equal(200);
       expect(login.body.user).to.include({ role: 'officer', departmentCode: 'zrj' });
-      const inbox = await new ApiClient(system.url, login.body.token).get('/api/inbox');
-      expect(inbox.status).to.equal(200);
-      expect(inbox.body).to.be.an('array');
-      expect(inbox.body.every((step: { departmentCode: string }) => step.departmentCode === 'zrj')).to.equal(true);
+      // A zrj step and an hbj step are open: the new officer's inbox holds the first, not the second.
+      const registered = await clients.clerk.post('/api/cases', {
+        applicant: { name: '新人审查测试公司', phone: '13800002222' }, matterCodes: ['ZRJ-001', 'HBJ-002'], channel: 'standard', materials: [],
+      });
+      expect((await clients.clerk.post(`/api/cases/${registered.body.id}/accept`, {})).status).to.equal(200);
+      const officer = new ApiClient(system.url, login.body.token);
+      const inbox = await eventually(async () => {
+        const answer = await officer.get('/api/inbox');
+        expect(answer.status).to.equal(200);
+        expect(answer.body.map((step: { caseId: string }) => step.caseId)).to.include(registered.body.id);
+        return answer.body as Array<{ caseId: string; departmentCode: string; matterCode: string }>;
+      });
+      expect(inbox.filter((step) => step.caseId === registered.body.id).map((step) => step.matterCode)).to.deep.equal(['ZRJ-001']);
+      expect(inbox.every((step) => step.departmentCode === 'zrj')).to.equal(true);
 
       const listed = await clients.admin.get('/api/users?departmentCode=zrj&role=officer');
       expect(listed.status).to.equal(200);

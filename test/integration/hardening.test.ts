@@ -503,8 +503,8 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
         }), { numRuns: 25 });
         const huge = await client.send(spec.method.toUpperCase(), path, { ...(VALID[label] as object), padding: 'x'.repeat(150_000) });
         expect(huge.status, `${label} oversized`).to.equal(413);
-        const garbled = await client.postRaw(path, '{"opinion": "同意",');
-        if (spec.method === 'post') expect(garbled.status, `${label} malformed JSON`).to.equal(400);
+        const garbled = await client.sendRaw(spec.method.toUpperCase(), path, '{"opinion": "同意",');
+        expect(garbled.status, `${label} malformed JSON`).to.equal(400);
       }
       expect(requests).to.be.above(400);
       expect(await counts(caseId)).to.deep.equal(before);

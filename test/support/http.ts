@@ -43,6 +43,11 @@ export class ApiClient {
     return this.request('POST', path, raw);
   }
 
+  /** Any method with a raw body, e.g. JSON that does not parse. */
+  sendRaw(method: string, path: string, raw: string): Promise<Answer> {
+    return this.request(method, path, raw);
+  }
+
   /** Any method, a JSON body (or none) and extra headers. */
   send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     return this.request(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
