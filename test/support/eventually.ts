@@ -1,5 +1,5 @@
-/** Retries an assertion until it holds (the read model follows the workflows asynchronously). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+/** Retries an assertion until it holds (the read model follows the workflows asynchronously); generous, since a CI machine may be busy. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
