@@ -71,7 +71,8 @@ function publishedEntry(date: string): CalendarDay | undefined {
 }
 
 /**
- * Inserts the published schedules from `fromYear` on. INSERT IGNORE: idempotent, and a row that
+ * Inserts the published schedules from `fromYear` on. INSERT IGNORE on purpose: idempotent (dates,
+ * kinds and names from the package fit their columns, so nothing can be cut), and a row that
  * exists (an admin override above all) is never overwritten.
  */
 export async function seedCalendar(db: DataSource, fromYear = 2024): Promise<void> {

@@ -16,6 +16,9 @@ async function addToCount(manager: EntityManager, scope: string, key: CountKey, 
     .where('scope = :scope AND status = :status AND light = :light AND channel = :channel', where)
     .execute();
   if ((await update()).affected) return;
+  // INSERT IGNORE on purpose: of two first increments racing, one creates the zero row and the
+  // other's duplicate key is ignored; the row holds only fixed-size keys and a number, so nothing
+  // can be cut. Either way the UPDATE below then counts.
   await manager.createQueryBuilder().insert().into(CaseCount).orIgnore().values({ ...where, cases: 0 }).execute();
   await update();
 }

@@ -257,13 +257,13 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
       const complaint = async () => String((await clients.supervisor.post('/api/complaints', { content: '电话投诉：办理超时' })).body.id);
       const evaluations = system.db.getRepository(Evaluation);
       const badRating = async (caseId: string) => String((await evaluations.save(evaluations.create({
-        caseId, level: 1, comment: '等太久', createdAt: new Date(), createdOn: '2026-11-21', followUpStatus: 'open',
+        caseId, level: 1, comment: '等太久', createdAt: new Date('2026-11-21T10:00:00+08:00'), createdOn: '2026-11-21', followUpStatus: 'open',
         followUpDeadlineAt: new Date(Date.now() + 5 * 86_400_000), followUpClosedAt: null, followUpClosedBy: null, followUpNote: null,
       }))).id);
       const checks = system.db.getRepository(PostApprovalCheck);
       const owedCheck = async (stepId: string, caseId: string, departmentCode: string) => String((await checks.save(checks.create({
         stepId, caseId, departmentCode, matterCode: stepId.slice(-7), items: '承诺事项', dueAt: new Date(Date.now() + 86_400_000),
-        status: 'open', createdAt: new Date(), completedAt: null, completedBy: null, finding: null,
+        status: 'open', createdAt: new Date('2026-11-21T10:00:00+08:00'), completedAt: null, completedBy: null, finding: null,
       }))).id);
       const convene = async (leader: string, caseId: string) => {
         const answer = await (await ApiClient.signIn(system.url, leader)).post(`/api/cases/${caseId}/joint-reviews`, { topic: '联合审查' });
@@ -273,7 +273,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
       const users = system.db.getRepository(User);
       const account = async (username: string, role: Role, departmentCode: string | null) => String((await users.save(users.create({
         username, displayName: username, passwordHash: await bcrypt.hash(TEST_PASSWORD, 4), role, departmentCode,
-        failedLogins: 0, lockedUntil: null, active: true, createdAt: new Date(),
+        failedLogins: 0, lockedUntil: null, active: true, createdAt: new Date('2026-11-01T09:00:00+08:00'),
       }))).id);
       const matter = async (code: string) => {
         const answer = await clients.admin.post('/api/matters', {
@@ -305,7 +305,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
       const noticeOf = async (username: string, key: string) => {
         const { id: userId } = await users.findOneByOrFail({ username });
         return String((await noticeRows.save(noticeRows.create({
-          userId, dedupeKey: `matrix:${key}`, kind: 'case.urged', title: '催办', body: null, caseId: own.id, stepId: null, projectId: null, createdAt: new Date(), readAt: null,
+          userId, dedupeKey: `matrix:${key}`, kind: 'case.urged', title: '催办', body: null, caseId: own.id, stepId: null, projectId: null, createdAt: new Date('2026-11-21T10:00:00+08:00'), readAt: null,
         }))).id);
       };
       for (const role of ROLES) {

@@ -68,7 +68,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       const users = system.db.getRepository(User);
       lockable = await users.save(users.create({
         username: 'window-temp', displayName: '临时窗口', passwordHash: await bcrypt.hash(TEST_PASSWORD, 4), role: 'clerk',
-        departmentCode: null, failedLogins: 0, lockedUntil: null, createdAt: new Date(),
+        departmentCode: null, failedLogins: 0, lockedUntil: null, createdAt: new Date('2026-11-01T09:00:00+08:00'),
       }));
     });
 
@@ -82,7 +82,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
 
       // The lock (of this address) has run out.
       const failures = system.db.getRepository(SignInFailure);
-      await failures.update({ userId: lockable.id }, { lockedUntil: new Date(Date.now() - 1000) });
+      await failures.update({ userId: lockable.id }, { lockedUntil: new Date('2020-01-01T00:00:00Z') });
       const signedIn = await attempt(TEST_PASSWORD);
       expect(signedIn.status).to.equal(200);
       expect(signedIn.body.user).to.include({ username: 'window-temp', role: 'clerk' });
@@ -93,7 +93,7 @@ describe('hardening (HTTP → Temporal → MySQL)', function () {
       const users = system.db.getRepository(User);
       const owner = await users.save(users.create({
         username: 'window-owner', displayName: '窗口本人', passwordHash: await bcrypt.hash(TEST_PASSWORD, 4), role: 'clerk',
-        departmentCode: null, failedLogins: 0, lockedUntil: null, createdAt: new Date(),
+        departmentCode: null, failedLogins: 0, lockedUntil: null, createdAt: new Date('2026-11-01T09:00:00+08:00'),
       }));
       const from = (address: string, password: string) =>
         anonymous.send('POST', '/api/auth/login', { username: 'window-owner', password }, { 'x-forwarded-for': address });
