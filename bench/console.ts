@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { ApiClient } from '../test/support/http';
+import { completeMaterials } from '../test/support/materials';
 import { startSystem, TEST_PASSWORD } from '../test/support/system';
 
 const { values } = parseArgs({ options: { steps: { type: 'string', default: '200' }, approvals: { type: 'string', default: '20' } } });
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     const clerk = await ApiClient.signIn(system.url, 'clerk1');
     const started = Date.now();
     for (let i = 0; i < STEPS; i += 1) {
-      const created = await clerk.post('/api/cases', { applicant: { name: `基准申请人${i}`, phone: '13800001234' }, matterCodes: [MATTER], channel: i % 10 === 0 ? 'green' : 'standard', materials: [] });
+      const created = await clerk.post('/api/cases', { applicant: { name: `基准申请人${i}`, phone: '13800001234' }, matterCodes: [MATTER], channel: i % 10 === 0 ? 'green' : 'standard', materials: completeMaterials([MATTER]) });
       await clerk.post(`/api/cases/${created.body.id}/accept`, {});
     }
     const officer = await ApiClient.signIn(system.url, 'officer-hbj');

@@ -50,6 +50,17 @@ export function precheck(requirements: MaterialRequirement[], submitted: Iterabl
   };
 }
 
+/**
+ * What stands between a case and its acceptance: the required materials neither handed in nor
+ * owed under 容缺. A plain acceptance owes nothing, so every missing required material counts;
+ * a core material counts even when it is listed as owed (it can never be 容缺).
+ */
+export function acceptanceShortfall(requirements: MaterialRequirement[], handedIn: Iterable<string>, owed: Iterable<string> = []): MissingMaterial[] {
+  const received = new Set(handedIn);
+  const tolerated = new Set(owed);
+  return precheck(requirements, received).missing.filter((material) => material.core || !tolerated.has(material.code));
+}
+
 export interface SupplementItem {
   code: string;
   note?: string;

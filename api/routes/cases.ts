@@ -3,7 +3,7 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Matter, User, type AuditEvent } from '../../entities';
-import { notOneTime, precheck, type SupplementItem } from '../../domain/window';
+import { acceptanceShortfall, notOneTime, precheck, type SupplementItem } from '../../domain/window';
 import { DEFICIENCY_POLICY, toleranceProblems } from '../../domain/deficiency';
 import type { NotificationRequest } from '../../activities/notification-types';
 import { CASE_STATUSES, CHANNELS, LIGHTS, type Actor, type Role } from '../../domain/types';
@@ -17,7 +17,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
-import { badRequest, illegalTransition, notFound } from '../problems';
+import { badRequest, illegalTransition, materialsOutstanding, notFound } from '../problems';
 import { idFromKey, uuidFromKey } from '../guards';
 import type { CaseDetails, ReadModel } from '../read-model';
 import { caseSummaryView, caseView } from '../views';
@@ -210,7 +210,19 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       res.json(caseView(details!.record, details!.steps, details!.timeline));
     });
   };
-  action('accept', 'ACCEPT', "受理: accept; every department's step starts, in parallel", emptyBody, acceptCaseUpdate, (_body, actor) => ({ actor }));
+  /** 409 naming the materials while a required one is neither handed in nor owed (only a case that awaits its decision). */
+  const materialsComplete = async ({ record, timeline }: Pick<CaseDetails, 'record' | 'timeline'>, event: string, owed: string[]): Promise<void> => {
+    if (record.status !== 'submitted') return;
+    const { requirements } = await requirementsOf(db, record.matterCodes);
+    const shortfall = acceptanceShortfall(requirements, materialsHandedIn(timeline), owed);
+    if (shortfall.length > 0) throw materialsOutstanding(record.status, event, shortfall);
+  };
+  action('accept', 'ACCEPT', "受理: accept; every department's step starts, in parallel. 409 naming them while required materials are missing",
+    emptyBody, acceptCaseUpdate, (_body, actor) => ({ actor }), undefined, ['clerk'],
+    async (body, details) => {
+      await materialsComplete(details, 'ACCEPT', []);
+      return body;
+    });
   // 容缺受理: the owed materials are named (with the catalogue's names) and checked against the case.
   action('accept-with-deficiency', 'ACCEPT_WITH_DEFICIENCY', '容缺受理: accept with non-core materials owed by a deadline in working days (default 5)', deficiencyBody,
     acceptWithDeficiencyUpdate, ({ missing, workingDays }, actor) => ({ actor, owed: missing, workingDays }), undefined, ['clerk'],
@@ -218,6 +230,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       const { requirements } = await requirementsOf(db, record.matterCodes);
       const problems = toleranceProblems(requirements, materialsHandedIn(timeline), body.missing);
       if (problems.length > 0) throw badRequest(problems.map(({ index, message }) => ({ path: `missing.${index}.code`, message })));
+      await materialsComplete({ record, timeline }, 'ACCEPT_WITH_DEFICIENCY', body.missing.map(({ code }) => code));
       const named = body.missing.map(({ code, note }) => ({ code, name: requirements.find((material) => material.code === code)!.name, ...(note ? { note } : {}) }));
       return { ...body, missing: named };
     });

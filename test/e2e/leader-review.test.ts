@@ -3,6 +3,7 @@
 // and its legal basis; the API then holds each of those acts.
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -23,7 +24,7 @@ describe('console: a department leader pauses, extends and refuses a step', func
     // Arranged through the API: a one-matter case accepted at the window.
     const clerk = await ApiClient.signIn(system.url, 'clerk1');
     const created = await clerk.post('/api/cases', {
-      applicant: { name: '青山食品有限公司', phone: '13900005678' }, matterCodes: ['SCJ-002'], channel: 'standard', materials: [],
+      applicant: { name: '青山食品有限公司', phone: '13900005678' }, matterCodes: ['SCJ-002'], channel: 'standard', materials: completeMaterials(['SCJ-002']),
     });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     caseId = created.body.id;

@@ -8,6 +8,7 @@ import { openApiPath } from '../../api/openapi';
 import { ROLES, type Role } from '../../domain/types';
 import { CaseRecord, Evaluation, Notice, PostApprovalCheck, Step, SupervisionOrder, User } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient, type Answer } from '../support/http';
 import { mountedRoutes, routeBookOf } from '../support/routes';
@@ -178,7 +179,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
 
   async function acceptedCase(matterCode: string, extra: Record<string, unknown> = {}): Promise<{ id: string; trackingCode: string; stepId: string }> {
     const created = await clients.clerk.post('/api/cases', {
-      applicant: { name: '星河建设有限公司', phone: PHONE }, matterCodes: [matterCode], channel: 'standard', materials: [], ...extra,
+      applicant: { name: '星河建设有限公司', phone: PHONE }, matterCodes: [matterCode], channel: 'standard', materials: completeMaterials([matterCode]), ...extra,
     });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     expect((await clients.clerk.post(`/api/cases/${created.body.id}/accept`, {})).status).to.equal(200);

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { In } from 'typeorm';
 import { ROLES, type Role } from '../../domain/types';
 import { AuditLogEntry, Matter, MatterMaterial, Step, User } from '../../entities';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient, type Answer } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -51,7 +52,7 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
       expect(login.body.user).to.include({ role: 'officer', departmentCode: 'zrj' });
       // A zrj step and an hbj step are open: the new officer's inbox holds the first, not the second.
       const registered = await clients.clerk.post('/api/cases', {
-        applicant: { name: '新人审查测试公司', phone: '13800002222' }, matterCodes: ['ZRJ-001', 'HBJ-002'], channel: 'standard', materials: [],
+        applicant: { name: '新人审查测试公司', phone: '13800002222' }, matterCodes: ['ZRJ-001', 'HBJ-002'], channel: 'standard', materials: completeMaterials(['ZRJ-001', 'HBJ-002']),
       });
       expect((await clients.clerk.post(`/api/cases/${registered.body.id}/accept`, {})).status).to.equal(200);
       const officer = new ApiClient(system.url, login.body.token);
@@ -174,7 +175,7 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
     /** A registered, accepted case of one matter, once its step workflow has projected itself. */
     async function acceptedStep(matterCode: string): Promise<string> {
       const created = await clients.clerk.post('/api/cases', {
-        applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes: [matterCode], channel: 'standard', materials: [],
+        applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes: [matterCode], channel: 'standard', materials: completeMaterials([matterCode]),
       });
       expect(created.status, JSON.stringify(created.body)).to.equal(201);
       expect((await clients.clerk.post(`/api/cases/${created.body.id}/accept`, {})).status).to.equal(200);

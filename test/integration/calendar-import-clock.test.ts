@@ -3,6 +3,7 @@
 // the server holds it with that day made a holiday; expected instants come from the weekday
 // walker, counted from the recorded acceptance, so the test holds whatever day it runs.
 import { expect } from 'chai';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { expectedDue, firstWorkingDayAfter } from '../support/calendar-oracle';
 import { ApiClient } from '../support/http';
@@ -24,7 +25,7 @@ describe('a calendar year imported over the API', function () {
 
   it('when the import makes the first working day after acceptance a holiday, then the running step is due one working day later and the timeline says why', async () => {
     const created = await clerk.post('/api/cases', {
-      applicant: { name: '城建开发有限公司', phone: '13700002468' }, matterCodes: ['ZJJ-002'], channel: 'standard', materials: [],
+      applicant: { name: '城建开发有限公司', phone: '13700002468' }, matterCodes: ['ZJJ-002'], channel: 'standard', materials: completeMaterials(['ZJJ-002']),
     });
     expect(created.status).to.equal(201);
     const caseId = created.body.id as string;

@@ -6,6 +6,7 @@ import { startApiServer } from '../../api/server';
 import { AuditEvent, CaseRecord, Notification, Step } from '../../entities';
 import { createDataSource } from '../../entities/data-source';
 import { caseWorkflowId, stepWorkflowId } from '../../workflows/messages';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { expectedDue } from '../support/calendar-oracle';
 import { ApiClient } from '../support/http';
@@ -15,7 +16,7 @@ const application = (matterCodes: string[], extra: Record<string, unknown> = {})
   applicant: { name: '星河建设有限公司', phone: '13912345678' },
   matterCodes,
   channel: 'standard',
-  materials: [{ code: 'application-form' }],
+  materials: completeMaterials(matterCodes),
   ...extra,
 });
 

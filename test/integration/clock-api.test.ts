@@ -6,6 +6,7 @@
 // whatever the day and hour the suite runs.
 import { expect } from 'chai';
 import { Notification } from '../../entities';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { expectedDue, firstWorkingDayAfter } from '../support/calendar-oracle';
 import { ApiClient } from '../support/http';
@@ -39,7 +40,7 @@ describe('step clocks over the API', function () {
 
   async function acceptedStep(matterCode: string, channel: 'standard' | 'green' = 'standard') {
     const created = await clerk.post('/api/cases', {
-      applicant: { name: '城建开发有限公司', phone: '13700002468' }, matterCodes: [matterCode], channel, materials: [],
+      applicant: { name: '城建开发有限公司', phone: '13700002468' }, matterCodes: [matterCode], channel, materials: completeMaterials([matterCode]),
     });
     expect(created.status).to.equal(201);
     await clerk.post(`/api/cases/${created.body.id}/accept`, {});

@@ -58,7 +58,7 @@ describe('papers of a case', function () {
   it('when a case is asked for materials, accepted, decided and delivered, then each paper appears in turn with names and Chinese dates', async () => {
     const created = await clerk.post('/api/cases', {
       applicant, matterCodes: ['ZRJ-001', 'HBJ-002'], channel: 'standard', projectName: '星河产业园一期', agentUsername: 'agent1',
-      materials: [{ code: 'application-form' }, { code: 'site-selection-report' }, { code: 'eia-form' }],
+      materials: [{ code: 'application-form' }, { code: 'site-selection-report' }, { code: 'project-proposal' }, { code: 'eia-form' }],
     });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     const id = created.body.id as string;
@@ -98,7 +98,7 @@ describe('papers of a case', function () {
     ]);
     expect(acceptance.matters[0].dueOn).to.equal(`${chineseDateOf(acceptance.matters[0].dueAt)} 17:30`);
     expect(acceptance.materialsReceived.map((m: { name: string }) => m.name)).to.deep.equal([
-      '用地预审与选址申请表、环境影响评价文件审批申请书', '环境影响报告表', '建设项目选址论证报告', '标注项目用地范围的土地利用现状图',
+      '用地预审与选址申请表、环境影响评价文件审批申请书', '环境影响报告表', '项目建议书或立项批复文件', '建设项目选址论证报告', '标注项目用地范围的土地利用现状图',
     ]);
     const acceptancePage = await html(id, 'acceptance');
     expectPrintable(acceptancePage, ['受理通知书', acceptance.acceptanceNumber, '自然资源和规划局', '生态环境局', '建设项目选址论证报告', acceptance.issuedOn, acceptance.matters[0].dueOn]);

@@ -3,6 +3,7 @@
 // the applicant rates it and complains with the tracking code; the supervision office follows
 // up, assigns and resolves; the figures and the metrics of the real steps agree.
 import { expect } from 'chai';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { expectedDue } from '../support/calendar-oracle';
 import { ApiClient } from '../support/http';
@@ -23,7 +24,7 @@ describe('好差评 and 效能投诉 end to end', function () {
   /** Registers a case for the matters, has every department approve it, and delivers it. */
   async function deliveredCase(matterCodes: string[], phone: string): Promise<{ id: string; trackingCode: string }> {
     const created = await clerk.post('/api/cases', {
-      applicant: { name: '示例建设有限公司', phone }, matterCodes, channel: 'standard', materials: [],
+      applicant: { name: '示例建设有限公司', phone }, matterCodes, channel: 'standard', materials: completeMaterials(matterCodes),
     });
     expect(created.status).to.equal(201);
     const { id, trackingCode } = created.body;

@@ -19,6 +19,7 @@ import {
 } from '../../entities';
 import { stepWorkflowId } from '../../workflows/messages';
 import type { Role } from '../../domain/types';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { routeBookOf } from '../support/routes';
@@ -27,7 +28,7 @@ import { startSystem, TEST_API_CONFIG, TEST_PASSWORD, type RunningSystem } from 
 const run = promisify(execFile);
 const PHONE = '13912345678';
 const application = (matterCode = 'ZJJ-001', extra: Record<string, unknown> = {}) => ({
-  applicant: { name: '星河建设有限公司', phone: PHONE }, matterCodes: [matterCode], channel: 'standard', materials: [], ...extra,
+  applicant: { name: '星河建设有限公司', phone: PHONE }, matterCodes: [matterCode], channel: 'standard', materials: completeMaterials([matterCode]), ...extra,
 });
 
 describe('hardening (HTTP → Temporal → MySQL)', function () {

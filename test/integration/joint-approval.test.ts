@@ -3,6 +3,7 @@
 // where every department gives its opinion before the lead department concludes.
 import { expect } from 'chai';
 import { AuditEvent, JointReview, JointReviewOpinion, Matter, Notification, Step } from '../../entities';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -11,7 +12,7 @@ const application = (matterCodes: string[]) => ({
   applicant: { name: '仁和医疗管理有限公司', phone: '13912345678' },
   matterCodes,
   channel: 'standard',
-  materials: [{ code: 'application-form' }],
+  materials: completeMaterials(matterCodes),
 });
 
 interface TimelineRow { action: string; stepId: string | null; actor: { username: string } | null; detail: Record<string, unknown> | null }

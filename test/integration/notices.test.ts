@@ -5,12 +5,13 @@ import { expect } from 'chai';
 import { createNotificationActivities } from '../../activities/notifications';
 import { noticeText, WORDED_NOTICE_KINDS } from '../../domain/notice-text';
 import { Notice, Notification, Step } from '../../entities';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 
 const application = (matterCodes: string[], extra: Record<string, unknown> = {}) => ({
-  applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes, channel: 'standard', materials: [{ code: 'application-form' }], ...extra,
+  applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes, channel: 'standard', materials: completeMaterials(matterCodes), ...extra,
 });
 
 interface Item { id: number; kind: string; title: string; body?: string; caseId?: string; stepId?: string; at: string; readAt: string | null }

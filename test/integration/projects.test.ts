@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { CaseRecord, Notification, Project, ProjectEvent } from '../../entities';
 import { projectWorkflowId } from '../../workflows/messages';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -35,7 +36,7 @@ describe('staged key project (HTTP → Temporal → MySQL)', function () {
   });
 
   const stageCase = (projectId: string, matter: string, extra: Record<string, unknown> = {}) => as.clerk1.post('/api/cases', {
-    applicant, matterCodes: [matter], channel: 'green', projectId, materials: [{ code: 'application-form' }], ...extra,
+    applicant, matterCodes: [matter], channel: 'green', projectId, materials: completeMaterials([matter]), ...extra,
   });
 
   async function approveAndDeliver(caseId: string, reviewer: string): Promise<void> {

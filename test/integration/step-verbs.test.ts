@@ -2,12 +2,13 @@
 // 退回签收 (release), 抄送 (cc) and the 否定报备 register of rejections.
 import { expect } from 'chai';
 import { Notification, Step } from '../../entities';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 
 const application = (matterCodes: string[], extra: Record<string, unknown> = {}) => ({
-  applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes, channel: 'standard', materials: [{ code: 'application-form' }], ...extra,
+  applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes, channel: 'standard', materials: completeMaterials(matterCodes), ...extra,
 });
 
 interface TimelineRow { action: string; stepId: string | null; fromState: string | null; toState: string; actor: { username: string } | null; detail: Record<string, unknown> | null }

@@ -3,13 +3,14 @@
 // ceiling, and the ratings of 即办件 cases count in the rating figures.
 import { expect } from 'chai';
 import { Step } from '../../entities';
+import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 
 const PHONE = '13912345678';
 const application = (matterCodes: string[]) => ({
-  applicant: { name: '星河建设有限公司', phone: PHONE }, matterCodes, channel: 'standard', materials: [{ code: 'application-form' }],
+  applicant: { name: '星河建设有限公司', phone: PHONE }, matterCodes, channel: 'standard', materials: completeMaterials(matterCodes),
 });
 /** A period around now, whatever today is: yesterday to tomorrow in Shanghai. */
 const aroundNow = (): string => {
@@ -30,6 +31,40 @@ describe('window rules (HTTP → Temporal → MySQL)', function () {
   });
   after(async () => {
     await system?.stop();
+  });
+
+  it('when required materials are missing, then 受理 is 409 naming them, 容缺 never covers a core one, and after 补正 the case goes in', async () => {
+    // 用地预审 without the site-selection report (core) and the land-use map (required, not core).
+    const created = await clerk.post('/api/cases', { ...application(['ZRJ-001']), materials: completeMaterials(['ZRJ-001'], ['site-selection-report', 'survey-map']) });
+    expect(created.status).to.equal(201);
+    const id = created.body.id as string;
+    const missingOf = (answer: { body: { missing: { code: string }[] } }) => answer.body.missing.map(({ code }) => code).sort();
+
+    const plain = await clerk.post(`/api/cases/${id}/accept`, {});
+    expect(plain.status).to.equal(409);
+    expect(plain.body).to.deep.include({ state: 'submitted', event: 'ACCEPT', allowed: ['REQUEST_SUPPLEMENT', 'REFUSE', 'WITHDRAW'] });
+    expect(plain.body.missing).to.have.deep.members([
+      { code: 'site-selection-report', name: '建设项目选址论证报告', core: true },
+      { code: 'survey-map', name: '标注项目用地范围的土地利用现状图', core: false },
+    ]);
+    expect(plain.body.detail).to.contain('建设项目选址论证报告').and.to.contain('标注项目用地范围的土地利用现状图');
+    const tolerated = await clerk.post(`/api/cases/${id}/accept-with-deficiency`, { missing: [{ code: 'survey-map' }] });
+    expect(tolerated.status).to.equal(409);
+    expect(missingOf(tolerated)).to.deep.equal(['site-selection-report']);
+    const untouched = (await clerk.get(`/api/cases/${id}`)).body;
+    expect(untouched.status).to.equal('submitted');
+    expect(untouched.timeline.map((event: { action: string }) => event.action)).to.deep.equal(['REGISTERED']);
+
+    // 一次告知, and the report is handed in: only the map is missing, and 容缺 may now cover it.
+    expect((await clerk.post(`/api/cases/${id}/supplement-requests`, { missing: [{ code: 'site-selection-report' }, { code: 'survey-map' }] })).status).to.equal(200);
+    expect((await clerk.post(`/api/cases/${id}/supplements`, { materials: [{ code: 'site-selection-report' }] })).status).to.equal(200);
+    const still = await clerk.post(`/api/cases/${id}/accept`, {});
+    expect(still.status).to.equal(409);
+    expect(missingOf(still)).to.deep.equal(['survey-map']);
+    expect(still.body.allowed).to.deep.equal(['REQUEST_SUPPLEMENT', 'ACCEPT_WITH_DEFICIENCY', 'REFUSE', 'WITHDRAW']);
+    const accepted = await clerk.post(`/api/cases/${id}/accept-with-deficiency`, { missing: [{ code: 'survey-map' }] });
+    expect(accepted.status, JSON.stringify(accepted.body)).to.equal(200);
+    expect(accepted.body.deficiency.owed.map(({ code }: { code: string }) => code)).to.deep.equal(['survey-map']);
   });
 
   it('when a reviewer suspends for a special procedure the matter does not provide for, then it is 400 naming kind and the clock runs on', async () => {
