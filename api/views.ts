@@ -1,6 +1,6 @@
 // Read-model rows → the public JSON of DESIGN §5 (instants in Asia/Shanghai).
 import type { AuditEvent, CaseRecord, Step } from '../entities';
-import { toShanghaiIso } from '../domain/time';
+import { toShanghaiIso, withShanghaiInstants } from '../domain/time';
 import { DECIDED_STEP_STATUSES } from '../domain/charts/states';
 import { awaitedSigners, remainingSigners, type StepApproval } from '../domain/approval-panel';
 
@@ -49,7 +49,7 @@ export function timelineView(event: AuditEvent) {
     toState: event.toState,
     stepId: event.stepId,
     actor: event.actorId === null ? null : { id: event.actorId, username: event.actorName, role: event.actorRole },
-    detail: event.detail,
+    detail: withShanghaiInstants(event.detail) as AuditEvent['detail'],
   };
 }
 

@@ -10,3 +10,18 @@ export function toShanghaiIso(instant: string | Date | null | undefined): string
   const local = new Date(utc.getTime() + SHANGHAI_OFFSET_MS).toISOString();
   return `${local.slice(0, 19)}+08:00`;
 }
+
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+/**
+ * A stored detail (a timeline entry's, a project event's) as the API shows it: every UTC instant
+ * in it, at any depth, in Asia/Shanghai; everything else as it is.
+ */
+export function withShanghaiInstants(value: unknown): unknown {
+  if (typeof value === 'string') return UTC_INSTANT.test(value) ? toShanghaiIso(value) ?? value : value;
+  if (Array.isArray(value)) return value.map(withShanghaiInstants);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withShanghaiInstants(inner)]));
+  }
+  return value;
+}

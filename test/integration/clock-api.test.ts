@@ -69,11 +69,11 @@ describe('step clocks over the API', function () {
     expect(step.limitDays).to.equal(2);
     expect(step.dueAt).to.equal(await dueDate(acceptedAt, 2));
     await eventually(async () => expect((await clerk.get(`/api/cases/${caseId}`)).body.light).to.equal('yellow'));
-    const alerts = await supervisor.get('/api/alerts?light=yellow');
+    const alerts = await supervisor.get('/api/alerts?light=yellow&pageSize=100');
     expect(alerts.status).to.equal(200);
-    expect(alerts.body.map((a: { stepId: string }) => a.stepId)).to.include(step.id);
+    expect(alerts.body.items.map((a: { stepId: string }) => a.stepId)).to.include(step.id);
     const foreignLeader = await ApiClient.signIn(system.url, 'leader-zrj');
-    expect((await foreignLeader.get('/api/alerts')).body.map((a: { stepId: string }) => a.stepId)).not.to.include(step.id);
+    expect((await foreignLeader.get('/api/alerts?pageSize=100')).body.items.map((a: { stepId: string }) => a.stepId)).not.to.include(step.id);
   });
 
   it('when the leader extends a step, then its due instant moves; an officer may not, and §42 bounds hold', async () => {
@@ -116,7 +116,7 @@ describe('step clocks over the API', function () {
       });
       expect(moved.steps[0].dueAt).to.equal(await dueDate(acceptedAt, 5));
       const note = moved.timeline.find((e: { action: string }) => e.action === 'CLOCK_RECOMPUTED');
-      expect(note.detail).to.include({ calendarDate: firstDay });
+      expect(note.detail).to.include({ calendarDate: firstDay, dueAt: moved.steps[0].dueAt, dueAtBefore: step.dueAt });
     } finally {
       expect((await admin.delete(`/api/calendar/days/${firstDay}`)).status).to.equal(200);
     }
@@ -151,7 +151,8 @@ describe('step clocks over the API', function () {
       });
       expect(Date.parse(projectNow.dueAt)).to.be.above(Date.parse(project.body.dueAt));
       const recomputed = projectNow.timeline.find((e: { action: string }) => e.action === 'CLOCK_RECOMPUTED');
-      expect(recomputed.detail).to.include({ calendarDate: firstDay });
+      expect(recomputed.detail).to.include({ calendarDate: firstDay, dueAt: projectNow.dueAt });
+      expect(projectNow.timeline.find((e: { action: string }) => e.action === 'REGISTERED').detail.dueAt).to.equal(project.body.dueAt).and.to.match(/\+08:00$/);
       const notes = async (caseId: string) => (await clerk.get(`/api/cases/${caseId}`)).body.timeline
         .filter((e: { action: string }) => e.action === 'DEADLINE_RECOMPUTED').map((e: { detail: { deadline: string } }) => e.detail.deadline);
       await eventually(async () => {

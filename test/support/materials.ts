@@ -5,9 +5,9 @@ import { DEMO_CATALOGUE } from '../../entities/seed';
 
 export function completeMaterials(matterCodes: readonly string[], leaveOut: readonly string[] = []): { code: string }[] {
   const codes = matterCodes.flatMap((code) => {
+    // A matter the catalogue does not know asks for nothing (the API refuses it on its own).
     const matter = DEMO_CATALOGUE.matters.find((candidate) => candidate.code === code);
-    if (!matter) throw new Error(`${code} is not a demo matter`);
-    return matter.materials.filter((material) => material.required).map((material) => material.code);
+    return (matter?.materials ?? []).filter((material) => material.required).map((material) => material.code);
   });
   return [...new Set(codes)].filter((code) => !leaveOut.includes(code)).map((code) => ({ code }));
 }

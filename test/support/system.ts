@@ -42,7 +42,7 @@ export async function startSystem(name: string): Promise<RunningSystem> {
   });
   const running = worker.run();
   const api: ApiServer = await startApiServer({
-    db, temporal: env.client, logger: pino({ level: 'silent' }),
+    db, temporal: env.client, logger: pino({ level: process.env.TEST_API_LOG ?? 'silent' }),
     config: { ...TEST_API_CONFIG, taskQueue },
   }, 0);
   return {
