@@ -2,14 +2,18 @@
 // it answers. Mounting a route through here puts the access policy first in its handler chain
 // (deny by default), parses every input with its zod schema (400 with field paths), and records
 // the declaration for the OpenAPI document. Nothing else registers routes (only the static assets
-// of the documentation page are served beside them).
+// of the documentation page are served beside them). A query parameter the declaration does not
+// name is a 400, like an unknown body field: a misspelt filter must not answer everything.
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '../domain/types';
 import { allow, type Policy } from './auth';
+import { badRequest } from './problems';
 import { parse } from './validation';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export type MediaType = 'application/json' | 'text/csv' | 'text/html' | 'text/plain' | 'text/event-stream';
 
 /** `public`: no token needed (health, sign-in, tracking, documentation). */
 export type Access = readonly Role[] | 'public';
@@ -27,7 +31,12 @@ export interface EndpointSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodTy
   /** Status → what it means; 400/401/403/404/413/429 are added from the route's shape. */
   responses: Record<number, string>;
   /** The media type of the 2xx answer (JSON unless said otherwise). */
-  produces?: 'application/json' | 'text/csv' | 'text/html' | 'text/plain' | 'text/event-stream';
+  produces?: MediaType;
+  /**
+   * The 2xx body (api/answers.ts): its schema in the `produces` media type, or one per media type
+   * when a query chooses between them (`format=html`); a text answer is a described `z.string()`.
+   */
+  answer?: z.ZodType | Partial<Record<MediaType, z.ZodType>>;
   /** Accepts an `Idempotency-Key` header: a retry gets the first answer. */
   idempotent?: boolean;
 }
@@ -76,7 +85,9 @@ export class DeclaredRouter {
     const declared = spec as EndpointSpec;
     checkPathParams(declared);
     this.book.record(declared);
+    const known = queryNames(declared.query);
     const run: RequestHandler = async (req, res) => {
+      refuseUnknownQuery(Object.keys(req.query), known);
       const input = {
         params: declared.params ? parse(declared.params, req.params, 'params') : undefined,
         query: declared.query ? parse(declared.query, req.query, 'query') : undefined,
@@ -100,6 +111,20 @@ function checkPathParams(spec: EndpointSpec): void {
   const shape = (spec.params as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
   const missing = names.filter((name) => !(name in shape));
   if (missing.length > 0) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: no schema for path parameter(s) ${missing.join(', ')}`);
+}
+
+/** The parameter names a query schema declares, read from its input side (so transforms and refinements count too). */
+function queryNames(schema: z.ZodType | undefined): readonly string[] {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  return Object.keys(json.properties ?? {});
+}
+
+function refuseUnknownQuery(names: string[], known: readonly string[]): void {
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length === 0) return;
+  const takes = known.length === 0 ? 'this route takes no query parameters' : `this route takes ${known.join(', ')}`;
+  throw badRequest(unknown.map((name) => ({ path: `query.${name}`, message: `unknown query parameter; ${takes}` })));
 }
 
 const publicAccess: RequestHandler & Policy = Object.assign<RequestHandler, Policy>((_req, _res, next) => next(), { policy: 'public' });

@@ -3,9 +3,10 @@
 import { In, type DataSource } from 'typeorm';
 import { PROJECT_STAGES, PROJECT_STAGE_CODES, type ProjectStage } from '../domain/projects';
 import { canSeeProject } from '../domain/scope';
-import { toShanghaiIso } from '../domain/time';
+import { toShanghaiIso, withShanghaiInstants } from '../domain/time';
 import type { Actor } from '../domain/types';
 import { AccountabilityRecord, AuditEvent, CaseRecord, Project, ProjectEvent, Step, SupervisionOrder, User } from '../entities';
+import { offsetOf, pageOf, type Page, type Paging } from './paging';
 import { notFound } from './problems';
 
 /** Step actions that pause or restart a clock (特别程序). */
@@ -41,7 +42,7 @@ const eventView = (event: ProjectEvent) => ({
   fromState: event.fromState,
   toState: event.toState,
   actor: event.actorName ? { username: event.actorName, role: event.actorRole } : null,
-  detail: event.detail,
+  detail: withShanghaiInstants(event.detail) as ProjectEvent['detail'],
 });
 
 export function createProjectReads(db: DataSource) {
@@ -76,17 +77,27 @@ export function createProjectReads(db: DataSource) {
       return { ...projectView(project, await agentOf(project)), timeline: events.map(eventView) };
     },
 
-    /** Newest first; the agent sees their own, reviewers those their department works on. */
-    async list(actor: Actor, filter: { key?: boolean; status?: string }) {
-      const rows = await db.getRepository(Project).find({
-        where: { ...(filter.key === undefined ? {} : { key: filter.key }), ...(filter.status ? { status: filter.status as Project['status'] } : {}) },
-        order: { registeredAt: 'DESC', id: 'DESC' },
-        take: 500,
-      });
-      const departments = await departmentsOf(rows.map((row) => row.id));
-      const seen = rows.filter((row) => canSeeProject(actor, { stepDepartments: departments.get(row.id) ?? [], agentId: row.agentId }));
-      const agents = await db.getRepository(User).findBy({ id: In([...new Set(seen.map((row) => row.agentId).filter((a): a is number => a !== null))]) });
-      return seen.map((row) => projectView(row, agents.find((agent) => agent.id === row.agentId) ?? null));
+    /**
+     * One page, newest first, of the projects the actor may see (canSeeProject, in SQL): center
+     * roles every project, reviewers those whose cases have a step of their department, the
+     * proxy agent their own.
+     */
+    async list(actor: Actor, filter: { key?: boolean; status?: string } & Paging): Promise<Page<ReturnType<typeof projectView>>> {
+      const query = db.getRepository(Project).createQueryBuilder('p').where('1 = 1');
+      if (filter.key !== undefined) query.andWhere('p.is_key = :key', { key: filter.key });
+      if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+      if (actor.role === 'agent') query.andWhere('p.agent_id = :agentId', { agentId: actor.id });
+      else if (actor.role === 'officer' || actor.role === 'leader') {
+        if (!actor.departmentCode) return pageOf([], 0, filter);
+        query.andWhere(`EXISTS (${db.getRepository(Step).createQueryBuilder('step').select('1')
+          .innerJoin(CaseRecord, 'kase', 'kase.id = step.case_id')
+          .where('kase.project_id = p.id').andWhere('step.department_code = :departmentCode').getQuery()})`, { departmentCode: actor.departmentCode });
+      } else if (actor.role !== 'clerk' && actor.role !== 'supervisor') return pageOf([], 0, filter);
+      const [rows, total] = await query.orderBy('p.registered_at', 'DESC').addOrderBy('p.id', 'DESC')
+        .skip(offsetOf(filter)).take(filter.pageSize).getManyAndCount();
+      const agentIds = [...new Set(rows.map((row) => row.agentId).filter((a): a is number => a !== null))];
+      const agents = agentIds.length === 0 ? [] : await db.getRepository(User).findBy({ id: In(agentIds) });
+      return pageOf(rows.map((row) => projectView(row, agents.find((agent) => agent.id === row.agentId) ?? null)), total, filter);
     },
 
     /** 工作台帐: every stage with its cases, their steps and pauses; reports; escalations. */
@@ -128,7 +139,7 @@ export function createProjectReads(db: DataSource) {
               dueAt: toShanghaiIso(step.dueAt), decidedAt: toShanghaiIso(step.decidedAt), assignee: step.assigneeName, card: step.card,
             })),
             pauses: pauses.filter((pause) => pause.caseId === kase.id).map((pause) => ({
-              stepId: pause.stepId, action: pause.action, at: toShanghaiIso(pause.at), actor: pause.actorName, detail: pause.detail,
+              stepId: pause.stepId, action: pause.action, at: toShanghaiIso(pause.at), actor: pause.actorName, detail: withShanghaiInstants(pause.detail),
             })),
           })),
         })),

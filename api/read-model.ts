@@ -1,11 +1,12 @@
 // Reads of the MySQL projection for lists, inboxes and case pages. Returns plain objects; never
 // writes (the projection activities are the only writers of case state).
-import { In, type DataSource } from 'typeorm';
+import { Brackets, In, type DataSource } from 'typeorm';
 import { AuditEvent, CaseCount, CaseDepartment, CaseRecord, CENTER_SCOPE, Project, Step } from '../entities';
 import { caseChart } from '../domain/charts/case-chart';
 import { projectChart } from '../domain/charts/project-chart';
 import { nonFinalStates, OPEN_STEP_STATUSES, CASE_STATUSES_UNDER_REVIEW } from '../domain/charts/states';
 import type { Actor, CaseStatus, Channel, Light } from '../domain/types';
+import { offsetOf } from './paging';
 
 export interface CaseDetails {
   record: CaseRecord;
@@ -23,8 +24,25 @@ export interface CaseFilter {
   status?: CaseStatus;
   light?: Light;
   channel?: Channel;
+  /** Words to find: a tracking code, an acceptance number, an applicant's name or a project code. */
+  q?: string;
   page: number;
   pageSize: number;
+}
+
+/** The escape character of every LIKE below (the same in MySQL and SQLite, unlike a backslash). */
+const LIKE_ESCAPE = '|';
+/** The user's words as a LIKE pattern that finds them anywhere, wildcards taken literally. */
+export const containing = (words: string): string => `%${words.replace(/[|%_]/g, (c) => `${LIKE_ESCAPE}${c}`)}%`;
+
+/** 受理编号 SL + the Shanghai acceptance date + the tracking code (domain/window acceptanceNumber). */
+const ACCEPTANCE_NUMBER = /^SL(\d{4})(\d{2})(\d{2})([0-9A-Z]+)$/;
+function acceptanceNumberParts(words: string): { trackingCode: string; start: Date; end: Date } | null {
+  const match = ACCEPTANCE_NUMBER.exec(words.toUpperCase());
+  if (!match) return null;
+  const start = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00+08:00`);
+  if (Number.isNaN(start.getTime())) return null;
+  return { trackingCode: match[4], start, end: new Date(start.getTime() + 86_400_000) };
 }
 
 export function createReadModel(db: DataSource) {
@@ -59,7 +77,7 @@ export function createReadModel(db: DataSource) {
     if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
     const rows = await query
       .orderBy('c.submitted_at', 'DESC').addOrderBy(center ? 'c.id' : 'c.case_id', 'DESC')
-      .offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize)
+      .offset(offsetOf(filter)).limit(filter.pageSize)
       .getRawMany<{ id: string }>();
     return rows.map((row) => row.id);
   };
@@ -71,7 +89,41 @@ export function createReadModel(db: DataSource) {
     if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
     if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
     const [items, total] = await query.orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'DESC')
-      .skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+      .skip(offsetOf(filter)).take(filter.pageSize).getManyAndCount();
+    return { items, total };
+  };
+
+  /**
+   * 办件查询 in the actor's scope: each word-search scans the scope's cases (no count is kept for
+   * words), so it runs on the same scope rules as the lists without the maintained counts.
+   */
+  const searchCases = async (actor: Actor, filter: CaseFilter & { q: string }): Promise<{ items: CaseRecord[]; total: number }> => {
+    const scope = actor.role === 'agent' ? null : listScope(actor);
+    if (actor.role !== 'agent' && scope === null) return { items: [], total: 0 };
+    const query = cases.createQueryBuilder('c').leftJoin(Project, 'p', 'p.id = c.project_id');
+    if (actor.role === 'agent') query.where('c.agent_id = :agentId', { agentId: actor.id });
+    else if (scope !== CENTER_SCOPE) query.innerJoin(CaseDepartment, 'd', 'd.case_id = c.id AND d.department_code = :scope', { scope }).where('1 = 1');
+    else query.where('1 = 1');
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
+    if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
+    const like = containing(filter.q);
+    const accepted = acceptanceNumberParts(filter.q);
+    query.andWhere(new Brackets((words) => {
+      words.where(`c.tracking_code LIKE :like ESCAPE '${LIKE_ESCAPE}'`, { like })
+        .orWhere(`c.applicant_name LIKE :like ESCAPE '${LIKE_ESCAPE}'`)
+        .orWhere(`p.code LIKE :like ESCAPE '${LIKE_ESCAPE}'`);
+      if (accepted) {
+        words.orWhere('(c.tracking_code = :acceptedCode AND c.accepted_at >= :acceptedFrom AND c.accepted_at < :acceptedTo)', {
+          acceptedCode: accepted.trackingCode, acceptedFrom: accepted.start, acceptedTo: accepted.end,
+        });
+      }
+    }));
+    // One row per case: the department join is on its key, a case has at most one project.
+    const [items, total] = await Promise.all([
+      query.clone().orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'DESC').offset(offsetOf(filter)).limit(filter.pageSize).getMany(),
+      query.getCount(),
+    ]);
     return { items, total };
   };
 
@@ -91,6 +143,7 @@ export function createReadModel(db: DataSource) {
     },
 
     async listCases(actor: Actor, filter: CaseFilter): Promise<{ items: CaseRecord[]; total: number }> {
+      if (filter.q) return searchCases(actor, { ...filter, q: filter.q });
       if (actor.role === 'agent') return agentCases(actor.id, filter);
       const scope = listScope(actor);
       if (scope === null) return { items: [], total: 0 };

@@ -16,7 +16,9 @@ import {
 } from '../../workflows/messages';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf } from '../auth';
+import { caseAnswer, caseListAnswer, registeredAnswer, urgedAnswer } from '../answers';
 import type { RouteBook } from '../endpoints';
+import { pageOf, pagingShape } from '../paging';
 import { badRequest, illegalTransition, materialsOutstanding, notFound } from '../problems';
 import { idFromKey, uuidFromKey } from '../guards';
 import type { CaseDetails, ReadModel } from '../read-model';
@@ -69,8 +71,9 @@ const listQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   light: z.enum(LIGHTS).optional(),
   channel: z.enum(CHANNELS).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** 办件查询: a tracking code, an acceptance number, an applicant's name or a project code (blank: no search). */
+  q: z.string().trim().max(100).optional(),
+  ...pagingShape,
 });
 const idParam = z.object({ id: z.uuid() });
 
@@ -110,7 +113,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
 
   routes.route({
     method: 'post', path: '/api/cases', tag: 'cases', summary: '一窗受理: register an application', access: ['clerk'],
-    body: registerBody, idempotent: true,
+    body: registerBody, idempotent: true, answer: registeredAnswer,
     responses: { 201: 'registered: `{id, trackingCode, status, precheck}`' },
   }, async ({ body }, req, res) => {
     const actor = actorOf(req);
@@ -145,7 +148,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
       materials: body.materials,
       ...(body.projectName ? { projectName: body.projectName } : {}),
       ...(caseAgent ? { agent: { id: caseAgent.id, username: caseAgent.username } } : {}),
-      ...(project ? { project: { id: project.projectId, stage: project.stage } } : {}),
+      ...(project ? { project: { id: project.projectId, stage: project.stage, code: project.projectCode } } : {}),
       registeredBy: actor,
     }, { actor }, idFromKey(res, 'register')).catch(async (err: unknown) => {
       if (project) await workflows.releaseStage(project.projectId, { caseId, passed: false, caseStatus: 'withdrawn' });
@@ -159,16 +162,17 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
   });
 
   routes.route({
-    method: 'get', path: '/api/cases', tag: 'cases', summary: 'Cases in the caller\'s scope, newest first, paged', access: VIEWERS,
-    query: listQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+    method: 'get', path: '/api/cases', tag: 'cases',
+    summary: 'Cases in the caller\'s scope, newest first, paged; `q` finds by tracking code, acceptance number, applicant name or project code', access: VIEWERS,
+    query: listQuery, answer: caseListAnswer, responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query }, req, res) => {
     const { items, total } = await readModel.listCases(actorOf(req), query);
-    res.json({ items: items.map(caseSummaryView), page: query.page, pageSize: query.pageSize, total });
+    res.json(pageOf(items.map(caseSummaryView), total, query));
   });
 
   routes.route({
     method: 'get', path: '/api/cases/:id', tag: 'cases', summary: 'A case with its steps and timeline', access: VIEWERS,
-    params: idParam, responses: { 200: 'the case' },
+    params: idParam, answer: caseAnswer, responses: { 200: 'the case' },
   }, async ({ params }, req, res) => {
     const actor = actorOf(req);
     // 抄送: a recipient of a copy reads the case (and only reads it).
@@ -190,7 +194,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
   ): void => {
     routes.route({
       method: 'post', path: `/api/cases/:id/${path}`, tag: 'cases', summary, access,
-      params: idParam, body: schema, idempotent: true,
+      params: idParam, body: schema, idempotent: true, answer: caseAnswer,
       responses: { 200: 'the case after the action', 409: 'illegal in the case\'s state; `allowed` lists the legal events' },
     }, async ({ params, body }, req, res) => {
       const actor = actorOf(req);
@@ -269,7 +273,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
 
   routes.route({
     method: 'post', path: '/api/cases/:id/urge', tag: 'cases', summary: '催办 by the proxy agent or the supervision office: each open step\'s department leader is notified',
-    access: ['agent', 'supervisor'], params: idParam, body: urgeBody,
+    access: ['agent', 'supervisor'], params: idParam, body: urgeBody, answer: urgedAnswer,
     responses: { 200: '`{urged: [stepId]}`', 409: 'no step of the case is open' },
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);

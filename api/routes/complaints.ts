@@ -11,6 +11,8 @@ import { roundRate } from '../../domain/metrics/rates';
 import { CaseRecord, Complaint, Department, User } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { complaintAnswer, complaintFiguresAnswer, page } from '../answers';
+import { offsetOf, pageOf, pagingShape } from '../paging';
 import type { Clock } from '../../config/clock';
 import { complaintView, registerComplaint, transitionComplaint } from '../complaints-store';
 import { checkPeriod, periodShape, withResolvedPeriod } from '../period';
@@ -37,8 +39,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_
 const listQuery = z.object({
   ...periodShape,
   status: z.enum(COMPLAINT_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pagingShape,
 });
 const figuresQuery = z.object(periodShape).transform(withResolvedPeriod).superRefine(checkPeriod);
 
@@ -57,7 +58,7 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
 
   routes.route({
     method: 'post', path: '/api/complaints', tag: 'complaints', summary: '效能投诉 received by phone, letter or in person: registered with a number and a deadline',
-    access: ['supervisor'], body: registerBody, responses: { 201: 'the complaint' },
+    access: ['supervisor'], body: registerBody, answer: complaintAnswer, responses: { 201: 'the complaint' },
   }, async ({ body }, req, res) => {
     const actor = actorOf(req);
     if (body.caseId && !(await db.getRepository(CaseRecord).existsBy({ id: body.caseId }))) {
@@ -78,23 +79,23 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
 
   routes.route({
     method: 'get', path: '/api/complaints', tag: 'complaints', summary: 'Complaints, newest first, paged', access: ['supervisor'],
-    query: listQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+    query: listQuery, answer: page(complaintAnswer), responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query: filter }, _req, res) => {
     const query = complaints.createQueryBuilder('t').where('1 = 1');
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.from) query.andWhere('t.received_on >= :from', { from: filter.from });
     if (filter.to) query.andWhere('t.received_on <= :to', { to: filter.to });
     const [items, total] = await query.orderBy('t.received_at', 'DESC').addOrderBy('t.id', 'DESC')
-      .skip((filter.page - 1) * filter.pageSize).take(filter.pageSize)
+      .skip(offsetOf(filter)).take(filter.pageSize)
       .getManyAndCount();
     const now = clock.now();
-    res.json({ items: items.map((item) => complaintView(item, now)), page: filter.page, pageSize: filter.pageSize, total });
+    res.json(pageOf(items.map((item) => complaintView(item, now)), total, filter));
   });
 
   // Before /:id, which would read "figures" as an id.
   routes.route({
     method: 'get', path: '/api/complaints/figures', tag: 'complaints', summary: 'Received, resolved, resolution rate (and on time), per department',
-    access: ['supervisor'], query: figuresQuery, responses: { 200: 'figures' },
+    access: ['supervisor'], query: figuresQuery, answer: complaintFiguresAnswer, responses: { 200: 'figures' },
   }, async ({ query: period }, _req, res) => {
     const now = clock.now();
     const rows = await complaints.createQueryBuilder('t')
@@ -132,7 +133,7 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
 
   routes.route({
     method: 'get', path: '/api/complaints/:id', tag: 'complaints', summary: 'One complaint', access: ['supervisor'],
-    params: idParam, responses: { 200: 'the complaint' },
+    params: idParam, answer: complaintAnswer, responses: { 200: 'the complaint' },
   }, async ({ params: { id } }, _req, res) => {
     const complaint = await complaints.findOneBy({ id });
     if (!complaint) throw notFound(`complaint ${id}`);
@@ -141,7 +142,7 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
 
   routes.route({
     method: 'post', path: '/api/complaints/:id/assign', tag: 'complaints', summary: 'Assign to a member of staff or a department',
-    access: ['supervisor'], params: idParam, body: assignBody, responses: { 200: 'the complaint', 409: 'not assignable in its state' },
+    access: ['supervisor'], params: idParam, body: assignBody, answer: complaintAnswer, responses: { 200: 'the complaint', 409: 'not assignable in its state' },
   }, async ({ params: { id }, body }, _req, res) => {
     await knownDepartment(body.departmentCode, 'departmentCode');
     let assignee: User | null = null;
@@ -173,7 +174,7 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
 
   routes.route({
     method: 'post', path: '/api/complaints/:id/resolve', tag: 'complaints', summary: 'Resolve with an outcome', access: ['supervisor'],
-    params: idParam, body: resolveBody, responses: { 200: 'the complaint', 409: 'not resolvable in its state' },
+    params: idParam, body: resolveBody, answer: complaintAnswer, responses: { 200: 'the complaint', 409: 'not resolvable in its state' },
   }, async ({ params: { id }, body: { outcome, substantiated } }, req, res) => {
     const actor = actorOf(req);
     const complaint = await transitionComplaint(db, id, { type: 'RESOLVE', outcome, substantiated }, {

@@ -12,6 +12,8 @@ import type { Clock } from '../../config/clock';
 import { CaseRecord, Department, Evaluation, Matter, Step } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { evaluationAnswer, evaluationFiguresAnswer, page } from '../answers';
+import { offsetOf, pageOf, pagingShape } from '../paging';
 import { checkPeriod, periodShape, withResolvedPeriod } from '../period';
 import { illegalTransition, notFound } from '../problems';
 
@@ -21,8 +23,7 @@ const listQuery = z.object({
   ...periodShape,
   level: z.coerce.number().int().min(1).max(5).optional(),
   followUp: z.enum(FOLLOW_UP_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pagingShape,
 });
 const figuresQuery = z.object(periodShape).transform(withResolvedPeriod).superRefine(checkPeriod);
 
@@ -93,7 +94,7 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
 
   routes.route({
     method: 'get', path: '/api/evaluations', tag: 'ratings', summary: '好差评 ratings, newest first, paged', access: ['supervisor'],
-    query: listQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+    query: listQuery, answer: page(evaluationAnswer), responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query: filter }, _req, res) => {
     const query = evaluations.createQueryBuilder('e').where('1 = 1');
     if (filter.level !== undefined) query.andWhere('e.level = :level', { level: filter.level });
@@ -101,10 +102,10 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
     if (filter.from) query.andWhere('e.created_on >= :from', { from: filter.from });
     if (filter.to) query.andWhere('e.created_on <= :to', { to: filter.to });
     const [items, total] = await query.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC')
-      .skip((filter.page - 1) * filter.pageSize).take(filter.pageSize)
+      .skip(offsetOf(filter)).take(filter.pageSize)
       .getManyAndCount();
     const now = clock.now();
-    res.json({ items: items.map((item) => evaluationView(item, now)), page: filter.page, pageSize: filter.pageSize, total });
+    res.json(pageOf(items.map((item) => evaluationView(item, now)), total, filter));
   });
 
   /** The departments of each case's matters, for cases without steps (即办件 decided at the window). */
@@ -119,7 +120,7 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
   // Before /:id, which would read "figures" as an id.
   routes.route({
     method: 'get', path: '/api/evaluations/figures', tag: 'ratings', summary: 'Ratings per department: counts, good and bad rates, follow-ups',
-    access: ['supervisor'], query: figuresQuery, responses: { 200: 'figures' },
+    access: ['supervisor'], query: figuresQuery, answer: evaluationFiguresAnswer, responses: { 200: 'figures' },
   }, async ({ query: period }, _req, res) => {
     const now = clock.now();
     // One row per (rating, department of the rated case): a case with two matters of one
@@ -161,7 +162,7 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
 
   routes.route({
     method: 'get', path: '/api/evaluations/:id', tag: 'ratings', summary: 'One rating with its follow-up', access: ['supervisor'],
-    params: idParam, responses: { 200: 'the rating' },
+    params: idParam, answer: evaluationAnswer, responses: { 200: 'the rating' },
   }, async ({ params: { id } }, _req, res) => {
     const evaluation = await evaluations.findOneBy({ id });
     if (!evaluation) throw notFound(`evaluation ${id}`);
@@ -170,7 +171,7 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
 
   routes.route({
     method: 'post', path: '/api/evaluations/:id/follow-up/close', tag: 'ratings', summary: '回访整改 done: close the follow-up of a bad rating',
-    access: ['supervisor'], params: idParam, body: closeBody, responses: { 200: 'the rating', 409: 'no open follow-up' },
+    access: ['supervisor'], params: idParam, body: closeBody, answer: evaluationAnswer, responses: { 200: 'the rating', 409: 'no open follow-up' },
   }, async ({ params: { id }, body: { note } }, req, res) => {
     const actor = actorOf(req);
     const evaluation = await evaluations.findOneBy({ id });

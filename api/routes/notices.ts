@@ -5,14 +5,15 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/types';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { markedAnswer, noticeAnswer, noticePageAnswer, noticeStream } from '../answers';
+import { pagingShape } from '../paging';
 import { notFound } from '../problems';
 import type { NoticeStore } from '../notices-store';
 
 const STREAM_PATH = '/api/notices/stream';
 const listQuery = z.strictObject({
   unread: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pagingShape,
 });
 const streamQuery = z.strictObject({
   /** Resume after this notice id (EventSource sends it as the Last-Event-ID header on reconnect). */
@@ -50,7 +51,7 @@ export function createNoticesRouter({ store, book, streamPollMs = 2000, heartbea
 
   routes.route({
     method: 'get', path: '/api/notices', tag: 'notices', summary: '消息中心: the caller\'s own notices, newest first, with the unread count',
-    access: ROLES, query: listQuery, responses: { 200: '`{items:[{id, kind, title, body?, caseId?, stepId?, projectId?, at, readAt}], page, pageSize, total, unread}`' },
+    access: ROLES, query: listQuery, answer: noticePageAnswer, responses: { 200: '`{items:[{id, kind, title, body?, caseId?, stepId?, projectId?, at, readAt}], page, pageSize, total, unread}`' },
   }, async ({ query }, req, res) => {
     res.json(await store.page(actorOf(req).id, query));
   });
@@ -59,7 +60,7 @@ export function createNoticesRouter({ store, book, streamPollMs = 2000, heartbea
     method: 'get', path: STREAM_PATH, tag: 'notices',
     summary: 'Server-sent events: `unread` `{unread}` at once and on every change, `notice` per new notice (id = notice id). '
       + 'Bearer header, or `?access_token=` for EventSource',
-    access: ROLES, query: streamQuery, produces: 'text/event-stream', responses: { 200: 'the event stream' },
+    access: ROLES, query: streamQuery, produces: 'text/event-stream', answer: noticeStream, responses: { 200: 'the event stream' },
   }, async ({ query }, req, res) => {
     const userId = actorOf(req).id;
     const resumeFrom = Number(req.headers['last-event-id']);
@@ -100,14 +101,14 @@ export function createNoticesRouter({ store, book, streamPollMs = 2000, heartbea
 
   routes.route({
     method: 'post', path: '/api/notices/read-all', tag: 'notices', summary: 'Marks every notice of the caller read',
-    access: ROLES, body: emptyBody, responses: { 200: '`{marked, unread: 0}`' },
+    access: ROLES, body: emptyBody, answer: markedAnswer, responses: { 200: '`{marked, unread: 0}`' },
   }, async (_input, req, res) => {
     res.json({ marked: await store.markAllRead(actorOf(req).id), unread: 0 });
   });
 
   routes.route({
     method: 'post', path: '/api/notices/:id/read', tag: 'notices', summary: 'Marks one of the caller\'s notices read (the first reading time stays)',
-    access: ROLES, params: idParam, body: emptyBody, responses: { 200: 'the notice', 404: 'no such notice of the caller' },
+    access: ROLES, params: idParam, body: emptyBody, answer: noticeAnswer, responses: { 200: 'the notice', 404: 'no such notice of the caller' },
   }, async ({ params }, req, res) => {
     const notice = await store.markRead(actorOf(req).id, params.id);
     if (!notice) throw notFound(`notice ${params.id}`);

@@ -10,10 +10,11 @@ import type { Actor } from '../../domain/types';
 import { AuditEvent, PostApprovalCheck } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { pageOf, pagingShape, skipTake } from '../paging';
 import { illegalTransition, notFound } from '../problems';
 
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const listQuery = z.object({ status: z.enum(CHECK_STATUSES).optional() });
+const listQuery = z.object({ status: z.enum(CHECK_STATUSES).optional(), ...pagingShape });
 const completeBody = z.strictObject({ compliant: z.boolean(), finding: z.string().trim().min(1).max(4000) });
 
 function checkView(check: PostApprovalCheck, now = new Date()) {
@@ -57,16 +58,17 @@ export function createPostApprovalChecksRouter({ db, book }: { db: DataSource; b
   const checks = db.getRepository(PostApprovalCheck);
 
   routes.route({
-    method: 'get', path: '/api/post-approval-checks', tag: 'steps', summary: '告知承诺制 事后核查 owed, nearest deadline first',
-    access: ['officer', 'leader', 'supervisor'], query: listQuery, responses: { 200: 'checks' },
-  }, async ({ query }, req, res) => {
+    method: 'get', path: '/api/post-approval-checks', tag: 'steps', summary: '告知承诺制 事后核查 owed, nearest deadline first, paged',
+    access: ['officer', 'leader', 'supervisor'], query: listQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+  }, async ({ query: { status, ...paging } }, req, res) => {
     const scope = scopeOf(actorOf(req));
-    const rows = await checks.find({
-      where: { ...(query.status ? { status: query.status } : {}), ...(scope !== null ? { departmentCode: scope } : {}) },
+    const [rows, total] = await checks.findAndCount({
+      where: { ...(status ? { status } : {}), ...(scope !== null ? { departmentCode: scope } : {}) },
       order: { dueAt: 'ASC', id: 'ASC' },
+      ...skipTake(paging),
     });
     const now = new Date();
-    res.json(rows.map((row) => checkView(row, now)));
+    res.json(pageOf(rows.map((row) => checkView(row, now)), total, paging));
   });
 
   routes.route({

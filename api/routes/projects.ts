@@ -13,6 +13,7 @@ import { closeProjectUpdate, submitReportUpdate } from '../../workflows/messages
 import { actorOf } from '../auth';
 import { nextDailyNumber } from '../complaints-store';
 import type { RouteBook } from '../endpoints';
+import { pagingShape } from '../paging';
 import { badRequest, HttpProblem, illegalTransition, type FieldProblem } from '../problems';
 import { idFromKey, uuidFromKey } from '../guards';
 import type { ProjectReads } from '../project-reads';
@@ -31,6 +32,7 @@ const closeBody = z.strictObject({ reason: text(2000) });
 const listQuery = z.object({
   key: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
+  ...pagingShape,
 });
 const idParam = z.object({ id: z.uuid() });
 
@@ -73,8 +75,8 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
   });
 
   routes.route({
-    method: 'get', path: '/api/projects', tag: 'projects', summary: 'Projects in the caller\'s scope, newest first',
-    access: VIEWERS, query: listQuery, responses: { 200: 'projects' },
+    method: 'get', path: '/api/projects', tag: 'projects', summary: 'Projects in the caller\'s scope, newest first, paged',
+    access: VIEWERS, query: listQuery, responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query }, req, res) => {
     res.json(await projects.list(actorOf(req), query));
   });
@@ -130,6 +132,8 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
 /** What a stage application inherits from its project. */
 export interface StageApplication {
   projectId: string;
+  /** `XM-YYYYMMDD-NNNN` */
+  projectCode: string;
   stage: ProjectStage;
   channel: Channel;
   agent: { id: number; username: string } | null;
@@ -163,6 +167,6 @@ export async function stageApplication(
   ];
   return {
     problems,
-    application: { projectId: project.id, stage, channel: body.channel, agent: agent ? { id: agent.id, username: agent.username } : null },
+    application: { projectId: project.id, projectCode: project.code, stage, channel: body.channel, agent: agent ? { id: agent.id, username: agent.username } : null },
   };
 }

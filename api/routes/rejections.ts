@@ -6,6 +6,8 @@ import { toShanghaiIso } from '../../domain/time';
 import { AuditEvent } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { rejectionsAnswer } from '../answers';
+import { offsetOf, pagingShape } from '../paging';
 import { checkPeriod, periodInstants, periodShape, withResolvedPeriod } from '../period';
 import { forbidden } from '../problems';
 import { departmentScope } from './supervision';
@@ -13,8 +15,7 @@ import { departmentScope } from './supervision';
 const listQuery = z.strictObject({
   ...periodShape,
   departmentCode: z.string().trim().min(1).max(32).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pagingShape,
 }).transform(withResolvedPeriod).superRefine(checkPeriod);
 
 interface Row {
@@ -39,6 +40,7 @@ export function createRejectionsRouter({ db, book }: { db: DataSource; book: Rou
   routes.route({
     method: 'get', path: '/api/rejections', tag: 'supervision', summary: '否定报备 register: rejections with reason, legal basis, who and when, newest first',
     access: ['supervisor', 'leader'], query: listQuery,
+    answer: rejectionsAnswer,
     responses: { 200: '`{items:[{caseId, stepId, trackingCode, matterCode, matterName, departmentCode, reason, legalBasis, rejectedBy:{username, role}, at}], page, pageSize, total, from, to}`' },
   }, async ({ query }, req, res) => {
     const own = departmentScope(actorOf(req));
@@ -57,7 +59,7 @@ export function createRejectionsRouter({ db, book }: { db: DataSource; book: Rou
       .select(['e.case_id AS "caseId"', 'e.step_id AS "stepId"', 'e.at AS "at"', 'e.actor_name AS "actorName"', 'e.actor_role AS "actorRole"', 'e.detail AS "detail"'])
       .addSelect(['s.matter_code AS "matterCode"', 's.department_code AS "departmentCode"', 'c.tracking_code AS "trackingCode"', 'm.name AS "matterName"'])
       .orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC')
-      .offset((query.page - 1) * query.pageSize).limit(query.pageSize)
+      .offset(offsetOf(query)).limit(query.pageSize)
       .getRawMany<Row>();
     res.json({
       items: rows.map((row) => {

@@ -11,6 +11,7 @@ import type { Actor, Light } from '../../domain/types';
 import { AccountabilityRecord, CaseRecord, Step, SupervisionOrder } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { offsetOf, pageOf, pagingShape, skipTake } from '../paging';
 import { forbidden, illegalTransition, notFound } from '../problems';
 
 export interface SupervisionNotice {
@@ -31,8 +32,9 @@ const CLOSED: SupervisionOrderStatus = 'closed';
 const ALERT_LIGHTS = ['yellow', 'red'] as const satisfies readonly Light[];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const alertsQuery = z.object({ light: z.enum(ALERT_LIGHTS).optional() });
-const ordersQuery = z.object({ status: z.enum([OPEN, CLOSED]).optional() });
+const alertsQuery = z.object({ light: z.enum(ALERT_LIGHTS).optional(), ...pagingShape });
+const ordersQuery = z.object({ status: z.enum([OPEN, CLOSED]).optional(), ...pagingShape });
+const recordsQuery = z.object(pagingShape);
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const urgeBody = z.strictObject({ note: text(2000).optional() });
 const closeBody = z.strictObject({ note: text(2000) });
@@ -90,9 +92,10 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
   };
 
   routes.route({
-    method: 'get', path: '/api/alerts', tag: 'supervision', summary: 'Open yellow and red steps, most overdue first',
-    access: ['supervisor', 'leader'], query: alertsQuery, responses: { 200: 'alerts' },
-  }, async ({ query: { light } }, req, res) => {
+    method: 'get', path: '/api/alerts', tag: 'supervision', summary: 'Open yellow and red steps, most overdue first, paged',
+    access: ['supervisor', 'leader'], query: alertsQuery,
+    responses: { 200: '`{items:[{stepId, caseId, matterCode, departmentCode, status, light, dueAt}], page, pageSize, total}`' },
+  }, async ({ query: { light, ...paging } }, req, res) => {
     const scope = departmentScope(actorOf(req));
     const query = db.getRepository(Step).createQueryBuilder('s')
       .innerJoin(CaseRecord, 'c', 'c.id = s.case_id')
@@ -100,12 +103,17 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
       .andWhere('c.status IN (:...reviewing)', { reviewing: CASE_STATUSES_UNDER_REVIEW })
       .andWhere('s.light IN (:...lights)', { lights: light ? [light] : [...ALERT_LIGHTS] });
     if (scope !== null) query.andWhere('s.department_code = :scope', { scope });
-    const steps = await query
-      .orderBy('CASE WHEN s.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
-      .addOrderBy('s.due_at', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .getMany();
-    res.json(steps.map((step) => ({
+    // One row per step (a step has one case): LIMIT and OFFSET page the steps themselves.
+    const [steps, total] = await Promise.all([
+      query.clone()
+        .orderBy('CASE WHEN s.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+        .addOrderBy('s.due_at', 'ASC')
+        .addOrderBy('s.id', 'ASC')
+        .offset(offsetOf(paging)).limit(paging.pageSize)
+        .getMany(),
+      query.getCount(),
+    ]);
+    res.json(pageOf(steps.map((step) => ({
       stepId: step.id,
       caseId: step.caseId,
       matterCode: step.matterCode,
@@ -113,20 +121,21 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
       status: step.status,
       light: step.light,
       dueAt: toShanghaiIso(step.dueAt),
-    })));
+    })), total, paging));
   });
 
   routes.route({
-    method: 'get', path: '/api/supervision-orders', tag: 'supervision', summary: '督办 orders, nearest deadline first',
-    access: ['supervisor', 'leader'], query: ordersQuery, responses: { 200: 'orders' },
-  }, async ({ query: { status } }, req, res) => {
+    method: 'get', path: '/api/supervision-orders', tag: 'supervision', summary: '督办 orders, nearest deadline first, paged',
+    access: ['supervisor', 'leader'], query: ordersQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+  }, async ({ query: { status, ...paging } }, req, res) => {
     const scope = departmentScope(actorOf(req));
-    const rows = await orders.find({
+    const [rows, total] = await orders.findAndCount({
       where: { ...(status ? { status } : {}), ...(scope !== null ? { departmentCode: scope } : {}) },
       // Most pressing first: the nearest deadline.
       order: { deadlineAt: 'ASC', id: 'ASC' },
+      ...skipTake(paging),
     });
-    res.json(rows.map(orderView));
+    res.json(pageOf(rows.map(orderView), total, paging));
   });
 
   routes.route({
@@ -193,15 +202,16 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
   });
 
   routes.route({
-    method: 'get', path: '/api/accountability-records', tag: 'supervision', summary: '效能问责 records, newest first, with their integrity',
-    access: ['supervisor', 'leader'], responses: { 200: 'records' },
-  }, async (_input, req, res) => {
+    method: 'get', path: '/api/accountability-records', tag: 'supervision', summary: '效能问责 records, newest first, with their integrity, paged',
+    access: ['supervisor', 'leader'], query: recordsQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+  }, async ({ query: paging }, req, res) => {
     const scope = departmentScope(actorOf(req));
-    const records = await db.getRepository(AccountabilityRecord).find({
+    const [records, total] = await db.getRepository(AccountabilityRecord).findAndCount({
       where: scope !== null ? { departmentCode: scope } : {},
       order: { createdAt: 'DESC', id: 'DESC' },
+      ...skipTake(paging),
     });
-    res.json(records.map(accountabilityView));
+    res.json(pageOf(records.map(accountabilityView), total, paging));
   });
 
   return routes.express;

@@ -149,14 +149,14 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
     });
     expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
     const check = await eventually(async () => {
-      const owed = (await officerZrj.get('/api/post-approval-checks?status=open')).body.find((c: { stepId: string }) => c.stepId === step.id);
+      const owed = (await officerZrj.get('/api/post-approval-checks?status=open&pageSize=100')).body.items.find((c: { stepId: string }) => c.stepId === step.id);
       expect(owed).not.to.equal(undefined);
       return owed;
     });
     expect(check).to.include({ caseId: id, departmentCode: 'zrj', items: '三个月内补交土地勘测定界报告', overdue: false });
     // Five working days after the day of the approval, at close of office (the weekday walker's count).
     expect(check.dueAt).to.equal(await expectedDue(officerZrj, approved.body.decidedAt, 5));
-    expect((await officerHbj.get('/api/post-approval-checks')).body.some((c: { id: number }) => c.id === check.id)).to.equal(false);
+    expect((await officerHbj.get('/api/post-approval-checks?pageSize=100')).body.items.some((c: { id: number }) => c.id === check.id)).to.equal(false);
     expect((await officerHbj.post(`/api/post-approval-checks/${check.id}/complete`, { compliant: true, finding: 'x' })).status).to.equal(404);
 
     const done = await officerZrj.post(`/api/post-approval-checks/${check.id}/complete`, { compliant: false, finding: '逾期未补交，已责令整改' });
@@ -237,7 +237,9 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
       const deliver = await clerk.post(`/api/cases/${created.body.id}/deliver`, {});
       expect(deliver.status).to.equal(409);
       expect(deliver.body).to.include({ state: 'submitted', event: 'DELIVER' });
-      expect(deliver.body.allowed).to.deep.equal(['ACCEPT', 'ACCEPT_WITH_DEFICIENCY', 'DEEMED_ACCEPTED', 'REFUSE', 'REQUEST_SUPPLEMENT', 'WITHDRAW']);
+      // DEEMED_ACCEPTED is the §32 timer's, never a person's: it is not offered.
+      expect(deliver.body.allowed).to.deep.equal(['ACCEPT', 'ACCEPT_WITH_DEFICIENCY', 'REFUSE', 'REQUEST_SUPPLEMENT', 'WITHDRAW']);
+      expect(deliver.body.detail).to.equal('DELIVER 在当前状态（submitted）不可办理');
     });
 
     it('when a case is accepted twice, then 409', async () => {

@@ -214,7 +214,7 @@ describe('notices centre (HTTP → Temporal → MySQL)', function () {
     const approved = await officerZrj.post(`/api/steps/${stepId}/approve`, { opinion: '告知承诺，同意', commitment: { items: '三十日内补交选址论证报告', checkWorkingDays: 20 } });
     expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
     const check = await eventually(async () => {
-      const owed = (await officerZrj.get('/api/post-approval-checks?status=open')).body.find((c: { stepId: string }) => c.stepId === stepId);
+      const owed = (await officerZrj.get('/api/post-approval-checks?status=open&pageSize=100')).body.items.find((c: { stepId: string }) => c.stepId === stepId);
       expect(owed).to.not.equal(undefined);
       return owed as { id: number };
     });

@@ -157,10 +157,10 @@ describe('staged key project (HTTP → Temporal → MySQL)', function () {
     expect(ledger.escalations).to.deep.equal({ project: [], supervisionOrders: [], accountabilityRecords: [] });
 
     // Scope: the agent and the reviewing departments see it; a department that never reviewed does not.
-    expect((await as.agent1.get('/api/projects')).body.map((p: { id: string }) => p.id)).to.include(project.id);
+    expect((await as.agent1.get('/api/projects?pageSize=100')).body.items.map((p: { id: string }) => p.id)).to.include(project.id);
     expect((await as['officer-zjj'].get(`/api/projects/${project.id}/ledger`)).status).to.equal(200);
     expect((await as['leader-wjw'].get(`/api/projects/${project.id}`)).status).to.equal(404);
-    expect((await as['leader-wjw'].get('/api/projects')).body.map((p: { id: string }) => p.id)).not.to.include(project.id);
+    expect((await as['leader-wjw'].get('/api/projects?pageSize=100')).body.items.map((p: { id: string }) => p.id)).not.to.include(project.id);
     expect((await as['officer-hbj'].post(`/api/projects/${project.id}/reports`, { progress: 'x' })).status).to.equal(403);
 
     // Read model and workflow agree; the agent heard every delivery.

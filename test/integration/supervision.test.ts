@@ -231,22 +231,24 @@ describe('supervision (MySQL)', function () {
       const hbjOrder = await openOrder(hbj);
       await call('POST', `/api/supervision-orders/${hbjOrder}/close`, supervisor, { note: '已督促办结' });
 
-      const all = await call('GET', '/api/supervision-orders', supervisor);
+      const all = await call('GET', '/api/supervision-orders?pageSize=100', supervisor);
       expect(all.status).to.equal(200);
-      const mine = all.body.filter((o: { departmentCode: string }) => [zrj, hbj].includes(o.departmentCode));
+      expect(all.body).to.include({ page: 1, pageSize: 100 });
+      expect(all.body.total).to.equal(all.body.items.length);
+      const mine = all.body.items.filter((o: { departmentCode: string }) => [zrj, hbj].includes(o.departmentCode));
       expect(mine.map((o: { id: number }) => o.id)).to.have.members([zrjOrder, hbjOrder]);
       expect(mine.find((o: { id: number }) => o.id === zrjOrder)).to.include({
         status: 'open', urgeCount: 0, openedAt: '2026-11-24T09:00:00+08:00', deadlineAt: '2026-11-26T17:00:00+08:00',
       });
 
-      const open = await call('GET', '/api/supervision-orders?status=open', supervisor);
-      expect(open.body.map((o: { id: number }) => o.id)).to.include(zrjOrder).and.not.include(hbjOrder);
-      const closed = await call('GET', '/api/supervision-orders?status=closed', supervisor);
-      expect(closed.body.map((o: { id: number }) => o.id)).to.include(hbjOrder).and.not.include(zrjOrder);
+      const open = await call('GET', '/api/supervision-orders?status=open&pageSize=100', supervisor);
+      expect(open.body.items.map((o: { id: number }) => o.id)).to.include(zrjOrder).and.not.include(hbjOrder);
+      const closed = await call('GET', '/api/supervision-orders?status=closed&pageSize=100', supervisor);
+      expect(closed.body.items.map((o: { id: number }) => o.id)).to.include(hbjOrder).and.not.include(zrjOrder);
 
-      expect((await call('GET', '/api/supervision-orders', leaderOf(stranger))).body).to.deep.equal([]);
+      expect((await call('GET', '/api/supervision-orders', leaderOf(stranger))).body).to.deep.equal({ items: [], page: 1, pageSize: 20, total: 0 });
       const own = await call('GET', '/api/supervision-orders', leaderOf(zrj));
-      expect(own.body.map((o: { id: number }) => o.id)).to.deep.equal([zrjOrder]);
+      expect(own.body.items.map((o: { id: number }) => o.id)).to.deep.equal([zrjOrder]);
     });
 
     it('when a leader asks for another department\'s order, then it is 404; their own is 200', async () => {
@@ -354,18 +356,18 @@ describe('supervision (MySQL)', function () {
       });
       const forgedId = forged.identifiers[0].id as number;
 
-      const all = await call('GET', '/api/accountability-records', supervisor);
+      const all = await call('GET', '/api/accountability-records?pageSize=100', supervisor);
       expect(all.status).to.equal(200);
-      const genuine = all.body.find((r: { id: number }) => r.id === recordId);
+      const genuine = all.body.items.find((r: { id: number }) => r.id === recordId);
       expect(genuine).to.deep.equal({
         id: recordId, caseId: input.caseId, stepId: input.stepId, departmentCode: zrj, card: 'red', content: FACTS,
         contentHash: sha256(FACTS_CANONICAL), intact: true, createdAt: '2026-11-26T17:00:00+08:00',
       });
-      expect(all.body.find((r: { id: number }) => r.id === forgedId)).to.include({ intact: false });
+      expect(all.body.items.find((r: { id: number }) => r.id === forgedId)).to.include({ intact: false });
 
-      expect((await call('GET', '/api/accountability-records', leaderOf(hbj))).body).to.deep.equal([]);
+      expect((await call('GET', '/api/accountability-records', leaderOf(hbj))).body).to.deep.equal({ items: [], page: 1, pageSize: 20, total: 0 });
       const own = await call('GET', '/api/accountability-records', leaderOf(zrj));
-      expect(own.body.map((r: { id: number }) => r.id)).to.deep.equal([forgedId, recordId]);
+      expect(own.body.items.map((r: { id: number }) => r.id)).to.deep.equal([forgedId, recordId]);
       expect((await call('GET', '/api/accountability-records', officerOf(zrj))).status).to.equal(403);
     });
 
@@ -398,20 +400,20 @@ describe('supervision (MySQL)', function () {
       const redSuspended = await addStep(paused, 'HBJ-002', hbj, 'suspended', 'red', '2026-11-19T09:00:00Z');
       await addStep(delivered, 'ZRJ-004', zrj, 'inReview', 'red', '2026-11-16T09:00:00Z');
 
-      const mine = (body: { departmentCode: string; stepId: string }[]) => body.filter((a) => [zrj, hbj].includes(a.departmentCode));
-      const both = await call('GET', '/api/alerts', supervisor);
+      const mine = (body: { items: { departmentCode: string; stepId: string }[] }) => body.items.filter((a) => [zrj, hbj].includes(a.departmentCode));
+      const both = await call('GET', '/api/alerts?pageSize=100', supervisor);
       expect(both.status).to.equal(200);
       expect(mine(both.body).map((a) => a.stepId)).to.deep.equal([redLate, redSuspended, yellow]);
       expect(mine(both.body)[0]).to.deep.equal({
         stepId: redLate, caseId: reviewing, matterCode: 'ZRJ-001', departmentCode: zrj, status: 'inReview', light: 'red', dueAt: '2026-11-18T17:00:00+08:00',
       });
-      const red = await call('GET', '/api/alerts?light=red', supervisor);
+      const red = await call('GET', '/api/alerts?light=red&pageSize=100', supervisor);
       expect(mine(red.body).map((a) => a.stepId)).to.deep.equal([redLate, redSuspended]);
       const yellowOnly = await call('GET', '/api/alerts?light=yellow', leaderOf(zrj));
-      expect(yellowOnly.body.map((a: { stepId: string }) => a.stepId)).to.deep.equal([yellow]);
+      expect(yellowOnly.body.items.map((a: { stepId: string }) => a.stepId)).to.deep.equal([yellow]);
       const hbjLeader = await call('GET', '/api/alerts', leaderOf(hbj));
-      expect(hbjLeader.body.map((a: { stepId: string }) => a.stepId)).to.deep.equal([redSuspended]);
-      expect((await call('GET', '/api/alerts', leaderOf(uniqueDepartment()))).body).to.deep.equal([]);
+      expect(hbjLeader.body.items.map((a: { stepId: string }) => a.stepId)).to.deep.equal([redSuspended]);
+      expect((await call('GET', '/api/alerts', leaderOf(uniqueDepartment()))).body).to.deep.equal({ items: [], page: 1, pageSize: 20, total: 0 });
     });
   });
 });

@@ -230,7 +230,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases in the caller's scope, newest first, paged */
+        /** Cases in the caller's scope, newest first, paged; `q` finds by tracking code, acceptance number, applicant name or project code */
         get: operations["getApiCases"];
         put?: never;
         /** 一窗受理: register an application */
@@ -267,7 +267,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 受理: accept; every department's step starts, in parallel */
+        /** 受理: accept; every department's step starts, in parallel. 409 naming them while required materials are missing */
         post: operations["postApiCasesIdAccept"];
         delete?: never;
         options?: never;
@@ -401,7 +401,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projects in the caller's scope, newest first */
+        /** Projects in the caller's scope, newest first, paged */
         get: operations["getApiProjects"];
         put?: never;
         /** Register a construction project (重点项目 when `key`) */
@@ -828,7 +828,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open yellow and red steps, most overdue first */
+        /** Open yellow and red steps, most overdue first, paged */
         get: operations["getApiAlerts"];
         put?: never;
         post?: never;
@@ -845,7 +845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 督办 orders, nearest deadline first */
+        /** 督办 orders, nearest deadline first, paged */
         get: operations["getApiSupervisionOrders"];
         put?: never;
         post?: never;
@@ -913,7 +913,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能问责 records, newest first, with their integrity */
+        /** 效能问责 records, newest first, with their integrity, paged */
         get: operations["getApiAccountabilityRecords"];
         put?: never;
         post?: never;
@@ -1204,7 +1204,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 告知承诺制 事后核查 owed, nearest deadline first */
+        /** 告知承诺制 事后核查 owed, nearest deadline first, paged */
         get: operations["getApiPostApprovalChecks"];
         put?: never;
         post?: never;
@@ -1454,6 +1454,14 @@ export interface components {
             state?: string;
             event?: string;
             allowed?: string[];
+            /** @description the rules (chart guards) that refused an action the state does take */
+            rules?: string[];
+            /** @description 受理 refused: the required materials neither handed in nor owed */
+            missing?: {
+                code?: string;
+                name?: string;
+                core?: boolean;
+            }[];
         };
     };
     responses: never;
@@ -1486,7 +1494,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        token: string;
+                        user: {
+                            id: number;
+                            username: string;
+                            /** @enum {string} */
+                            role: "clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin";
+                            departmentCode?: string;
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -1551,7 +1568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": unknown;
+                    "text/plain": string;
                 };
             };
         };
@@ -1571,7 +1588,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                        /** @enum {string} */
+                        temporal: "up" | "down";
+                        /** @enum {string} */
+                        db: "up" | "down";
+                    };
                 };
             };
             /** @description a part is down */
@@ -1604,7 +1628,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -1661,7 +1708,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        number: string;
+                        /** @enum {string} */
+                        status: "received" | "assigned" | "resolved";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        receivedAt: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        deadlineAt: string;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -1727,7 +1782,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        trackingCode: string;
+                        level: number;
+                        levelName: string;
+                        bad: boolean;
+                        comment: string | null;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        createdAt: string;
+                        followUp: {
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            deadlineAt: string | null;
+                        } | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -1792,7 +1860,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        name: string;
+                    }[];
                 };
             };
             /** @description no valid bearer token */
@@ -1837,7 +1908,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        name: string;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -1911,7 +1985,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        departmentCode: string;
+                        legalDays: number;
+                        committedDays: number;
+                        instant: boolean;
+                        specialProcedures: ("补正" | "现场踏勘" | "专家评审" | "听证" | "检验检测" | "公示")[];
+                        requires: string[];
+                        stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            approvers: string[];
+                        };
+                        materials: {
+                            code: string;
+                            name: string;
+                            required: boolean;
+                            core: boolean;
+                        }[];
+                    }[];
                 };
             };
             /** @description no valid bearer token */
@@ -1978,7 +2073,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        departmentCode: string;
+                        legalDays: number;
+                        committedDays: number;
+                        instant: boolean;
+                        specialProcedures: ("补正" | "现场踏勘" | "专家评审" | "听证" | "检验检测" | "公示")[];
+                        requires: string[];
+                        stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            approvers: string[];
+                        };
+                        materials: {
+                            code: string;
+                            name: string;
+                            required: boolean;
+                            core: boolean;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2082,7 +2198,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        departmentCode: string;
+                        legalDays: number;
+                        committedDays: number;
+                        instant: boolean;
+                        specialProcedures: ("补正" | "现场踏勘" | "专家评审" | "听证" | "检验检测" | "公示")[];
+                        requires: string[];
+                        stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            approvers: string[];
+                        };
+                        materials: {
+                            code: string;
+                            name: string;
+                            required: boolean;
+                            core: boolean;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2166,7 +2303,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        complete: boolean;
+                        missing: {
+                            matterCode: string;
+                            code: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                        deferrable: {
+                            matterCode: string;
+                            code: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                        coreMissing: {
+                            matterCode: string;
+                            code: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2235,7 +2392,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "acceptance" | "refusal";
+                        title: string;
+                        acceptanceNumber: string | null;
+                        trackingCode: string;
+                        applicant: string;
+                        projectName: string | null;
+                        issuedAt: string | null;
+                        issuedBy: string | null;
+                        reason: string | null;
+                        matters: {
+                            code: string;
+                            name: string;
+                            departmentCode: string;
+                            committedDays: number | null;
+                            dueAt: string | null;
+                        }[];
+                        materialsReceived: string[];
+                        materialsOwed: {
+                            code: string;
+                            name: string | null;
+                            note: string | null;
+                        }[];
+                        supplementDueAt: string | null;
+                        howToTrack: string;
+                    };
+                    "text/html": string;
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2302,7 +2486,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "acceptance" | "refusal" | "one-time-notice" | "result";
+                            title: string;
+                            issuedAt: string | null;
+                            href: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2363,7 +2558,131 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": unknown;
+                    "application/json": {
+                        /** @constant */
+                        kind: "acceptance";
+                        title: string;
+                        serviceCenter: string;
+                        trackingCode: string;
+                        trackingUrl: string;
+                        applicant: string;
+                        projectName: string | null;
+                        issuedAt: string | null;
+                        issuedOn: string | null;
+                        issuedBy: string | null;
+                        matters: {
+                            code: string;
+                            name: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            committedDays: number | null;
+                            dueAt: string | null;
+                            dueOn: string | null;
+                        }[];
+                        acceptanceNumber: string | null;
+                        materialsReceived: {
+                            code: string;
+                            name: string;
+                            note: string | null;
+                        }[];
+                        materialsOwed: {
+                            code: string;
+                            name: string;
+                            note: string | null;
+                        }[];
+                        supplementDueAt: string | null;
+                        supplementDueOn: string | null;
+                    } | {
+                        /** @constant */
+                        kind: "refusal";
+                        title: string;
+                        serviceCenter: string;
+                        trackingCode: string;
+                        trackingUrl: string;
+                        applicant: string;
+                        projectName: string | null;
+                        issuedAt: string | null;
+                        issuedOn: string | null;
+                        issuedBy: string | null;
+                        matters: {
+                            code: string;
+                            name: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            committedDays: number | null;
+                            dueAt: string | null;
+                            dueOn: string | null;
+                        }[];
+                        reason: string;
+                    } | {
+                        /** @constant */
+                        kind: "one-time-notice";
+                        title: string;
+                        serviceCenter: string;
+                        trackingCode: string;
+                        trackingUrl: string;
+                        applicant: string;
+                        projectName: string | null;
+                        issuedAt: string | null;
+                        issuedOn: string | null;
+                        issuedBy: string | null;
+                        matters: {
+                            code: string;
+                            name: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            committedDays: number | null;
+                            dueAt: string | null;
+                            dueOn: string | null;
+                        }[];
+                        requests: {
+                            round: number;
+                            requestedAt: string | null;
+                            requestedOn: string | null;
+                            requestedBy: string | null;
+                            items: {
+                                code: string;
+                                name: string;
+                                note: string | null;
+                                newlyArising: boolean;
+                            }[];
+                        }[];
+                    } | {
+                        /** @constant */
+                        kind: "result";
+                        title: string;
+                        serviceCenter: string;
+                        trackingCode: string;
+                        trackingUrl: string;
+                        applicant: string;
+                        projectName: string | null;
+                        issuedAt: string | null;
+                        issuedOn: string | null;
+                        issuedBy: string | null;
+                        matters: {
+                            code: string;
+                            name: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            committedDays: number | null;
+                            dueAt: string | null;
+                            dueOn: string | null;
+                        }[];
+                        deliveredAt: string | null;
+                        deliveredOn: string | null;
+                        deliveredBy: string | null;
+                        decisions: {
+                            matterCode: string;
+                            matterName: string;
+                            departmentName: string;
+                            decision: string;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedOn: string | null;
+                        }[];
+                    };
+                    "text/html": string;
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2419,6 +2738,7 @@ export interface operations {
                 status?: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
                 light?: "green" | "yellow" | "red";
                 channel?: "standard" | "green";
+                q?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -2434,7 +2754,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            trackingCode: string;
+                            /** @enum {string} */
+                            status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                            /** @enum {string} */
+                            channel: "standard" | "green";
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            dueAt: string | null;
+                            projectName: string | null;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                            } | null;
+                            applicant: {
+                                name: string;
+                                phone: string;
+                            };
+                            matterCodes: string[];
+                            submittedAt: string | null;
+                            acceptedAt: string | null;
+                            decidedAt: string | null;
+                            deliveredAt: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2505,7 +2856,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        precheck: {
+                            complete: boolean;
+                            missing: {
+                                matterCode: string;
+                                code: string;
+                                name: string;
+                                core: boolean;
+                            }[];
+                            deferrable: {
+                                matterCode: string;
+                                code: string;
+                                name: string;
+                                core: boolean;
+                            }[];
+                            coreMissing: {
+                                matterCode: string;
+                                code: string;
+                                name: string;
+                                core: boolean;
+                            }[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2581,7 +2959,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        dueAt: string | null;
+                        projectName: string | null;
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        } | null;
+                        applicant: {
+                            name: string;
+                            phone: string;
+                        };
+                        matterCodes: string[];
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        decidedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                                note?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                            legalDueAt: string | null;
+                            limitDays: number | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            card: "red" | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedAt: string | null;
+                            approval: {
+                                /** @enum {string} */
+                                mode: "single" | "all" | "any" | "sequential";
+                                members: string[];
+                                signed: {
+                                    username: string;
+                                    opinion: string;
+                                    at: string | null;
+                                }[];
+                                remaining: string[];
+                                awaiting: string[];
+                            };
+                        }[];
+                        timeline: {
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            stepId: string | null;
+                            actor: {
+                                id: number;
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2646,7 +3111,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        dueAt: string | null;
+                        projectName: string | null;
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        } | null;
+                        applicant: {
+                            name: string;
+                            phone: string;
+                        };
+                        matterCodes: string[];
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        decidedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                                note?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                            legalDueAt: string | null;
+                            limitDays: number | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            card: "red" | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedAt: string | null;
+                            approval: {
+                                /** @enum {string} */
+                                mode: "single" | "all" | "any" | "sequential";
+                                members: string[];
+                                signed: {
+                                    username: string;
+                                    opinion: string;
+                                    at: string | null;
+                                }[];
+                                remaining: string[];
+                                awaiting: string[];
+                            };
+                        }[];
+                        timeline: {
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            stepId: string | null;
+                            actor: {
+                                id: number;
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2754,7 +3306,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        dueAt: string | null;
+                        projectName: string | null;
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        } | null;
+                        applicant: {
+                            name: string;
+                            phone: string;
+                        };
+                        matterCodes: string[];
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        decidedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                                note?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                            legalDueAt: string | null;
+                            limitDays: number | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            card: "red" | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedAt: string | null;
+                            approval: {
+                                /** @enum {string} */
+                                mode: "single" | "all" | "any" | "sequential";
+                                members: string[];
+                                signed: {
+                                    username: string;
+                                    opinion: string;
+                                    at: string | null;
+                                }[];
+                                remaining: string[];
+                                awaiting: string[];
+                            };
+                        }[];
+                        timeline: {
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            stepId: string | null;
+                            actor: {
+                                id: number;
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2857,7 +3496,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        dueAt: string | null;
+                        projectName: string | null;
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        } | null;
+                        applicant: {
+                            name: string;
+                            phone: string;
+                        };
+                        matterCodes: string[];
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        decidedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                                note?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                            legalDueAt: string | null;
+                            limitDays: number | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            card: "red" | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedAt: string | null;
+                            approval: {
+                                /** @enum {string} */
+                                mode: "single" | "all" | "any" | "sequential";
+                                members: string[];
+                                signed: {
+                                    username: string;
+                                    opinion: string;
+                                    at: string | null;
+                                }[];
+                                remaining: string[];
+                                awaiting: string[];
+                            };
+                        }[];
+                        timeline: {
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            stepId: string | null;
+                            actor: {
+                                id: number;
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -2964,7 +3690,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        dueAt: string | null;
+                        projectName: string | null;
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        } | null;
+                        applicant: {
+                            name: string;
+                            phone: string;
+                        };
+                        matterCodes: string[];
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        decidedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                                note?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                            legalDueAt: string | null;
+                            limitDays: number | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            card: "red" | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedAt: string | null;
+                            approval: {
+                                /** @enum {string} */
+                                mode: "single" | "all" | "any" | "sequential";
+                                members: string[];
+                                signed: {
+                                    username: string;
+                                    opinion: string;
+                                    at: string | null;
+                                }[];
+                                remaining: string[];
+                                awaiting: string[];
+                            };
+                        }[];
+                        timeline: {
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            stepId: string | null;
+                            actor: {
+                                id: number;
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -3069,7 +3882,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        dueAt: string | null;
+                        projectName: string | null;
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        } | null;
+                        applicant: {
+                            name: string;
+                            phone: string;
+                        };
+                        matterCodes: string[];
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        decidedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                                note?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                            legalDueAt: string | null;
+                            limitDays: number | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            card: "red" | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedAt: string | null;
+                            approval: {
+                                /** @enum {string} */
+                                mode: "single" | "all" | "any" | "sequential";
+                                members: string[];
+                                signed: {
+                                    username: string;
+                                    opinion: string;
+                                    at: string | null;
+                                }[];
+                                remaining: string[];
+                                awaiting: string[];
+                            };
+                        }[];
+                        timeline: {
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            stepId: string | null;
+                            actor: {
+                                id: number;
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -3169,7 +4069,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        urged: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -3261,7 +4163,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        dueAt: string | null;
+                        projectName: string | null;
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        } | null;
+                        applicant: {
+                            name: string;
+                            phone: string;
+                        };
+                        matterCodes: string[];
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        decidedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                                note?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                            legalDueAt: string | null;
+                            limitDays: number | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            card: "red" | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedAt: string | null;
+                            approval: {
+                                /** @enum {string} */
+                                mode: "single" | "all" | "any" | "sequential";
+                                members: string[];
+                                signed: {
+                                    username: string;
+                                    opinion: string;
+                                    at: string | null;
+                                }[];
+                                remaining: string[];
+                                awaiting: string[];
+                            };
+                        }[];
+                        timeline: {
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            stepId: string | null;
+                            actor: {
+                                id: number;
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -3364,7 +4353,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        trackingCode: string;
+                        /** @enum {string} */
+                        status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        dueAt: string | null;
+                        projectName: string | null;
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        } | null;
+                        applicant: {
+                            name: string;
+                            phone: string;
+                        };
+                        matterCodes: string[];
+                        submittedAt: string | null;
+                        acceptedAt: string | null;
+                        decidedAt: string | null;
+                        deliveredAt: string | null;
+                        deficiency: {
+                            owed: {
+                                code: string;
+                                name?: string;
+                                note?: string;
+                            }[];
+                            dueAt: string | null;
+                            workingDays: number;
+                            lapsed: boolean;
+                        } | null;
+                        steps: {
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            dueAt: string | null;
+                            legalDueAt: string | null;
+                            limitDays: number | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            card: "red" | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            opinion: string | null;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            decidedAt: string | null;
+                            approval: {
+                                /** @enum {string} */
+                                mode: "single" | "all" | "any" | "sequential";
+                                members: string[];
+                                signed: {
+                                    username: string;
+                                    opinion: string;
+                                    at: string | null;
+                                }[];
+                                remaining: string[];
+                                awaiting: string[];
+                            };
+                        }[];
+                        timeline: {
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            stepId: string | null;
+                            actor: {
+                                id: number;
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -3446,6 +4522,8 @@ export interface operations {
             query?: {
                 key?: "true" | "false";
                 status?: "landUse" | "engineering" | "construction" | "acceptance" | "completed" | "closed";
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -3453,7 +4531,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description projects */
+            /** @description `{items, page, pageSize, total}` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3917,7 +4995,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                    }[];
                 };
             };
             /** @description no valid bearer token */
@@ -3957,7 +5071,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4022,7 +5170,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4123,7 +5305,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4231,7 +5447,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4335,7 +5585,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4441,7 +5725,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4545,7 +5863,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4649,7 +6001,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4752,7 +6138,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4856,7 +6276,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4959,7 +6413,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5065,7 +6553,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5179,7 +6701,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5280,7 +6836,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        dueAt: string | null;
+                        legalDueAt: string | null;
+                        limitDays: number | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        card: "red" | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        opinion: string | null;
+                        reason: string | null;
+                        legalBasis: string | null;
+                        decidedAt: string | null;
+                        approval: {
+                            /** @enum {string} */
+                            mode: "single" | "all" | "any" | "sequential";
+                            members: string[];
+                            signed: {
+                                username: string;
+                                opinion: string;
+                                at: string | null;
+                            }[];
+                            remaining: string[];
+                            awaiting: string[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5375,7 +6965,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description a calendar date YYYY-MM-DD */
+                        start: string;
+                        workingDays: number;
+                        /** @description a calendar date YYYY-MM-DD */
+                        dueDate: string;
+                        dueAt: string | null;
+                        provisional: boolean;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5424,7 +7022,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        source: "published" | "imported" | "provisional";
+                        provisional: boolean;
+                        days: {
+                            /** @description a calendar date YYYY-MM-DD */
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            name: string;
+                            /** @enum {string} */
+                            source: "published" | "imported" | "admin" | "provisional";
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5471,7 +7083,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            year: number;
+                            /** @enum {string} */
+                            source: "published" | "imported" | "provisional";
+                            days: number;
+                            holidays: number;
+                            workdays: number;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5536,7 +7162,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        source: "published" | "imported" | "provisional";
+                        provisional: boolean;
+                        days: {
+                            /** @description a calendar date YYYY-MM-DD */
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            name: string;
+                            /** @enum {string} */
+                            source: "published" | "imported" | "admin" | "provisional";
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5620,7 +7260,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description a calendar date YYYY-MM-DD */
+                        date: string;
+                        /**
+                         * @description what the day is now
+                         * @enum {string}
+                         */
+                        kind: "holiday" | "workday" | "weekend" | "weekday";
+                        name: string | null;
+                        working: boolean;
+                        provisional: boolean;
+                        source: ("published" | "imported" | "admin" | "provisional") | null;
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5696,7 +7350,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description a calendar date YYYY-MM-DD */
+                        date: string;
+                        /**
+                         * @description what the day is now
+                         * @enum {string}
+                         */
+                        kind: "holiday" | "workday" | "weekend" | "weekday";
+                        name: string | null;
+                        working: boolean;
+                        provisional: boolean;
+                        source: ("published" | "imported" | "admin" | "provisional") | null;
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5750,6 +7418,8 @@ export interface operations {
         parameters: {
             query?: {
                 light?: "yellow" | "red";
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5757,7 +7427,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description alerts */
+            /** @description `{items:[{stepId, caseId, matterCode, departmentCode, status, light, dueAt}], page, pageSize, total}` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5799,6 +7469,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "closed";
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5806,7 +7478,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description orders */
+            /** @description `{items, page, pageSize, total}` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6086,20 +7758,32 @@ export interface operations {
     };
     getApiAccountabilityRecords: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description records */
+            /** @description `{items, page, pageSize, total}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description invalid input; `errors` names every offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description no valid bearer token */
@@ -6140,7 +7824,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin";
+                        departmentCode: string | null;
+                        locked: boolean;
+                        lockedUntil: string | null;
+                        active: boolean;
+                    }[];
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6198,7 +7892,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin";
+                        departmentCode: string | null;
+                        locked: boolean;
+                        lockedUntil: string | null;
+                        active: boolean;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6284,7 +7988,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin";
+                        departmentCode: string | null;
+                        locked: boolean;
+                        lockedUntil: string | null;
+                        active: boolean;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6375,7 +8089,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin";
+                        departmentCode: string | null;
+                        locked: boolean;
+                        lockedUntil: string | null;
+                        active: boolean;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6455,7 +8179,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin";
+                        departmentCode: string | null;
+                        locked: boolean;
+                        lockedUntil: string | null;
+                        active: boolean;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6534,7 +8268,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        key: string;
+                        name: string | null;
+                        accepted: number;
+                        completed: number;
+                        completionRate: number | null;
+                        earlyCompletionRate: number | null;
+                        overdueRate: number | null;
+                        avgActualWorkingDays: number | null;
+                        avgCommittedDays: number | null;
+                        avgLegalDays: number | null;
+                        speedupRate: number | null;
+                    }[];
+                    "text/csv": string;
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6586,7 +8333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": unknown;
+                    "text/csv": string;
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6637,7 +8384,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        period: {
+                            /** @description a calendar date YYYY-MM-DD */
+                            from: string;
+                            /** @description a calendar date YYYY-MM-DD */
+                            to: string;
+                        };
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        asOf: string;
+                        openSteps: {
+                            departmentCode: string;
+                            green: number;
+                            yellow: number;
+                            red: number;
+                            open: number;
+                        }[];
+                        oldestOverdue: {
+                            stepId: string;
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            assignee: string | null;
+                            dueAt: string | null;
+                            lateWorkingDays: number;
+                            card: "red" | null;
+                        }[];
+                        supervisionOrders: {
+                            open: number;
+                            items: {
+                                id: number;
+                                caseId: string;
+                                stepId: string;
+                                matterCode: string;
+                                departmentCode: string;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                openedAt: string;
+                                /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                deadlineAt: string;
+                                urgeCount: number;
+                                lastUrgedAt: string | null;
+                                closedAt: string | null;
+                                closedBy: string | null;
+                                closeNote: string | null;
+                            }[];
+                        };
+                        accountabilityRecords: {
+                            count: number;
+                            items: {
+                                id: number;
+                                caseId: string;
+                                stepId: string;
+                                departmentCode: string;
+                                /** @constant */
+                                card: "red";
+                                content: {
+                                    [key: string]: unknown;
+                                };
+                                contentHash: string;
+                                intact: boolean;
+                                /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6690,7 +8504,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "resolved";
+                            /** @enum {string} */
+                            source: "applicant" | "office";
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            receivedAt: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            deadlineAt: string;
+                            caseId: string | null;
+                            departmentCode: string | null;
+                            content: string;
+                            complainant: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            registeredBy: string | null;
+                            assignee: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            assignedDepartmentCode: string | null;
+                            assignedAt: string | null;
+                            resolvedAt: string | null;
+                            resolvedBy: string | null;
+                            outcome: string | null;
+                            substantiated: boolean | null;
+                            onTime: boolean | null;
+                            overdue: boolean;
+                            allowed: string[];
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6750,7 +8601,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        number: string;
+                        /** @enum {string} */
+                        status: "received" | "assigned" | "resolved";
+                        /** @enum {string} */
+                        source: "applicant" | "office";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        receivedAt: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        deadlineAt: string;
+                        caseId: string | null;
+                        departmentCode: string | null;
+                        content: string;
+                        complainant: {
+                            name: string | null;
+                            phone: string | null;
+                        } | null;
+                        registeredBy: string | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        assignedDepartmentCode: string | null;
+                        assignedAt: string | null;
+                        resolvedAt: string | null;
+                        resolvedBy: string | null;
+                        outcome: string | null;
+                        substantiated: boolean | null;
+                        onTime: boolean | null;
+                        overdue: boolean;
+                        allowed: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6818,7 +8701,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description a calendar date YYYY-MM-DD */
+                        from: string;
+                        /** @description a calendar date YYYY-MM-DD */
+                        to: string;
+                        received: number;
+                        resolved: number;
+                        resolvedOnTime: number;
+                        substantiated: number;
+                        openOverdue: number;
+                        open: number;
+                        resolutionRate: number | null;
+                        onTimeRate: number | null;
+                        byDepartment: {
+                            departmentCode: string | null;
+                            received: number;
+                            resolved: number;
+                            resolvedOnTime: number;
+                            substantiated: number;
+                            openOverdue: number;
+                            open: number;
+                            resolutionRate: number | null;
+                            onTimeRate: number | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6867,7 +8774,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        number: string;
+                        /** @enum {string} */
+                        status: "received" | "assigned" | "resolved";
+                        /** @enum {string} */
+                        source: "applicant" | "office";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        receivedAt: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        deadlineAt: string;
+                        caseId: string | null;
+                        departmentCode: string | null;
+                        content: string;
+                        complainant: {
+                            name: string | null;
+                            phone: string | null;
+                        } | null;
+                        registeredBy: string | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        assignedDepartmentCode: string | null;
+                        assignedAt: string | null;
+                        resolvedAt: string | null;
+                        resolvedBy: string | null;
+                        outcome: string | null;
+                        substantiated: boolean | null;
+                        onTime: boolean | null;
+                        overdue: boolean;
+                        allowed: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -6932,7 +8871,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        number: string;
+                        /** @enum {string} */
+                        status: "received" | "assigned" | "resolved";
+                        /** @enum {string} */
+                        source: "applicant" | "office";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        receivedAt: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        deadlineAt: string;
+                        caseId: string | null;
+                        departmentCode: string | null;
+                        content: string;
+                        complainant: {
+                            name: string | null;
+                            phone: string | null;
+                        } | null;
+                        registeredBy: string | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        assignedDepartmentCode: string | null;
+                        assignedAt: string | null;
+                        resolvedAt: string | null;
+                        resolvedBy: string | null;
+                        outcome: string | null;
+                        substantiated: boolean | null;
+                        onTime: boolean | null;
+                        overdue: boolean;
+                        allowed: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7024,7 +8995,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        number: string;
+                        /** @enum {string} */
+                        status: "received" | "assigned" | "resolved";
+                        /** @enum {string} */
+                        source: "applicant" | "office";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        receivedAt: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        deadlineAt: string;
+                        caseId: string | null;
+                        departmentCode: string | null;
+                        content: string;
+                        complainant: {
+                            name: string | null;
+                            phone: string | null;
+                        } | null;
+                        registeredBy: string | null;
+                        assignee: {
+                            id: number;
+                            username: string | null;
+                        } | null;
+                        assignedDepartmentCode: string | null;
+                        assignedAt: string | null;
+                        resolvedAt: string | null;
+                        resolvedBy: string | null;
+                        outcome: string | null;
+                        substantiated: boolean | null;
+                        onTime: boolean | null;
+                        overdue: boolean;
+                        allowed: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7114,7 +9117,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: uuid */
+                            caseId: string;
+                            level: number;
+                            levelName: string;
+                            bad: boolean;
+                            comment: string | null;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            createdAt: string;
+                            followUp: {
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                deadlineAt: string | null;
+                                closedAt: string | null;
+                                closedBy: string | null;
+                                note: string | null;
+                                overdue: boolean;
+                                allowed: string[];
+                            } | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7164,7 +9192,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description a calendar date YYYY-MM-DD */
+                        from: string;
+                        /** @description a calendar date YYYY-MM-DD */
+                        to: string;
+                        evaluations: number;
+                        good: number;
+                        neutral: number;
+                        bad: number;
+                        followUpsOpen: number;
+                        followUpsClosed: number;
+                        followUpsOverdue: number;
+                        goodRate: number | null;
+                        badRate: number | null;
+                        avgLevel: number | null;
+                        byDepartment: {
+                            departmentCode: string;
+                            name: string | null;
+                            evaluations: number;
+                            good: number;
+                            neutral: number;
+                            bad: number;
+                            followUpsOpen: number;
+                            followUpsClosed: number;
+                            followUpsOverdue: number;
+                            goodRate: number | null;
+                            badRate: number | null;
+                            avgLevel: number | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7213,7 +9270,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        /** Format: uuid */
+                        caseId: string;
+                        level: number;
+                        levelName: string;
+                        bad: boolean;
+                        comment: string | null;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        createdAt: string;
+                        followUp: {
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            deadlineAt: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            note: string | null;
+                            overdue: boolean;
+                            allowed: string[];
+                        } | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7277,7 +9354,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        /** Format: uuid */
+                        caseId: string;
+                        level: number;
+                        levelName: string;
+                        bad: boolean;
+                        comment: string | null;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        createdAt: string;
+                        followUp: {
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            deadlineAt: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            note: string | null;
+                            overdue: boolean;
+                            allowed: string[];
+                        } | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7349,6 +9446,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "passed" | "failed";
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -7356,7 +9455,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description checks */
+            /** @description `{items, page, pageSize, total}` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7503,7 +9602,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        /** Format: uuid */
+                        caseId: string;
+                        topic: string;
+                        heldOn: string | null;
+                        leadDepartmentCode: string;
+                        /** @enum {string} */
+                        status: "open" | "concluded";
+                        departments: string[];
+                        opinions: {
+                            departmentCode: string;
+                            opinion: string;
+                            recordedBy: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            recordedAt: string;
+                        }[];
+                        awaitingOpinions: string[];
+                        consolidatedOpinion: string | null;
+                        convenedBy: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        convenedAt: string;
+                        concludedBy: string | null;
+                        concludedAt: string | null;
+                        allowedEvents: string[];
+                    }[];
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7571,7 +9695,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        /** Format: uuid */
+                        caseId: string;
+                        topic: string;
+                        heldOn: string | null;
+                        leadDepartmentCode: string;
+                        /** @enum {string} */
+                        status: "open" | "concluded";
+                        departments: string[];
+                        opinions: {
+                            departmentCode: string;
+                            opinion: string;
+                            recordedBy: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            recordedAt: string;
+                        }[];
+                        awaitingOpinions: string[];
+                        consolidatedOpinion: string | null;
+                        convenedBy: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        convenedAt: string;
+                        concludedBy: string | null;
+                        concludedAt: string | null;
+                        allowedEvents: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7665,7 +9814,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        /** Format: uuid */
+                        caseId: string;
+                        topic: string;
+                        heldOn: string | null;
+                        leadDepartmentCode: string;
+                        /** @enum {string} */
+                        status: "open" | "concluded";
+                        departments: string[];
+                        opinions: {
+                            departmentCode: string;
+                            opinion: string;
+                            recordedBy: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            recordedAt: string;
+                        }[];
+                        awaitingOpinions: string[];
+                        consolidatedOpinion: string | null;
+                        convenedBy: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        convenedAt: string;
+                        concludedBy: string | null;
+                        concludedAt: string | null;
+                        allowedEvents: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7732,7 +9906,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        /** Format: uuid */
+                        caseId: string;
+                        topic: string;
+                        heldOn: string | null;
+                        leadDepartmentCode: string;
+                        /** @enum {string} */
+                        status: "open" | "concluded";
+                        departments: string[];
+                        opinions: {
+                            departmentCode: string;
+                            opinion: string;
+                            recordedBy: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            recordedAt: string;
+                        }[];
+                        awaitingOpinions: string[];
+                        consolidatedOpinion: string | null;
+                        convenedBy: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        convenedAt: string;
+                        concludedBy: string | null;
+                        concludedAt: string | null;
+                        allowedEvents: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7835,7 +10034,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        /** Format: uuid */
+                        caseId: string;
+                        topic: string;
+                        heldOn: string | null;
+                        leadDepartmentCode: string;
+                        /** @enum {string} */
+                        status: "open" | "concluded";
+                        departments: string[];
+                        opinions: {
+                            departmentCode: string;
+                            opinion: string;
+                            recordedBy: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            recordedAt: string;
+                        }[];
+                        awaitingOpinions: string[];
+                        consolidatedOpinion: string | null;
+                        convenedBy: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        convenedAt: string;
+                        concludedBy: string | null;
+                        concludedAt: string | null;
+                        allowedEvents: string[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7931,7 +10155,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: number;
+                            kind: string;
+                            title: string;
+                            body?: string;
+                            caseId?: string;
+                            stepId?: string;
+                            projectId?: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            readAt: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                        unread: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7980,7 +10221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": unknown;
+                    "text/event-stream": string;
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -8031,7 +10272,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        marked: number;
+                        /** @constant */
+                        unread: 0;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -8102,7 +10347,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        kind: string;
+                        title: string;
+                        body?: string;
+                        caseId?: string;
+                        stepId?: string;
+                        projectId?: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        at: string;
+                        readAt: string | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -8182,7 +10438,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            caseId: string;
+                            stepId: string;
+                            trackingCode: string;
+                            matterCode: string;
+                            matterName: string | null;
+                            departmentCode: string;
+                            reason: string | null;
+                            legalBasis: string | null;
+                            rejectedBy: {
+                                username: string | null;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            };
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                        /** @description a calendar date YYYY-MM-DD */
+                        from: string;
+                        /** @description a calendar date YYYY-MM-DD */
+                        to: string;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -8239,7 +10520,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        usernames: string[];
+                        departmentCodes: string[];
+                        note: string | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -8313,7 +10600,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        openapi: string;
+                        info: {
+                            title: string;
+                            version: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        paths: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -8333,7 +10635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": unknown;
+                    "text/html": string;
                 };
             };
         };

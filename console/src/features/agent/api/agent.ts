@@ -85,7 +85,8 @@ export type ProjectWithTimeline = Project & { timeline: ProjectEvent[] };
 
 const path = (id: string) => ({ params: { path: { id } } });
 
-export const getProjects = () => unwrap<Project[]>(api.GET('/api/projects', { params: { query: {} } }));
+/** The agent's projects, newest first: the first page of the largest size. */
+export const getProjects = () => unwrap<Page<Project>>(api.GET('/api/projects', { params: { query: { page: 1, pageSize: 100 } } }));
 
 export const getProject = (id: string) => unwrap<ProjectWithTimeline>(api.GET('/api/projects/{id}', path(id)));
 

@@ -31,7 +31,7 @@ export function ProjectsPage() {
           loading={projects.loading}
           pagination={false}
           scroll={{ x: true }}
-          dataSource={projects.data ?? []}
+          dataSource={projects.data?.items ?? []}
           locale={{ emptyText: '暂无代办项目' }}
           columns={[
             { title: '项目', key: 'name', render: (_, p) => <Link to={`/agent/projects/${p.id}`}>{p.name}</Link> },

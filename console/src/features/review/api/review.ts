@@ -41,8 +41,10 @@ export const getStep = (id: string) => unwrap<StepView>(api.GET('/api/steps/{id}
 export const getCase = (id: string) => unwrap<CaseView>(api.GET('/api/cases/{id}', { params: { path: { id } } }));
 export const listCases = (query: { status?: CaseStatus; pageSize?: number }) =>
   unwrap<Page<CaseSummary>>(api.GET('/api/cases', { params: { query } }));
-export const supervisionOrders = () => unwrap<SupervisionOrder[]>(api.GET('/api/supervision-orders', { params: { query: {} } }));
-export const accountabilityRecords = () => unwrap<AccountabilityRecord[]>(api.GET('/api/accountability-records'));
+/** The department's orders (nearest deadline first) and records (newest first): the first page of the largest size. */
+const FIRST_PAGE = { page: 1, pageSize: 100 };
+export const supervisionOrders = () => unwrap<Page<SupervisionOrder>>(api.GET('/api/supervision-orders', { params: { query: FIRST_PAGE } }));
+export const accountabilityRecords = () => unwrap<Page<AccountabilityRecord>>(api.GET('/api/accountability-records', { params: { query: FIRST_PAGE } }));
 
 const path = (id: string) => ({ params: { path: { id } } });
 

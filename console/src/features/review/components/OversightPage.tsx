@@ -21,7 +21,7 @@ export function OversightPage() {
         <Table<SupervisionOrder>
           rowKey="id"
           size="small"
-          dataSource={orders.data ?? []}
+          dataSource={orders.data?.items ?? []}
           loading={orders.loading && !orders.data}
           locale={{ emptyText: '暂无督办单' }}
           scroll={{ x: true }}
@@ -39,7 +39,7 @@ export function OversightPage() {
         <Table<AccountabilityRecord>
           rowKey="id"
           size="small"
-          dataSource={records.data ?? []}
+          dataSource={records.data?.items ?? []}
           loading={records.loading && !records.data}
           locale={{ emptyText: '暂无问责记录' }}
           scroll={{ x: true }}

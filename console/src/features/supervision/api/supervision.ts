@@ -167,10 +167,13 @@ const id = (value: number) => ({ params: { path: { id: value } } });
 
 export const getBoard = (period: Period) => unwrap<Board>(api.GET('/api/board', { params: { query: { ...period, limit: 10 } } }));
 
-export const getAlerts = () => unwrap<AlertStep[]>(api.GET('/api/alerts', { params: { query: {} } }));
+/** The lists come most pressing first; a screen shows the first page of the largest size and says how many there are. */
+const FIRST_PAGE = { page: 1, pageSize: 100 };
+
+export const getAlerts = () => unwrap<Page<AlertStep>>(api.GET('/api/alerts', { params: { query: FIRST_PAGE } }));
 
 export const getOrders = (status?: 'open' | 'closed') =>
-  unwrap<SupervisionOrder[]>(api.GET('/api/supervision-orders', { params: { query: status ? { status } : {} } }));
+  unwrap<Page<SupervisionOrder>>(api.GET('/api/supervision-orders', { params: { query: { ...FIRST_PAGE, ...(status ? { status } : {}) } } }));
 
 export const urgeOrder = (order: number, body: Body<'/api/supervision-orders/{id}/urge'>) =>
   unwrap<SupervisionOrder>(api.POST('/api/supervision-orders/{id}/urge', { ...id(order), body }));
@@ -178,7 +181,7 @@ export const urgeOrder = (order: number, body: Body<'/api/supervision-orders/{id
 export const closeOrder = (order: number, body: Body<'/api/supervision-orders/{id}/close'>) =>
   unwrap<SupervisionOrder>(api.POST('/api/supervision-orders/{id}/close', { ...id(order), body }));
 
-export const getAccountabilityRecords = () => unwrap<AccountabilityRecord[]>(api.GET('/api/accountability-records'));
+export const getAccountabilityRecords = () => unwrap<Page<AccountabilityRecord>>(api.GET('/api/accountability-records', { params: { query: FIRST_PAGE } }));
 
 export const getMetrics = (period: Period, groupBy: MetricGroup) =>
   unwrap<MetricRow[]>(api.GET('/api/metrics', { params: { query: { ...period, groupBy } } }));

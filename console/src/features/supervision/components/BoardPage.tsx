@@ -120,14 +120,14 @@ export function BoardPage() {
         />
       </Card>
 
-      <Card title={`预警与超期环节（${alerts.data?.length ?? 0} 个）`} size="small" style={{ marginTop: 16 }}>
+      <Card title={`预警与超期环节（${alerts.data?.total ?? 0} 个）`} size="small" style={{ marginTop: 16 }}>
         <Table
           size="small"
           rowKey="stepId"
           loading={alerts.loading}
           scroll={{ x: true }}
-          dataSource={alerts.data ?? []}
-          pagination={(alerts.data?.length ?? 0) > 10 ? { pageSize: 10 } : false}
+          dataSource={alerts.data?.items ?? []}
+          pagination={(alerts.data?.items.length ?? 0) > 10 ? { pageSize: 10 } : false}
           locale={{ emptyText: '目前没有黄灯或红灯环节' }}
           columns={[
             { title: '时限', key: 'light', render: (_, row) => <LightTag light={row.light} /> },

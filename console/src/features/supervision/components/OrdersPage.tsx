@@ -40,7 +40,7 @@ export function OrdersPage() {
           rowKey="id"
           loading={orders.loading}
           scroll={{ x: true }}
-          dataSource={orders.data ?? []}
+          dataSource={orders.data?.items ?? []}
           locale={{ emptyText: '没有督办单' }}
           columns={[
             { title: '督办单', dataIndex: 'id' },
@@ -57,7 +57,7 @@ export function OrdersPage() {
         />
       </Card>
       <Card size="small" title="效能问责记录" style={{ marginTop: 16 }}>
-        <AccountabilityTable records={records.data ?? []} loading={records.loading} />
+        <AccountabilityTable records={records.data?.items ?? []} loading={records.loading} />
       </Card>
     </>
   );

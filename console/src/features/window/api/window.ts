@@ -17,7 +17,7 @@ export const register = (body: RegisterBody) =>
 
 export const getCase = (id: string) => unwrap<CaseView>(api.GET('/api/cases/{id}', { params: { path: { id } } }));
 
-export const listCases = (query: { status?: CaseStatus; page?: number; pageSize?: number }) =>
+export const listCases = (query: { status?: CaseStatus; q?: string; page?: number; pageSize?: number }) =>
   unwrap<Page<CaseSummary>>(api.GET('/api/cases', { params: { query } }));
 
 const path = (id: string) => ({ params: { path: { id } } });
