@@ -13,7 +13,7 @@ export function fromWorkflowFailure(err: unknown): HttpProblem | undefined {
   switch (cause.type) {
     case ErrorCode.IllegalTransition: {
       const details = cause.details?.[0] as IllegalTransitionDetails | undefined;
-      return illegalTransition(cause.message, details?.state ?? 'unknown', details?.event ?? 'unknown', details?.allowed ?? []);
+      return illegalTransition(cause.message, details?.state ?? 'unknown', details?.event ?? 'unknown', details?.allowed ?? [], details?.rules);
     }
     case ErrorCode.Forbidden:
       return forbidden(cause.message);

@@ -30,8 +30,9 @@ export const forbidden = (detail: string): HttpProblem => new HttpProblem(403, E
 
 export const notFound = (what: string): HttpProblem => new HttpProblem(404, ErrorCode.NotFound, 'Not found', `${what} was not found`);
 
-export const illegalTransition = (detail: string, state: string, event: string, allowed: string[]): HttpProblem =>
-  new HttpProblem(409, ErrorCode.IllegalTransition, 'Illegal transition', detail, { state, event, allowed });
+/** 409: `detail` names the rule that refused the action; `allowed` lists what a person may send instead; `rules` the refusing guards. */
+export const illegalTransition = (detail: string, state: string, event: string, allowed: string[], rules?: string[]): HttpProblem =>
+  new HttpProblem(409, ErrorCode.IllegalTransition, 'Illegal transition', detail, { state, event, allowed, ...(rules && rules.length > 0 ? { rules } : {}) });
 
 /**
  * 受理 refused while required materials are missing: names each one, and what the window may do

@@ -19,4 +19,6 @@ export interface IllegalTransitionDetails {
   state: string;
   event: string;
   allowed: string[];
+  /** The guards (rules) that refused an event the state does take; absent when it takes no such event. */
+  rules?: string[];
 }

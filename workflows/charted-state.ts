@@ -3,7 +3,7 @@
 // class turns a refusal into the typed failure the API maps to 409.
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { AnyStateMachine } from 'xstate';
-import { allowedEvents, applyEvent, canApply, isFinal, type ChartSnapshot } from '../domain/charts/chart';
+import { allowedEvents, applyEvent, canApply, isFinal, refusal, refusalMessage, type ChartSnapshot } from '../domain/charts/chart';
 import { ErrorCode, type IllegalTransitionDetails } from '../domain/errors';
 import type { Actor, TimelineEntry } from '../domain/types';
 
@@ -56,10 +56,10 @@ export class ChartedState<C, E extends ChartEvent> {
   /** For update validators: throws the failure that becomes a 409 with the allowed events. */
   assertCan(event: E): void {
     if (this.can(event)) return;
-    const details: IllegalTransitionDetails = { state: this.status, event: event.type, allowed: this.allowed() };
+    const details: IllegalTransitionDetails = refusal(this.machine, this.snapshot, event.type);
     throw ApplicationFailure.create({
       type: ErrorCode.IllegalTransition,
-      message: `${event.type} is not allowed while ${this.status}`,
+      message: refusalMessage(details),
       details: [details],
       nonRetryable: true,
     });

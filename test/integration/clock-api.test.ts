@@ -86,6 +86,10 @@ describe('step clocks over the API', function () {
     const beyond = await leader.post(`/api/steps/${step.id}/extend`, { workingDays: 3, reason: '再次延期' });
     expect(beyond.status).to.equal(409);
     expect(beyond.body.event).to.equal('EXTEND');
+    // §42's bound refused it, and the answer says so instead of offering EXTEND again.
+    expect(beyond.body.rules).to.deep.equal(['withinExtensionBound']);
+    expect(beyond.body.detail).to.match(/^EXTEND 不符合规则（withinExtensionBound）：§42/);
+    expect(beyond.body.allowed).not.to.include('EXTEND');
   });
 
   it('when a step is suspended, then the applicant gets a written notice and resuming re-plans the remaining time', async () => {

@@ -64,7 +64,10 @@ describe('joint approval: panels and joint reviews (HTTP → Temporal → MySQL)
     const outsider = await leaderWjw.post(`/api/steps/${wjw}/approve`, { opinion: '同意' });
     expect(outsider.status, JSON.stringify(outsider.body)).to.equal(409);
     expect(outsider.body).to.include({ type: 'urn:problem:illegal-transition', state: 'claimed', event: 'APPROVE' });
-    expect(outsider.body.allowed).to.include.members(['APPROVE', 'REJECT']);
+    // The refusal names the panel's rule; the refused signature is not offered again.
+    expect(outsider.body.rules).to.deep.equal(['completesStep', 'addsSignature']);
+    expect(outsider.body.detail).to.match(/^APPROVE 不符合规则.*审批组/);
+    expect(outsider.body.allowed).to.include('REJECT').and.not.to.include('APPROVE');
     // Another department does not even see the step.
     expect((await officerZrj.post(`/api/steps/${wjw}/approve`, { opinion: '同意' })).status).to.equal(404);
 
@@ -155,7 +158,9 @@ describe('joint approval: panels and joint reviews (HTTP → Temporal → MySQL)
     expect((await officerWjw.post(`/api/steps/${step}/claim`, {})).status).to.equal(200);
     const early = await officerWjw.post(`/api/steps/${step}/approve`, { opinion: '同意' });
     expect(early.status).to.equal(409);
-    expect(early.body.allowed).to.include('APPROVE');
+    // Out of turn in 依次: the rule says so.
+    expect(early.body.detail).to.contain('依次审批须轮到本人');
+    expect(early.body.allowed).not.to.include('APPROVE');
     const firstInTurn = await officer2Wjw.post(`/api/steps/${step}/approve`, { opinion: '初审同意' });
     expect(firstInTurn.body).to.deep.include({ status: 'claimed' });
     expect(firstInTurn.body.approval).to.deep.include({ mode: 'sequential', awaiting: ['officer-wjw'] });

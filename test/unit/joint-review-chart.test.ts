@@ -45,7 +45,7 @@ describe('joint review chart', () => {
       const snap = jointReviewSnapshot(row.status, context(row.given));
       if (row.outcome === 'refused') {
         expect(canApply(jointReviewChart, snap, row.event)).to.equal(false);
-        expect(() => applyEvent(jointReviewChart, snap, row.event)).to.throw(/not allowed/);
+        expect(() => applyEvent(jointReviewChart, snap, row.event)).to.throw(row.status === 'open' ? /不符合规则/ : /在当前状态（concluded）不可办理/);
         return;
       }
       expect(canApply(jointReviewChart, snap, row.event)).to.equal(true);
