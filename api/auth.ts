@@ -76,7 +76,7 @@ export function createAuth({ db, config, security, book }: AuthDependencies) {
 
   routes.route({
     method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Sign in: a bearer token with an expiry',
-    access: 'public', body: loginBody,
+    access: 'public', body: loginBody, answer: loginAnswer,
     responses: { 200: 'signed in', 401: 'unknown user or wrong password', 423: 'locked after repeated failures' },
   }, async ({ body: { username, password } }, req, res) => {
     res.locals.auditActor = { name: username };

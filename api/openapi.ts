@@ -1,13 +1,34 @@
 // The OpenAPI 3.1 document, generated from the same route declarations (and zod schemas) the
 // router validates with, so the document cannot drift from what the API accepts.
 import { z } from 'zod';
-import type { EndpointSpec } from './endpoints';
+import type { EndpointSpec, MediaType } from './endpoints';
 
 type JsonSchema = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** Inputs are described as callers send them (`io: 'input'`), answers as the server writes them (`io: 'output'`). */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
+}
+
+/** What a text answer without a declared schema is. */
+const TEXT_ANSWERS: Partial<Record<MediaType, string>> = {
+  'text/csv': 'CSV text with a header row',
+  'text/html': 'an HTML page',
+  'text/plain': 'plain text',
+  'text/event-stream': 'server-sent events (text/event-stream): `event:`, `id:` and `data:` lines, `data` being JSON',
+};
+
+/** The 2xx `content`: the declared answer per media type; a text answer is at least a described string. */
+function answerContent(spec: EndpointSpec): Record<string, unknown> {
+  const produces = spec.produces ?? 'application/json';
+  const declared: Partial<Record<MediaType, z.ZodType>> = spec.answer instanceof z.ZodType ? { [produces]: spec.answer } : spec.answer ?? {};
+  const media = declared[produces] ? Object.keys(declared) as MediaType[] : [produces, ...Object.keys(declared) as MediaType[]];
+  return Object.fromEntries(media.map((type) => {
+    const schema = declared[type];
+    if (schema) return [type, { schema: jsonSchema(schema, 'output') }];
+    return [type, type === 'application/json' ? {} : { schema: { type: 'string', description: TEXT_ANSWERS[type] } }];
+  }));
 }
 
 /** Express `/api/cases/:id` → OpenAPI `/api/cases/{id}`. */
@@ -39,7 +60,7 @@ function responses(spec: EndpointSpec): Record<string, unknown> {
     const code = Number(status);
     answers[status] = code >= 400
       ? problem(description)
-      : { description, content: { [spec.produces ?? 'application/json']: {} } };
+      : { description, content: answerContent(spec) };
   }
   const add = (status: number, description: string) => {
     answers[String(status)] ??= problem(description);

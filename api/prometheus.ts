@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { httpDuration, httpRequests, processRegistry } from '../config/telemetry';
 import { LIGHTS } from '../domain/types';
 import type { RouteBook } from './endpoints';
+import { prometheusText } from './answers';
 import { createSupervisionReads } from './supervision-reads';
 
 /** Requests no route matched (404s) share one label. */
@@ -43,7 +44,7 @@ export function createPrometheusRouter({ db, book }: { db: DataSource; book: Rou
 
   routes.route({
     method: 'get', path: '/metrics', tag: 'public', summary: 'Prometheus metrics (text exposition)', access: 'public',
-    produces: 'text/plain', responses: { 200: 'metrics' },
+    produces: 'text/plain', answer: prometheusText, responses: { 200: 'metrics' },
   }, async (_input, _req, res) => {
     const registry = Registry.merge([processRegistry, appRegistry]);
     res.type(registry.contentType).send(await registry.metrics());

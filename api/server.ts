@@ -17,6 +17,7 @@ import { createCalendarService } from '../activities/calendar-service';
 import { createNotificationActivities } from '../activities/notifications';
 import { createAuditLog } from '../activities/audit-log';
 import { auditTrail } from './audit-trail';
+import { openApiAnswer, swaggerPage } from './answers';
 import { createAuth } from './auth';
 import { RouteBook } from './endpoints';
 import { problemMiddleware } from './errors';
@@ -162,14 +163,14 @@ function mountDocumentation(docs: ReturnType<RouteBook['router']>, book: RouteBo
   const current = () => (document ??= openApiDocument(book.specs, { title: '并联审批 API', version: '1' }));
   docs.route({
     method: 'get', path: '/api/openapi.json', tag: 'documentation', summary: 'This document', access: 'public',
-    responses: { 200: 'OpenAPI 3.1' },
+    answer: openApiAnswer, responses: { 200: 'OpenAPI 3.1' },
   }, async (_input, _req, res) => {
     res.json(current());
   });
   docs.express.use('/api/docs', swaggerUi.serveFiles(undefined, { swaggerUrl: '/api/openapi.json' }));
   docs.route({
     method: 'get', path: '/api/docs', tag: 'documentation', summary: 'Interactive documentation (Swagger UI)', access: 'public',
-    produces: 'text/html', responses: { 200: 'HTML page' },
+    produces: 'text/html', answer: swaggerPage, responses: { 200: 'HTML page' },
   }, async (_input, req, res) => {
     // The page loads its assets relative to itself, so it must be addressed with a trailing slash.
     if (!req.originalUrl.split('?')[0].endsWith('/')) return res.redirect(301, '/api/docs/');

@@ -10,6 +10,7 @@ import {
 import { systemClock, type Clock } from '../../config/clock';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { calendarDayAnswer, calendarYearAnswer, calendarYearsAnswer, dueDateAnswer } from '../answers';
 import { badRequest, notFound } from '../problems';
 
 /** Years the API accepts: the statutory computation covers them, with room for a year-long limit. */
@@ -103,7 +104,7 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged, book, cl
 
   routes.route({
     method: 'get', path: '/api/calendar/due-date', tag: 'calendar', summary: 'The due date N working days after a date',
-    access: ROLES, query: dueDateQuery, responses: { 200: '`{start, workingDays, dueDate, dueAt, provisional}`' },
+    access: ROLES, query: dueDateQuery, answer: dueDateAnswer, responses: { 200: '`{start, workingDays, dueDate, dueAt, provisional}`' },
   }, async ({ query: { start, workingDays } }, _req, res) => {
     const cal = await calendar.current();
     let due: { date: string; provisional: boolean };
@@ -124,14 +125,14 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged, book, cl
 
   routes.route({
     method: 'get', path: '/api/calendar/days', tag: 'calendar', summary: 'Holidays and make-up days of a year',
-    access: ROLES, query: yearQuery, responses: { 200: 'the year\'s special days' },
+    access: ROLES, query: yearQuery, answer: calendarYearAnswer, responses: { 200: 'the year\'s special days' },
   }, async ({ query: { year } }, _req, res) => {
     res.json(await calendarYear(db, year));
   });
 
   routes.route({
     method: 'get', path: '/api/calendar/years', tag: 'calendar', summary: 'The years the calendar covers, each published, imported or provisional',
-    access: ROLES, query: z.strictObject({}),
+    access: ROLES, query: z.strictObject({}), answer: calendarYearsAnswer,
     responses: { 200: '`{items:[{year, source: "published"|"imported"|"provisional", days, holidays, workdays, updatedAt, updatedBy}], page, pageSize, total}`, from the first scheduled year through next year' },
   }, async (_input, _req, res) => {
     const thisYear = Number(toShanghaiIso(clock.now())!.slice(0, 4));
@@ -144,7 +145,7 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged, book, cl
   routes.route({
     method: 'put', path: '/api/calendar/years/:year', tag: 'calendar',
     summary: 'Replace a year\'s schedule (ours or holiday-cn\'s shape); the year counts as imported and running clocks re-plan',
-    access: ['admin'], params: yearParam, body: yearBody,
+    access: ['admin'], params: yearParam, body: yearBody, answer: calendarYearAnswer,
     responses: { 200: '`{year, source: "imported", provisional: false, days:[{date, kind, name, source}]}`' },
   }, async ({ params: { year }, body }, req, res) => {
     const imported = await importCalendarYear(db, { year, days: importedDays(year, body), by: actorOf(req).username });
@@ -155,7 +156,7 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged, book, cl
 
   routes.route({
     method: 'put', path: '/api/calendar/days/:date', tag: 'calendar', summary: 'Override a day (holiday or working day); running clocks re-plan',
-    access: ['admin'], params: dateParam, body: dayBody, responses: { 200: 'the day as the calendar now sees it' },
+    access: ['admin'], params: dateParam, body: dayBody, answer: calendarDayAnswer, responses: { 200: 'the day as the calendar now sees it' },
   }, async ({ params: { date }, body: { kind, name } }, req, res) => {
     const row = await applyCalendarOverride(db, { date, kind, name, by: actorOf(req).username });
     await changed(date);
@@ -164,7 +165,7 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged, book, cl
 
   routes.route({
     method: 'delete', path: '/api/calendar/days/:date', tag: 'calendar', summary: 'Remove an override; the published day applies again',
-    access: ['admin'], params: dateParam, responses: { 200: 'the day as the calendar now sees it' },
+    access: ['admin'], params: dateParam, answer: calendarDayAnswer, responses: { 200: 'the day as the calendar now sees it' },
   }, async ({ params: { date } }, _req, res) => {
     const removal = await removeCalendarOverride(db, date);
     if (!removal.found) throw notFound(`calendar entry for ${date}`);

@@ -7,6 +7,7 @@ import { Department, User } from '../../entities';
 import { actorOf } from '../auth';
 import type { CaseCopies, CopyRecipients } from '../case-copies';
 import type { RouteBook } from '../endpoints';
+import { caseCopyAnswer } from '../answers';
 import { badRequest, notFound } from '../problems';
 import type { ReadModel } from '../read-model';
 
@@ -27,7 +28,7 @@ export function createCaseCopiesRouter({ db, readModel, copies, book }: { db: Da
   routes.route({
     method: 'post', path: '/api/cases/:id/cc', tag: 'cases',
     summary: '抄送: copy the case to people and/or departments (their leader and officers); each may read it and gets a notice',
-    access: ['clerk', 'officer', 'leader', 'supervisor'], params: idParam, body: ccBody,
+    access: ['clerk', 'officer', 'leader', 'supervisor'], params: idParam, body: ccBody, answer: caseCopyAnswer,
     responses: { 200: '`{caseId, usernames[], departmentCodes[], note}`' },
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);

@@ -12,6 +12,7 @@ import { SUSPENSION_KINDS } from '../../domain/types';
 import { Department, Matter, MatterMaterial, User } from '../../entities';
 import { isUniqueViolation } from '../../entities/unique-violation';
 import type { RouteBook } from '../endpoints';
+import { departmentAnswer, matterAnswer } from '../answers';
 import { badRequest, HttpProblem, notFound, type FieldProblem } from '../problems';
 import { matterView } from './catalogue';
 
@@ -155,7 +156,7 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
 
   routes.route({
     method: 'post', path: '/api/matters', tag: 'catalogue', summary: 'Add a matter with its materials, dependencies and approval panel',
-    access: ['admin'], body: createMatterBody,
+    access: ['admin'], body: createMatterBody, answer: matterAnswer,
     responses: { 201: 'the matter as `GET /api/matters` lists it', 409: 'the code is taken (`errors[0].path` = `code`)' },
   }, async ({ body: { code, ...body } }, _req, res) => {
     res.locals.auditObject = { type: 'matters', id: code };
@@ -172,7 +173,7 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
   routes.route({
     method: 'put', path: '/api/matters/:code', tag: 'catalogue',
     summary: 'Replace a matter and its materials; registered cases keep their snapshot, the next registration takes this',
-    access: ['admin'], params: codeParam, body: replaceMatterBody, responses: { 200: 'the matter as `GET /api/matters` lists it' },
+    access: ['admin'], params: codeParam, body: replaceMatterBody, answer: matterAnswer, responses: { 200: 'the matter as `GET /api/matters` lists it' },
   }, async ({ params: { code }, body }, _req, res) => {
     res.locals.auditObject = { type: 'matters', id: code };
     await write(code, body, 'replace');
@@ -181,7 +182,7 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
 
   routes.route({
     method: 'post', path: '/api/departments', tag: 'catalogue', summary: 'Add a department',
-    access: ['admin'], body: departmentBody, responses: { 201: '`{code, name}`', 409: 'the code is taken (`errors[0].path` = `code`)' },
+    access: ['admin'], body: departmentBody, answer: departmentAnswer, responses: { 201: '`{code, name}`', 409: 'the code is taken (`errors[0].path` = `code`)' },
   }, async ({ body }, _req, res) => {
     res.locals.auditObject = { type: 'departments', id: body.code };
     try {

@@ -8,6 +8,7 @@ import { canSeeCase } from '../../domain/scope';
 import { Department, Matter } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { paperAnswer, paperListAnswer, printablePage, receiptAnswer } from '../answers';
 import { paperHtml } from '../papers/html';
 import { PAPER_KINDS, PAPER_MISSING, PAPER_TITLES, paperOf, papersOf, type PaperKind, type PaperSources } from '../papers/papers';
 import { illegalTransition, notFound } from '../problems';
@@ -58,6 +59,7 @@ export function createDocumentsRouter({ db, readModel, settings, book }: Documen
   routes.route({
     method: 'get', path: '/api/cases/:id/receipt', tag: 'cases', summary: '受理通知书 or 不予受理通知书 (JSON, or printable HTML with format=html)',
     access: PAPER_READERS, params: idParam, query: formatQuery, produces: 'text/html',
+    answer: { 'application/json': receiptAnswer, 'text/html': printablePage('受理通知书 or 不予受理通知书 (the acceptance or refusal paper)') },
     responses: { 200: 'the receipt', 409: 'the clerk has not accepted or refused the case yet' },
   }, async ({ params, query }, req, res) => {
     const sources = await sourcesOf(params.id, req);
@@ -70,7 +72,7 @@ export function createDocumentsRouter({ db, readModel, settings, book }: Documen
 
   routes.route({
     method: 'get', path: '/api/cases/:id/documents', tag: 'cases', summary: 'The papers issued for a case so far',
-    access: PAPER_READERS, params: idParam, query: z.strictObject({}),
+    access: PAPER_READERS, params: idParam, query: z.strictObject({}), answer: paperListAnswer,
     responses: { 200: '`{items:[{kind, title, issuedAt, href}], page, pageSize, total}`' },
   }, async ({ params }, req, res) => {
     const items = papersOf(await sourcesOf(params.id, req)).map(({ kind, title, issuedAt }) => ({
@@ -83,6 +85,7 @@ export function createDocumentsRouter({ db, readModel, settings, book }: Documen
     method: 'get', path: '/api/cases/:id/documents/:kind', tag: 'cases',
     summary: `One paper (${PAPER_KINDS.map((kind) => `${kind} ${PAPER_TITLES[kind]}`).join(', ')}) as JSON, or a printable A4 page with format=html`,
     access: PAPER_READERS, params: paperParams, query: formatQuery, produces: 'text/html',
+    answer: { 'application/json': paperAnswer, 'text/html': printablePage('the paper, with names, Chinese dates and the tracking QR code') },
     responses: { 200: 'the paper, with names, Chinese dates and the tracking QR code', 409: 'the paper has not been issued yet' },
   }, async ({ params, query }, req, res) => {
     const sources = await sourcesOf(params.id, req);

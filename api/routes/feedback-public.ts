@@ -16,6 +16,7 @@ import { complaintReceipt, registerComplaint } from '../complaints-store';
 import { badRequest, illegalTransition, notFound } from '../problems';
 import type { ReadModel } from '../read-model';
 import type { RouteBook } from '../endpoints';
+import { complaintReceiptAnswer, filedEvaluationAnswer } from '../answers';
 import { isUniqueViolation } from '../../entities/unique-violation';
 import { evaluationView } from './evaluations';
 
@@ -66,7 +67,7 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, clock, boo
 
   routes.route({
     method: 'post', path: '/api/track/:trackingCode/complaints', tag: 'public', summary: '效能投诉 by the applicant, with the tracking code and phone digits',
-    access: 'public', params: trackParams, body: complaintBody, responses: { 201: 'the complaint\'s number and deadline' },
+    access: 'public', params: trackParams, body: complaintBody, answer: complaintReceiptAnswer, responses: { 201: 'the complaint\'s number and deadline' },
   }, async ({ params: { trackingCode }, body }, _req, res) => {
     const { record, steps } = await trackedCase(trackingCode, body.phoneLast4);
     if (body.departmentCode && !steps.some((step) => step.departmentCode === body.departmentCode)) {
@@ -87,7 +88,7 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, clock, boo
 
   routes.route({
     method: 'post', path: '/api/track/:trackingCode/evaluation', tag: 'public', summary: '好差评: rate a delivered case once (1–5 and a comment)',
-    access: 'public', params: trackParams, body: evaluationBody,
+    access: 'public', params: trackParams, body: evaluationBody, answer: filedEvaluationAnswer,
     responses: { 201: 'the rating (a bad one opens a follow-up)', 409: 'not delivered yet, or already rated' },
   }, async ({ params: { trackingCode }, body }, _req, res) => {
     const { record } = await trackedCase(trackingCode, body.phoneLast4);

@@ -9,6 +9,7 @@ import { canSeeCase } from '../../domain/scope';
 import type { Actor } from '../../domain/types';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { jointReviewAnswer } from '../answers';
 import { jointReviewView, type JointReviewStore } from '../joint-reviews-store';
 import { forbidden, illegalTransition, notFound } from '../problems';
 import type { CaseDetails, ReadModel } from '../read-model';
@@ -55,7 +56,7 @@ export function createJointReviewsRouter({ readModel, store, book }: { readModel
 
   routes.route({
     method: 'post', path: '/api/cases/:id/joint-reviews', tag: 'joint reviews', summary: '联合审查: the lead department convenes a meeting on a case under review',
-    access: ['leader'], params: caseParam, body: conveneBody, idempotent: true,
+    access: ['leader'], params: caseParam, body: conveneBody, idempotent: true, answer: jointReviewAnswer,
     responses: { 201: 'the meeting', 409: 'the case is not under review' },
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);
@@ -75,7 +76,7 @@ export function createJointReviewsRouter({ readModel, store, book }: { readModel
 
   routes.route({
     method: 'get', path: '/api/cases/:id/joint-reviews', tag: 'joint reviews', summary: 'The joint reviews of a case, oldest first',
-    access: VIEWERS, params: caseParam, responses: { 200: 'meetings' },
+    access: VIEWERS, params: caseParam, answer: z.array(jointReviewAnswer), responses: { 200: 'meetings' },
   }, async ({ params }, req, res) => {
     await visibleCase(params.id, actorOf(req));
     res.json((await store.listForCase(params.id)).map(jointReviewView));
@@ -83,14 +84,14 @@ export function createJointReviewsRouter({ readModel, store, book }: { readModel
 
   routes.route({
     method: 'get', path: '/api/joint-reviews/:id', tag: 'joint reviews', summary: 'One joint review with every opinion given',
-    access: VIEWERS, params: reviewParam, responses: { 200: 'the meeting' },
+    access: VIEWERS, params: reviewParam, answer: jointReviewAnswer, responses: { 200: 'the meeting' },
   }, async ({ params }, req, res) => {
     res.json(jointReviewView(await visibleReview(params.id, actorOf(req))));
   });
 
   routes.route({
     method: 'post', path: '/api/joint-reviews/:id/opinions', tag: 'joint reviews', summary: 'Record the caller\'s department\'s opinion (once per department)',
-    access: ['officer', 'leader'], params: reviewParam, body: opinionBody, idempotent: true,
+    access: ['officer', 'leader'], params: reviewParam, body: opinionBody, idempotent: true, answer: jointReviewAnswer,
     responses: { 201: 'the meeting', 409: 'the department has given its opinion, or the meeting is concluded; `allowed` lists the legal events' },
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);
@@ -102,7 +103,7 @@ export function createJointReviewsRouter({ readModel, store, book }: { readModel
 
   routes.route({
     method: 'post', path: '/api/joint-reviews/:id/conclude', tag: 'joint reviews', summary: 'The lead department concludes with one consolidated opinion, once every department\'s is in',
-    access: ['leader'], params: reviewParam, body: concludeBody, idempotent: true,
+    access: ['leader'], params: reviewParam, body: concludeBody, idempotent: true, answer: jointReviewAnswer,
     responses: { 200: 'the concluded meeting', 409: 'an opinion is missing or the meeting is concluded; `allowed` lists the legal events' },
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);

@@ -12,6 +12,7 @@ import { toShanghaiIso } from '../../domain/time';
 import { AccountabilityRecord, SupervisionOrder } from '../../entities';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { boardAnswer, metricRowAnswer, metricsCsv } from '../answers';
 import { checkPeriod, periodInstants, periodShape, withResolvedPeriod, type Period } from '../period';
 import { METRIC_GROUPS, createSupervisionReads, type MetricGroup, type NamedMetricRow } from '../supervision-reads';
 import { accountabilityView, departmentScope, orderView } from './supervision';
@@ -53,6 +54,7 @@ export function createMetricsRouter({ db, calendar, clock, book }: { db: DataSou
   routes.route({
     method: 'get', path: '/api/metrics', tag: 'supervision office', summary: '效能监察 figures per department or matter over a period (JSON, or CSV with format=csv)',
     access: ['supervisor'], query: metricsQuery,
+    answer: { 'application/json': z.array(metricRowAnswer), 'text/csv': metricsCsv },
     responses: { 200: 'rows `{key, name, accepted, completed, completionRate, earlyCompletionRate, overdueRate, avgActualWorkingDays, avgCommittedDays, avgLegalDays, speedupRate}`' },
   }, async ({ query: { format, groupBy, ...period } }, _req, res) => {
     const rows = await metricRows(period, groupBy);
@@ -62,14 +64,14 @@ export function createMetricsRouter({ db, calendar, clock, book }: { db: DataSou
 
   routes.route({
     method: 'get', path: '/api/metrics.csv', tag: 'supervision office', summary: 'The same rows as CSV', access: ['supervisor'],
-    query: metricsQuery, produces: 'text/csv', responses: { 200: 'CSV with a header row' },
+    query: metricsQuery, produces: 'text/csv', answer: metricsCsv, responses: { 200: 'CSV with a header row' },
   }, async ({ query: { groupBy, ...period } }, _req, res) => {
     sendCsv(res, await metricRows(period, groupBy), period, groupBy);
   });
 
   routes.route({
     method: 'get', path: '/api/board', tag: 'supervision office', summary: 'Live board: open steps by light, oldest overdue, open orders, records in the period',
-    access: ['supervisor', 'leader'], query: boardQuery, responses: { 200: 'the board' },
+    access: ['supervisor', 'leader'], query: boardQuery, answer: boardAnswer, responses: { 200: 'the board' },
   }, async ({ query: { limit, ...period } }, req, res) => {
     const scope = departmentScope(actorOf(req));
     const departmentFilter = scope !== null ? { departmentCode: scope } : {};

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { notFound } from '../problems';
 import type { ReadModel } from '../read-model';
 import type { RouteBook } from '../endpoints';
+import { healthAnswer, trackingAnswer } from '../answers';
 import { trackingView } from '../views';
 
 const trackQuery = z.object({ phoneLast4: z.string().regex(/^[0-9]{4}$/, 'the last 4 digits of the phone number') });
@@ -15,7 +16,7 @@ export function createPublicRouter({ db, temporal, readModel, book }: { db: Data
 
   routes.route({
     method: 'get', path: '/healthz', tag: 'public', summary: 'Health: 200 only when Temporal and the database answer',
-    access: 'public', responses: { 200: '`{status, temporal, db}`', 503: 'a part is down' },
+    access: 'public', answer: healthAnswer, responses: { 200: '`{status, temporal, db}`', 503: 'a part is down' },
   }, async (_input, _req, res) => {
     const [temporalUp, dbUp] = await Promise.all([
       withTimeout(temporal.workflowService.getSystemInfo({})),
@@ -27,7 +28,7 @@ export function createPublicRouter({ db, temporal, readModel, book }: { db: Data
 
   routes.route({
     method: 'get', path: '/api/track/:trackingCode', tag: 'public', summary: 'The applicant\'s view: progress only, no personal data',
-    access: 'public', params: trackParams, query: trackQuery, responses: { 200: 'progress' },
+    access: 'public', params: trackParams, query: trackQuery, answer: trackingAnswer, responses: { 200: 'progress' },
   }, async ({ params: { trackingCode }, query: { phoneLast4 } }, _req, res) => {
     const found = await readModel.findByTrackingCode(trackingCode);
     // A wrong phone suffix answers exactly like an unknown code: no hint that the code exists.

@@ -12,6 +12,7 @@ import {
   releaseStepUpdate, transferStepUpdate, addSignersUpdate, delegateStepUpdate, returnDelegationUpdate, sendBackStepUpdate, type StepActionResult,
 } from '../../workflows/messages';
 import { actorOf } from '../auth';
+import { inboxAnswer, stepAnswer } from '../answers';
 import type { RouteBook } from '../endpoints';
 import { badRequest, forbidden, illegalTransition, notFound } from '../problems';
 import { idFromKey } from '../guards';
@@ -70,7 +71,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
 
   routes.route({
     method: 'get', path: '/api/inbox', tag: 'steps', summary: 'The department\'s open steps: green channel first, then the nearest due instant',
-    access: ['officer', 'leader'], responses: { 200: 'steps' },
+    access: ['officer', 'leader'], answer: inboxAnswer, responses: { 200: 'steps' },
   }, async (_input, req, res) => {
     const actor = actorOf(req);
     if (!actor.departmentCode) throw forbidden('this account belongs to no department');
@@ -80,7 +81,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
 
   routes.route({
     method: 'get', path: '/api/steps/:id', tag: 'steps', summary: 'One step of the caller\'s department',
-    access: ['officer', 'leader'], params: idParam, responses: { 200: 'the step' },
+    access: ['officer', 'leader'], params: idParam, answer: stepAnswer, responses: { 200: 'the step' },
   }, async ({ params }, req, res) => {
     res.json(stepView(await ownStep(params.id, actorOf(req))));
   });
@@ -101,7 +102,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   ): void => {
     routes.route({
       method: 'post', path: `/api/steps/:id/${path}`, tag: 'steps', summary, access: roles,
-      params: idParam, body: schema, idempotent: true,
+      params: idParam, body: schema, idempotent: true, answer: stepAnswer,
       responses: { 200: 'the step after the action', 409: 'illegal in the step\'s state; `allowed` lists the legal events' },
     }, async ({ params, body }, req, res) => {
       const actor = actorOf(req);

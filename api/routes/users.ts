@@ -14,6 +14,7 @@ import { Department, Matter, SignInFailure, User } from '../../entities';
 import { isUniqueViolation } from '../../entities/unique-violation';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
+import { userAnswer } from '../answers';
 import { badRequest, HttpProblem, notFound } from '../problems';
 
 /** Roles that review for one department and so need one; every other role has none. */
@@ -110,7 +111,7 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
 
   routes.route({
     method: 'get', path: '/api/users', tag: 'users', summary: 'Accounts (no password hashes), optionally by role or department',
-    access: ['admin'], query: listQuery, responses: { 200: '`[{id, username, displayName, role, departmentCode, locked, lockedUntil, active}]`' },
+    access: ['admin'], query: listQuery, answer: z.array(userAnswer), responses: { 200: '`[{id, username, displayName, role, departmentCode, locked, lockedUntil, active}]`' },
   }, async ({ query }, _req, res) => {
     const where = { ...(query.role ? { role: query.role } : {}), ...(query.departmentCode ? { departmentCode: query.departmentCode } : {}) };
     const listed = await users.find({ where, order: { username: 'ASC' } });
@@ -120,7 +121,7 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
 
   routes.route({
     method: 'post', path: '/api/users', tag: 'users', summary: 'Create an account; officers and leaders belong to a department',
-    access: ['admin'], body: createBody,
+    access: ['admin'], body: createBody, answer: userAnswer,
     responses: { 201: 'the account', 409: 'the username is taken (`errors[0].path` = `username`)' },
   }, async ({ body }, _req, res) => {
     const department = body.departmentCode ?? null;
@@ -144,7 +145,7 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
 
   routes.route({
     method: 'patch', path: '/api/users/:id', tag: 'users', summary: 'Change display name, role, department or active flag',
-    access: ['admin'], params: idParam, body: patchBody,
+    access: ['admin'], params: idParam, body: patchBody, answer: userAnswer,
     responses: {
       200: 'the account',
       409: 'an admin may not deactivate or demote themselves; a member of a matter\'s approval panel may not leave its department\'s reviewers',
@@ -177,7 +178,7 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
 
   routes.route({
     method: 'post', path: '/api/users/:id/password', tag: 'users', summary: 'Set a new password; clears failed sign-ins and the lock',
-    access: ['admin'], params: idParam, body: passwordBody, responses: { 200: 'the account' },
+    access: ['admin'], params: idParam, body: passwordBody, answer: userAnswer, responses: { 200: 'the account' },
   }, async ({ params: { id }, body }, _req, res) => {
     await found(id, res);
     const passwordHash = await bcrypt.hash(body.password, BCRYPT_ROUNDS);
@@ -188,7 +189,7 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
 
   routes.route({
     method: 'post', path: '/api/users/:id/unlock', tag: 'users', summary: 'Lift a sign-in lock and clear failed sign-ins',
-    access: ['admin'], params: idParam, body: emptyBody, responses: { 200: 'the account' },
+    access: ['admin'], params: idParam, body: emptyBody, answer: userAnswer, responses: { 200: 'the account' },
   }, async ({ params: { id } }, _req, res) => {
     await found(id, res);
     await users.update({ id }, { failedLogins: 0, lockedUntil: null });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { precheck, type MaterialRequirement } from '../../domain/window';
 import { Matter } from '../../entities';
 import type { RouteBook } from '../endpoints';
+import { precheckAnswer } from '../answers';
 import { badRequest } from '../problems';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -30,7 +31,7 @@ export function createWindowRouter({ db, book }: { db: DataSource; book: RouteBo
 
   routes.route({
     method: 'post', path: '/api/cases/precheck', tag: 'cases', summary: '材料预审: which required materials are missing, before registering',
-    access: ['clerk', 'agent'], body: precheckBody,
+    access: ['clerk', 'agent'], body: precheckBody, answer: precheckAnswer,
     responses: { 200: '`{complete, missing[], deferrable[], coreMissing[]}`' },
   }, async ({ body }, _req, res) => {
     const { requirements, unknown } = await requirementsOf(db, body.matterCodes);

@@ -1454,14 +1454,6 @@ export interface components {
             state?: string;
             event?: string;
             allowed?: string[];
-            /** @description the rules (chart guards) that refused an action the state does take */
-            rules?: string[];
-            /** @description 受理 refused: the required materials neither handed in nor owed */
-            missing?: {
-                code?: string;
-                name?: string;
-                core?: boolean;
-            }[];
         };
     };
     responses: never;
