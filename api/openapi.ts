@@ -112,6 +112,8 @@ export function openApiDocument(specs: readonly EndpointSpec[], info: { title: s
             instance: { type: 'string' }, requestId: { type: 'string' },
             errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
             state: { type: 'string' }, event: { type: 'string' }, allowed: { type: 'array', items: { type: 'string' } },
+            rules: { type: 'array', items: { type: 'string' }, description: 'the rules (chart guards) that refused an action the state does take' },
+            missing: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, core: { type: 'boolean' } } }, description: '受理 refused: the required materials neither handed in nor owed' },
           },
         },
       },

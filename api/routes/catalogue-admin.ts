@@ -53,7 +53,8 @@ const matterFields = {
   instant: z.boolean().default(false),
   specialProcedures: z.array(z.enum(SUSPENSION_KINDS)).max(SUSPENSION_KINDS.length).default([]),
   requires: z.array(text(32)).max(20).default([]),
-  stage: z.enum(PROJECT_STAGE_CODES).optional(),
+  /** The project stage whose form lists it; null or absent: none. */
+  stage: z.enum(PROJECT_STAGE_CODES).nullable().optional(),
   approval: approvalBody.optional(),
   materials: z.array(materialBody).min(1).max(100),
 };
@@ -78,7 +79,8 @@ function checkMatter(body: MatterFields, ctx: z.RefinementCtx): void {
 
 const createMatterBody = z.strictObject({ code: z.string().regex(MATTER_CODE, 'must be 2–32 upper-case letters, digits and dashes'), ...matterFields })
   .superRefine(checkMatter);
-const replaceMatterBody = z.strictObject(matterFields).superRefine(checkMatter);
+/** What `GET /api/matters` lists can be sent back as it is: `code`, if given, must be the path's. */
+const replaceMatterBody = z.strictObject({ code: z.string().optional(), ...matterFields }).superRefine(checkMatter);
 const codeParam = z.strictObject({ code: z.string().regex(MATTER_CODE, 'must be a matter code') });
 const departmentBody = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be 2–32 lower-case letters, digits and dashes'),
@@ -174,8 +176,9 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
     method: 'put', path: '/api/matters/:code', tag: 'catalogue',
     summary: 'Replace a matter and its materials; registered cases keep their snapshot, the next registration takes this',
     access: ['admin'], params: codeParam, body: replaceMatterBody, answer: matterAnswer, responses: { 200: 'the matter as `GET /api/matters` lists it' },
-  }, async ({ params: { code }, body }, _req, res) => {
+  }, async ({ params: { code }, body: { code: named, ...body } }, _req, res) => {
     res.locals.auditObject = { type: 'matters', id: code };
+    if (named !== undefined && named !== code) throw badRequest([{ path: 'code', message: `the path names matter ${code}; a matter's code cannot change` }]);
     await write(code, body, 'replace');
     await answer(code, res, 200);
   });

@@ -174,8 +174,9 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
 
     /** A registered, accepted case of one matter, once its step workflow has projected itself. */
     async function acceptedStep(matterCode: string): Promise<string> {
+      // The matters these tests add ask for the materials above; every required one is handed in.
       const created = await clients.clerk.post('/api/cases', {
-        applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes: [matterCode], channel: 'standard', materials: completeMaterials([matterCode]),
+        applicant: { name: '星河建设有限公司', phone: '13912345678' }, matterCodes: [matterCode], channel: 'standard', materials: materials.filter(({ required }) => required).map(({ code }) => ({ code })),
       });
       expect(created.status, JSON.stringify(created.body)).to.equal(201);
       expect((await clients.clerk.post(`/api/cases/${created.body.id}/accept`, {})).status).to.equal(200);
@@ -237,6 +238,22 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
       const stored = (await clients.clerk.get('/api/matters')).body.find((m: { code: string }) => m.code === 'ZRJ-103');
       expect(stored).to.deep.include({ committedDays: 6, materials: materials.slice(0, 2) });
       expect((await clients.admin.put('/api/matters/ZRJ-999', matter())).status).to.equal(404);
+    });
+
+    it('when an admin sends back what GET /api/matters lists, then the PUT takes it unchanged; another code in the body is 400', async () => {
+      const listed = (await clients.admin.get('/api/matters')).body;
+      for (const code of ['ZRJ-001', 'FGW-001']) {
+        const before = listed.find((m: { code: string }) => m.code === code);
+        expect(before.stage === null || typeof before.stage === 'string').to.equal(true);
+        const again = await clients.admin.put(`/api/matters/${code}`, before);
+        expect(again.status, JSON.stringify(again.body)).to.equal(200);
+        expect(again.body).to.deep.equal(before);
+      }
+      const noStage = listed.find((m: { stage: string | null }) => m.stage === null);
+      expect(noStage, 'a seeded matter outside the project stages').not.to.equal(undefined);
+      expect((await clients.admin.put(`/api/matters/${noStage.code}`, noStage)).body.stage).to.equal(null);
+      const renamed = await clients.admin.put('/api/matters/ZRJ-001', { ...listed.find((m: { code: string }) => m.code === 'ZRJ-001'), code: 'ZRJ-002' });
+      expect([renamed.status, paths(renamed)]).to.deep.equal([400, ['code']]);
     });
 
     it('when a panel member would be deactivated, demoted or moved, then it is 409 until the panel no longer names them', async () => {

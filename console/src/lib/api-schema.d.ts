@@ -1454,6 +1454,14 @@ export interface components {
             state?: string;
             event?: string;
             allowed?: string[];
+            /** @description the rules (chart guards) that refused an action the state does take */
+            rules?: string[];
+            /** @description 受理 refused: the required materials neither handed in nor owed */
+            missing?: {
+                code?: string;
+                name?: string;
+                core?: boolean;
+            }[];
         };
     };
     responses: never;
@@ -2042,8 +2050,7 @@ export interface operations {
                     specialProcedures?: ("补正" | "现场踏勘" | "专家评审" | "听证" | "检验检测" | "公示")[];
                     /** @default [] */
                     requires?: string[];
-                    /** @enum {string} */
-                    stage?: "landUse" | "engineering" | "construction" | "acceptance";
+                    stage?: ("landUse" | "engineering" | "construction" | "acceptance") | null;
                     approval?: {
                         /** @enum {string} */
                         mode: "single" | "all" | "any" | "sequential";
@@ -2157,6 +2164,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    code?: string;
                     name: string;
                     departmentCode: string;
                     legalDays: number;
@@ -2167,8 +2175,7 @@ export interface operations {
                     specialProcedures?: ("补正" | "现场踏勘" | "专家评审" | "听证" | "检验检测" | "公示")[];
                     /** @default [] */
                     requires?: string[];
-                    /** @enum {string} */
-                    stage?: "landUse" | "engineering" | "construction" | "acceptance";
+                    stage?: ("landUse" | "engineering" | "construction" | "acceptance") | null;
                     approval?: {
                         /** @enum {string} */
                         mode: "single" | "all" | "any" | "sequential";
