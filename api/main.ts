@@ -6,6 +6,7 @@ import { createLogger } from '../config/logger';
 import { openDatabase } from '../entities/data-source';
 import { ensureAdmin } from '../entities/first-admin';
 import { withBackoff } from '../config/backoff';
+import { assertSearchAttributesRegistered } from '../config/search-attributes';
 import { startApiServer } from './server';
 
 async function main(): Promise<void> {
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   if (username && password) logger.info({ username, outcome: await ensureAdmin(db, { username, password }) }, 'initial admin');
   const address = config.temporalAddress ?? 'localhost:7233';
   const connection = await withBackoff(`Temporal at ${address}`, () => Connection.connect({ address }), logger);
+  // Cases start with search attributes: against a namespace without them every registration would fail.
+  await assertSearchAttributesRegistered(connection, config.temporalNamespace);
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const server = await startApiServer({ db, temporal, config, logger }, config.port, config.host);
   logger.info({ url: server.url }, 'API listening');

@@ -8,6 +8,7 @@ import {
   type ActorInput, type CaseActionResult, type CaseWorkflowInput, type ProjectActionResult, type ProjectWorkflowInput, type StageConcludedInput,
 } from '../workflows/messages';
 import type { caseWorkflow, projectWorkflow } from '../workflows';
+import { caseSearchAttributes, caseSummary, projectSearchAttributes, projectSummary } from '../workflows/search-attributes';
 
 export class NotRunning extends Error {}
 
@@ -31,7 +32,7 @@ export function createWorkflowGateway(client: Client, taskQueue: string) {
 
   return {
     /**
-     * Starts `case-<id>` and answers once the registration is in the read model. With an
+     * Starts `case-<id>`, findable by its tracking code (workflows/search-attributes.ts), and answers once the registration is in the read model. With an
      * `updateId` (a retry of the same request derives the same case id and update id) an existing
      * case is joined rather than refused, and its registration's first outcome is the answer.
      */
@@ -40,6 +41,8 @@ export function createWorkflowGateway(client: Client, taskQueue: string) {
         workflowId: caseWorkflowId(input.caseId),
         taskQueue,
         args: [input],
+        typedSearchAttributes: caseSearchAttributes(input),
+        staticSummary: caseSummary(input),
         workflowIdConflictPolicy: updateId ? 'USE_EXISTING' : 'FAIL',
       });
       return client.workflow.executeUpdateWithStart(registerCaseUpdate, { args: [registration], startWorkflowOperation: start, ...(updateId ? { updateId } : {}) });
@@ -50,6 +53,8 @@ export function createWorkflowGateway(client: Client, taskQueue: string) {
         workflowId: projectWorkflowId(input.projectId),
         taskQueue,
         args: [input],
+        typedSearchAttributes: projectSearchAttributes(input),
+        staticSummary: projectSummary(input),
         workflowIdConflictPolicy: updateId ? 'USE_EXISTING' : 'FAIL',
       });
       return client.workflow.executeUpdateWithStart(registerProjectUpdate, { args: [registration], startWorkflowOperation: start, ...(updateId ? { updateId } : {}) });

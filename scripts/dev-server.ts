@@ -1,9 +1,11 @@
 // The embedded Temporal server of `npm start`: the real `temporal server start-dev`, persisted
-// to a SQLite file in WAL mode under the data directory so cases survive a restart.
+// to a SQLite file in WAL mode under the data directory so cases survive a restart, with the
+// custom search attributes registered.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { searchAttributeFlags } from '../config/search-attributes';
 
 export interface DevServer {
   address: string;
@@ -29,6 +31,8 @@ export async function startDevServer({ cliPath, dataDir, port, uiPort }: DevServ
     '--sqlite-pragma', 'journal_mode=wal',
     '--sqlite-pragma', 'synchronous=normal',
     '--log-level', 'warn',
+    // Registered on every start (it is idempotent), so a data directory from before gets them too.
+    ...searchAttributeFlags(),
   ], { stdio: ['ignore', 'ignore', openSync(path.join(dataDir, 'temporal-server.log'), 'a')] });
   const address = `127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

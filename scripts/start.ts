@@ -16,6 +16,7 @@ import { createApprovalWorker } from '../workers/worker';
 import { startDevServer, type DevServer } from './dev-server';
 import { temporalBinaries } from './temporal-binaries';
 import { ensureConsoleBuilt } from './console-build';
+import { assertSearchAttributesRegistered } from '../config/search-attributes';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
 
     const workerConnection = await NativeConnection.connect({ address });
     stops.push(() => workerConnection.close());
+    // The embedded server registers them by its flags; a cluster of TEMPORAL_ADDRESS must have them already.
+    await assertSearchAttributesRegistered(workerConnection, config.temporalNamespace);
     const worker = await createApprovalWorker({ connection: workerConnection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
     const running = worker.run();
     stops.push(async () => {

@@ -11,6 +11,7 @@ import { seedCalendar } from '../activities/calendar-service';
 import { channelsFromEnv } from '../activities/notification-channels';
 import { createNotificationSender } from '../activities/notification-sender';
 import { withBackoff } from '../config/backoff';
+import { assertSearchAttributesRegistered } from '../config/search-attributes';
 import { createApprovalWorker, prebuiltWorkflowBundle } from './worker';
 
 async function main(): Promise<void> {
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   sender.start();
   const address = config.temporalAddress ?? 'localhost:7233';
   const connection = await withBackoff(`Temporal at ${address}`, () => NativeConnection.connect({ address }), logger);
+  // Workflows upsert ApprovalStatus and Light: against a namespace without them every workflow task would fail.
+  await assertSearchAttributesRegistered(connection, config.temporalNamespace);
   const workflowBundle = prebuiltWorkflowBundle();
   const worker = await createApprovalWorker({ connection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue, workflowBundle });
   const metrics = config.workerMetricsPort === undefined ? undefined : serveMetrics(config.workerMetricsPort);

@@ -35,6 +35,7 @@ import {
   type ActorInput, type CaseActionResult, type CaseView, type CaseWorkflowInput, type StepClockReport, type StepOutcome,
 } from './messages';
 import { stepWorkflow } from './step-workflow';
+import { ApprovalStatusAttribute, caseSearchAttributes, indexWorkflow, LightAttribute, stepSearchAttributes, stepSummary } from './search-attributes';
 
 const activityOptions = {
   startToCloseTimeout: '30 seconds',
@@ -116,6 +117,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     record.status = kase.status as CaseStatus;
     if (tolerated) record.deficiency = deficiency();
     record.updatedAt = now();
+    // Asked at each projection, not once at start: a case that was running before the patch is
+    // indexed from its next projection on, fixed attributes included.
+    if (patched('search-attributes')) {
+      indexWorkflow([...caseSearchAttributes(input), { key: ApprovalStatusAttribute, value: record.status }, { key: LightAttribute, value: record.light }]);
+    }
     projections += 1;
     const version = projections;
     await projectCase({ workflowId: caseWorkflowId(input.caseId), version, record: { ...record }, plannedSteps, timeline: entries });
@@ -292,6 +298,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
           } : {}),
         }],
         parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+        ...(patched('search-attributes') ? { typedSearchAttributes: stepSearchAttributes(input, matter), staticSummary: stepSummary(input, matter) } : {}),
       }).then(async (child) => {
         const outcome = await child.result();
         outcomes.set(outcome.stepId, outcome);

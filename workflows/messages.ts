@@ -29,7 +29,7 @@ export interface CaseWorkflowInput {
   /** The proxy agent (代办员) assigned at registration. */
   agent?: { id: number; username: string };
   /** The project stage this case applies for: the project hears when the case ends. */
-  project?: { id: string; stage: ProjectStage };
+  project?: { id: string; stage: ProjectStage; /** `XM-…`, for search (absent on cases registered before it was kept). */ code?: string };
 }
 
 export interface ActorInput {

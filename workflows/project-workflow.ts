@@ -5,7 +5,7 @@
 // (催办) at the period's end. Projects live for months, so the workflow continues as new before
 // its history grows large, handing its state to the next run.
 import {
-  allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo,
+  allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import { projectChart, projectInitialSnapshot, type ProjectContext, type ProjectEvent, type ProjectStatus } from '../domain/charts/project-chart';
 import { followingPeriod, nextStage, PROJECT_POLICY, reportPeriodAt, type ProjectStage, type ReportPeriod } from '../domain/projects';
@@ -14,6 +14,7 @@ import type { ClockActivities } from '../activities/clock-types';
 import type { NotificationActivities, NotificationRequest } from '../activities/notification-types';
 import type { ProjectActivities } from '../activities/project-types';
 import { ChartedState } from './charted-state';
+import { ApprovalStatusAttribute, indexWorkflow, LightAttribute, projectSearchAttributes } from './search-attributes';
 import {
   calendarChangedSignal, closeProjectUpdate, openStageUpdate, projectStateQuery, projectWorkflowId, registerProjectUpdate, stageConcludedSignal, submitReportUpdate,
   type ProjectActionResult, type ProjectClockState, type ProjectStageRecord, type ProjectWorkflowInput, type SubmitReportInput,
@@ -52,6 +53,10 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     projections += 1;
     const version = projections;
     const now = new Date().toISOString();
+    // Upserts only what differs, so a run after continue-as-new restores anything not carried over.
+    if (patched('search-attributes')) {
+      indexWorkflow([...projectSearchAttributes(input), { key: ApprovalStatusAttribute, value: status() }, { key: LightAttribute, value: light() }]);
+    }
     await recordProject({
       workflowId,
       version,

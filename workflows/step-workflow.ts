@@ -21,6 +21,7 @@ import {
 } from './messages';
 import { StepClock } from './step-clock';
 import { fireMilestone, notify, type LadderContext } from './step-ladder';
+import { ApprovalStatusAttribute, indexWorkflow, LightAttribute } from './search-attributes';
 
 const activityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } } as const;
 const { projectStep } = proxyActivities<ProjectionActivities>(activityOptions);
@@ -78,6 +79,8 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
       const view = clock.view();
       Object.assign(record, { light: view.light, dueAt: view.dueAt, legalDueAt: view.legalDueAt, limitDays: view.limitDays, card });
     }
+    // The case sets the fixed attributes when it starts the step; status and light follow here.
+    if (patched('search-attributes')) indexWorkflow([{ key: ApprovalStatusAttribute, value: record.status }, { key: LightAttribute, value: record.light }]);
     projections += 1;
     const version = projections;
     await projectStep({ workflowId, version, record: { ...record }, timeline: entries });

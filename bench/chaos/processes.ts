@@ -7,6 +7,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { searchAttributeFlags } from '../../config/search-attributes';
 
 export type Role = 'temporal' | 'worker' | 'api';
 
@@ -183,6 +184,7 @@ export async function deployment(options: DeploymentOptions): Promise<Deployment
       '--db-filename', path.join(options.runDir, 'temporal.sqlite'),
       '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
       '--log-level', 'warn',
+      ...searchAttributeFlags(),
     ],
     cwd: options.root,
     env: process.env,

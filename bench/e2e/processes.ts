@@ -6,6 +6,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { freePort, until } from '../chaos/processes';
+import { searchAttributeFlags } from '../../config/search-attributes';
 
 export interface BenchProcess {
   readonly name: string;
@@ -73,6 +74,7 @@ export async function startTemporal(name: string, cli: string, runDir: string): 
     '--port', String(grpc), '--http-port', String(http), '--metrics-port', String(metrics),
     '--db-filename', path.join(runDir, `${name}.sqlite`),
     '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal', '--log-level', 'warn',
+    ...searchAttributeFlags(),
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   const started = wrap(name, child, path.join(runDir, `${name}.log`));
   const address = `127.0.0.1:${grpc}`;

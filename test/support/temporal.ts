@@ -11,6 +11,8 @@ import { dropMysqlDatabase, freshMysqlDatabase } from './mysql';
 import { createActivities } from '../../workers/worker';
 import { temporalBinaries } from '../../scripts/temporal-binaries';
 import { WORKFLOWS_PATH } from '../../workers/worker';
+import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { registerSearchAttributes } from '../../config/search-attributes';
 
 let runtimeInstalled = false;
 /**
@@ -27,7 +29,7 @@ function quietRuntime(): void {
 export function localEnvironment(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: temporalBinaries().cli }, ip: '127.0.0.1', ui: false },
+    server: { executable: { type: 'existing-path', path: temporalBinaries().cli }, ip: '127.0.0.1', ui: false, searchAttributes: [...SEARCH_ATTRIBUTES] },
   });
 }
 
@@ -46,12 +48,19 @@ const noKeepalive: ConnectionPlugin = {
   configureConnection: (options) => ({ ...options, channelArgs: { ...options.channelArgs, 'grpc.keepalive_time_ms': -1 } }),
 };
 
-export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+/**
+ * The time-skipping server takes no search-attribute flags, and a workflow that upserts an
+ * unregistered attribute fails every workflow task there: register them through the operator
+ * service, which it implements (adding only; it cannot list them).
+ */
+export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
     plugins: [noKeepalive],
   });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default', { list: false });
+  return env;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

@@ -26,6 +26,9 @@ describe('replay of stored histories', function () {
       'step-reviewed-send-back-window.json', 'case-reviewed-send-back-window.json',
       // The whole 电子监察 ladder from fired timers, after a calendar-change signal (record-ladder.ts).
       'step-ladder-clock-ladder.json', 'case-ladder-clock-ladder.json',
+      // Search attributes upserted as status and light change (patch `search-attributes`).
+      'case-delivered-search-attributes.json', 'step-approved-search-attributes.json', 'case-tolerated-search-attributes.json',
+      'case-reviewed-search-attributes.json', 'step-reviewed-search-attributes.json', 'project-stage-search-attributes.json',
     ]);
   });
 
