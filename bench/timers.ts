@@ -27,6 +27,7 @@ import { createActivities } from '../workers/worker';
 import { projectBatchCases, startBatchSteps } from '../test/workflows/batch';
 import { dropMysqlDatabase, freshMysqlDatabase } from '../test/support/mysql';
 import { timeSkippingEnvironment, workflowBundle } from '../test/support/temporal';
+import { declaredYear, testEra } from '../test/support/test-era';
 
 const { values } = parseArgs({
   options: {
@@ -42,9 +43,11 @@ const mattersPerCase = Number(values.matters);
 const stallMs = Number(values['stall-minutes']) * 60_000;
 
 const RUNGS = ['WARNING', 'OVERDUE', 'SUPERVISION_ORDER_OPENED', 'ACCOUNTABILITY_RECORDED'] as const;
-const ACCEPTED_AT = Date.parse('2030-10-21T09:00:00+08:00');
+/** The instants run on a declared 2030 in the run's era (test/support/test-era.ts): any date works. */
+const era = testEra('2030-10-21T09:00:00');
+const ACCEPTED_AT = Date.parse(`${era('2030-10-21T09:00:00')}+08:00`);
 /** The morning after the last accountability instant (Mon 2030-10-28 17:30). */
-const DRAINED_BY = Date.parse('2030-10-29T09:00:00+08:00');
+const DRAINED_BY = Date.parse(`${era('2030-10-29T09:00:00')}+08:00`);
 
 class BenchFailure extends Error {}
 
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
   const database = `approval_bench_${process.pid}`;
   const db = await openDatabase(useMysql ? { url: await freshMysqlDatabase(database), dataDir: 'data' } : { url: 'sqljs::memory' });
   await seedCalendar(db);
+  await declaredYear(db, era, 2030);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -1,6 +1,7 @@
 // 容缺受理 on the time-skipping server: the supplement deadline is counted on the working-day
 // calendar and its timer is durable; materials still owed then suspend the case and escalate,
-// and the last owed material resumes it. Instants are worked out by hand:
+// and the last owed material resumes it. Instants are worked out by hand, on a declared 2030 (weekends,
+// 元旦, 劳动节, 国庆节; no lunar holiday) in the test's era (test/support/test-era.ts):
 //   accepted Wed 2030-11-20 09:00, 5 working days, Fri 11-22 declared a holiday
 //   counted closes (17:30): Thu 11-21 (1), Mon 11-25 (2), Tue 11-26 (3), Wed 11-27 (4), Thu 11-28 (5)
 //   → due Thu 2030-11-28 17:30 Shanghai; still owed then → TOLERANCE_LAPSED at that instant
@@ -15,8 +16,10 @@ import {
 } from '../../workflows/messages';
 import { eventually } from '../support/eventually';
 import { startWorkflowRig, type WorkflowRig, advanceTo as advanceServerTo } from '../support/temporal';
+import { declaredYear, testEra } from '../support/test-era';
 import { caseInput, clerk, MATTERS, startCase, waitForStatus } from './scenarios';
 
+const era = testEra('2030-11-20T09:00:00');
 const minute = (instant: Date | string | null): string | undefined => toShanghaiIso(instant)?.slice(0, 16);
 const agent = { id: 40, username: 'agent1' };
 const agentActor = { ...agent, role: 'agent' as const, departmentCode: null };
@@ -31,7 +34,10 @@ describe('容缺 supplement deadline (time-skipping server)', function () {
 
   beforeEach(async () => {
     rig = await startWorkflowRig({
-      prepare: (database) => applyCalendarOverride(database, { date: '2030-11-22', kind: 'holiday', name: '测试休息日', by: 'admin1' }).then(() => undefined),
+      prepare: async (database) => {
+        await declaredYear(database, era, 2030);
+        await applyCalendarOverride(database, { date: era('2030-11-22'), kind: 'holiday', name: '测试休息日', by: 'admin1' });
+      },
     });
     ({ env, db, taskQueue } = rig);
   });
@@ -42,7 +48,7 @@ describe('容缺 supplement deadline (time-skipping server)', function () {
   const advanceTo = (shanghai: string): Promise<void> => advanceServerTo(env, shanghai);
 
   it('when owed materials are still missing at the deadline, then the case is suspended and escalated at that instant, and the last one resumes it', async () => {
-    await advanceTo('2030-11-20T09:00:00');
+    await advanceTo(era('2030-11-20T09:00:00'));
     // 生态环境局 report: 30 working days, so no step milestone falls inside the 容缺 week.
     const input = { ...caseInput([MATTERS[1]]), agent };
     const { handle } = await startCase(env.client, taskQueue, input);
@@ -51,17 +57,17 @@ describe('容缺 supplement deadline (time-skipping server)', function () {
     await waitForStatus(handle, 'inReview');
     const record = () => db.getRepository(CaseRecord).findOneByOrFail({ id: input.caseId });
     await eventually(async () => expect((await record()).deficiency?.owed.map((item) => item.code)).to.deep.equal(['public-participation', 'confidentiality-statement']));
-    expect(minute((await record()).deficiency!.dueAt)).to.equal('2030-11-28T17:30');
+    expect(minute((await record()).deficiency!.dueAt)).to.equal(era('2030-11-28T17:30'));
     expect(await db.getRepository(Step).countBy({ caseId: input.caseId })).to.equal(1);
 
     // One of the two arrives in time: only the other is still owed.
-    await advanceTo('2030-11-25T10:00:00');
+    await advanceTo(era('2030-11-25T10:00:00'));
     const partly = await handle.executeUpdate(receiveSupplementUpdate, { args: [{ actor: agentActor, materials: [{ code: 'confidentiality-statement' }] }] });
     expect(partly.status).to.equal('inReview');
-    await advanceTo('2030-11-28T17:29:00');
+    await advanceTo(era('2030-11-28T17:29:00'));
     expect((await handle.query(caseStateQuery)).status).to.equal('inReview');
 
-    await advanceTo('2030-11-29T09:00:00');
+    await advanceTo(era('2030-11-29T09:00:00'));
     await waitForStatus(handle, 'suspended');
     const view = await handle.query(caseStateQuery);
     expect(view.deficiency).to.deep.include({ lapsed: true, workingDays: 5 });
@@ -75,7 +81,7 @@ describe('容缺 supplement deadline (time-skipping server)', function () {
       return entry!;
     });
     expect(lapsed).to.include({ fromState: 'inReview', toState: 'suspended', actorId: null });
-    expect(minute(lapsed.at)).to.equal('2030-11-28T17:30');
+    expect(minute(lapsed.at)).to.equal(era('2030-11-28T17:30'));
     expect(lapsed.detail).to.deep.include({ owed: ['public-participation'], reason: '容缺材料逾期未补齐' });
     await eventually(async () => expect((await record())).to.deep.include({ status: 'suspended' }));
 
@@ -93,11 +99,11 @@ describe('容缺 supplement deadline (time-skipping server)', function () {
       ['deficiency.lapsed', 'agent', 'agent1', 'log'],
     ]);
     expect(notices[0].payload).to.deep.include({ trackingCode: 'TRACK12345', workingDays: 5 });
-    expect(minute(String(notices[0].payload.dueAt))).to.equal('2030-11-28T17:30');
+    expect(minute(String(notices[0].payload.dueAt))).to.equal(era('2030-11-28T17:30'));
     expect(notices[2].payload).to.deep.include({ owed: [{ code: 'public-participation', name: '公众参与说明' }], leadDepartmentCode: 'hbj' });
 
     // The last owed material resumes the review.
-    await advanceTo('2030-12-02T10:00:00');
+    await advanceTo(era('2030-12-02T10:00:00'));
     const resumed = await handle.executeUpdate(receiveSupplementUpdate, { args: [{ actor: agentActor, materials: [{ code: 'public-participation' }] }] });
     expect(resumed.status).to.equal('inReview');
     expect((await handle.query(caseStateQuery)).deficiency).to.deep.include({ owed: [], lapsed: false });
@@ -107,12 +113,12 @@ describe('容缺 supplement deadline (time-skipping server)', function () {
       return entry!;
     });
     expect(back).to.include({ toState: 'inReview', actorName: 'agent1' });
-    expect(minute(back.at)).to.equal('2030-12-02T10:00');
+    expect(minute(back.at)).to.equal(era('2030-12-02T10:00'));
     await handle.executeUpdate(withdrawCaseUpdate, { args: [{ actor: clerk, reason: '测试结束' }] });
   });
 
   it('when everything owed arrives before the deadline, then nothing lapses and delivery waits only for the decision', async () => {
-    await advanceTo('2030-11-20T09:00:00');
+    await advanceTo(era('2030-11-20T09:00:00'));
     const input = caseInput([{ code: 'SCJ-001', name: '市场主体设立登记', departmentCode: 'scj', legalDays: 3, committedDays: 0, instant: true }]);
     const { handle } = await startCase(env.client, taskQueue, input);
     // 即办件 accepted 容缺: approved at the window, but the results wait for the owed material.
@@ -121,7 +127,7 @@ describe('容缺 supplement deadline (time-skipping server)', function () {
     const refused = await handle.executeUpdate(deliverCaseUpdate, { args: [{ actor: clerk }] }).then(() => null, (err: Error) => err);
     expect(refused?.cause).to.deep.include({ type: 'illegal-transition' });
     await handle.executeUpdate(receiveSupplementUpdate, { args: [{ actor: clerk, materials: [{ code: 'public-participation' }] }] });
-    await advanceTo('2030-12-02T09:00:00');
+    await advanceTo(era('2030-12-02T09:00:00'));
     const delivered = await handle.executeUpdate(deliverCaseUpdate, { args: [{ actor: clerk }] });
     expect(delivered.status).to.equal('delivered');
     const actions = (await db.getRepository(AuditEvent).find({ where: { caseId: input.caseId }, order: { seq: 'ASC' } })).map((event) => event.action);
