@@ -50,6 +50,14 @@ const WORDING: Record<string, (p: Payload) => NoticeText> = {
   }),
   'case.deemed-accepted': (p) => ({ title: `视为受理：窗口逾期未作决定${tracking(p)}`, body: lines(at('材料齐全时间：', p.receivedAt), at('决定期限：', p.deadline)) }),
   'case.delivered': (p) => ({ title: `统一出件：办理结果可领取${tracking(p)}`, body: null }),
+  'calendar.horizon-provisional': (p) => ({
+    title: `日历预警：${String(p.year ?? '')} 年节假日安排尚未发布或导入`,
+    body: lines(`今后 ${String(p.lookaheadWorkingDays ?? '')} 个工作日将进入 ${String(p.year ?? '')} 年，该年调休安排未知，期限按法定节假日推算。`, '国务院办公厅发布后，请在“节假日日历”导入全年安排，在办期限将随之重算。'),
+  }),
+  'calendar.deadlines-provisional': (p) => ({
+    title: `日历预警：${String(p.steps ?? '')} 个在办环节的期限落在 ${String(p.year ?? '')} 年（节假日安排未发布）`,
+    body: lines('这些期限按法定节假日推算，调休安排发布并导入后将重算。'),
+  }),
   'case.copied': (p) => ({ title: `抄送：办件${tracking(p)}`, body: lines(at('抄送人：', p.copiedBy), note(p)) }),
   'joint-review.convened': (p) => ({ title: `联合审查：${String(p.topic ?? '')}`, body: lines(at('会议日期：', p.heldOn), at('召集人：', p.convenedBy), '请提交本部门意见。') }),
   'joint-review.concluded': (p) => ({ title: `联合审查结论：${String(p.topic ?? '')}`, body: lines(at('会审意见：', p.consolidatedOpinion)) }),

@@ -13,6 +13,7 @@ import { channelsFromEnv } from '../activities/notification-channels';
 import { createNotificationSender } from '../activities/notification-sender';
 import { startApiServer } from '../api/server';
 import { createApprovalWorker } from '../workers/worker';
+import { ensureCalendarCoverageSchedule } from '../workers/calendar-coverage-schedule';
 import { startDevServer, type DevServer } from './dev-server';
 import { temporalBinaries } from './temporal-binaries';
 import { ensureConsoleBuilt } from './console-build';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     const clientConnection = await Connection.connect({ address });
     stops.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+    await ensureCalendarCoverageSchedule(temporal, config.taskQueue);
     const api = await startApiServer({ db, temporal, config, logger }, config.port, config.host);
     stops.push(() => api.stop());
 

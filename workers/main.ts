@@ -12,6 +12,8 @@ import { channelsFromEnv } from '../activities/notification-channels';
 import { createNotificationSender } from '../activities/notification-sender';
 import { withBackoff } from '../config/backoff';
 import { assertSearchAttributesRegistered } from '../config/search-attributes';
+import { Client } from '@temporalio/client';
+import { ensureCalendarCoverageSchedule } from './calendar-coverage-schedule';
 import { createApprovalWorker, prebuiltWorkflowBundle } from './worker';
 
 async function main(): Promise<void> {
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
   const connection = await withBackoff(`Temporal at ${address}`, () => NativeConnection.connect({ address }), logger);
   // Workflows upsert ApprovalStatus and Light: against a namespace without them every workflow task would fail.
   await assertSearchAttributesRegistered(connection, config.temporalNamespace);
+  // The daily calendar coverage check: every worker ensures its schedule; the first one creates it.
+  await ensureCalendarCoverageSchedule(new Client({ connection, namespace: config.temporalNamespace }), config.taskQueue);
   const workflowBundle = prebuiltWorkflowBundle();
   const worker = await createApprovalWorker({ connection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue, workflowBundle });
   const metrics = config.workerMetricsPort === undefined ? undefined : serveMetrics(config.workerMetricsPort);

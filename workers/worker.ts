@@ -4,6 +4,7 @@ import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createCalendarService, type CalendarService } from '../activities/calendar-service';
+import { createCalendarCoverageActivities } from '../activities/calendar-coverage';
 import { createClockActivities } from '../activities/clock';
 import { createNotificationActivities } from '../activities/notifications';
 import { createProjectActivities } from '../activities/project-records';
@@ -44,6 +45,7 @@ export function createActivities(db: DataSource, calendar: CalendarService = cre
     ...createNotificationActivities({ db }),
     ...createSupervisionActivities({ db }),
     ...createProjectActivities({ db }),
+    ...createCalendarCoverageActivities({ db, calendar }),
   });
 }
 

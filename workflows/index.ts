@@ -2,3 +2,4 @@
 export { caseWorkflow } from './case-workflow';
 export { stepWorkflow } from './step-workflow';
 export { projectWorkflow } from './project-workflow';
+export { calendarCoverageWorkflow } from './calendar-coverage';
