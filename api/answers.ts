@@ -2,7 +2,7 @@
 // declare them (`answer: caseView`), the OpenAPI document publishes them, the console's types are
 // generated from them, and an integration test checks live answers against the document.
 import { z } from 'zod';
-import { CASE_STATUSES, CHANNELS, LIGHTS, ROLES, STEP_STATUSES, SUSPENSION_KINDS } from '../domain/types';
+import { CASE_STATUSES, CHANNELS, LIGHTS, ROLES, SHOWN_STEP_STATUSES, SUSPENSION_KINDS } from '../domain/types';
 import { APPROVAL_MODES } from '../domain/approval-panel';
 import { PROJECT_STAGE_CODES } from '../domain/projects';
 import { COMPLAINT_STATUSES } from '../domain/charts/complaint-chart';
@@ -42,7 +42,7 @@ export const stepAnswer = z.object({
   caseId: z.uuid(),
   matterCode: z.string(),
   departmentCode: z.string(),
-  status: z.enum(STEP_STATUSES),
+  status: z.enum(SHOWN_STEP_STATUSES),
   dueAt: instant.nullable(),
   legalDueAt: instant.nullable(),
   limitDays: z.number().int().nullable(),
@@ -113,7 +113,7 @@ export const trackingAnswer = z.object({
   acceptedAt: instant.nullable(),
   deliveredAt: instant.nullable(),
   deficiency: deficiencyAnswer.extend({ owed: z.array(z.object({ code: z.string(), name: z.string().optional() })) }).nullable(),
-  steps: z.array(z.object({ matterCode: z.string(), departmentCode: z.string(), status: z.enum(STEP_STATUSES), dueAt: instant.nullable() })),
+  steps: z.array(z.object({ matterCode: z.string(), departmentCode: z.string(), status: z.enum(SHOWN_STEP_STATUSES), dueAt: instant.nullable() })),
 });
 
 const missingMaterial = z.object({ matterCode: z.string(), code: z.string(), name: z.string(), core: z.boolean() });
@@ -453,7 +453,7 @@ export const boardAnswer = z.object({
     caseId: z.string(),
     matterCode: z.string(),
     departmentCode: z.string(),
-    status: z.enum(STEP_STATUSES),
+    status: z.enum(SHOWN_STEP_STATUSES),
     assignee: z.string().nullable(),
     dueAt: instant.nullable(),
     lateWorkingDays: z.number(),

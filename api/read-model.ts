@@ -130,6 +130,10 @@ export function createReadModel(db: DataSource) {
   return {
     findCase: (id: string): Promise<CaseRecord | null> => cases.findOneBy({ id }),
     findStep: (id: string): Promise<Step | null> => steps.findOneBy({ id }),
+    /** The status of a step's case (null if the case is not projected yet). */
+    async caseStatusOf(caseId: string): Promise<CaseRecord['status'] | null> {
+      return (await cases.findOne({ where: { id: caseId }, select: { id: true, status: true } }))?.status ?? null;
+    },
     stepsOf: (caseId: string): Promise<Step[]> => steps.find({ where: { caseId }, order: { matterCode: 'ASC' } }),
 
     async caseDetails(id: string): Promise<CaseDetails | null> {

@@ -3,14 +3,15 @@ import type { AuditEvent, CaseRecord, Step } from '../entities';
 import { toShanghaiIso, withShanghaiInstants } from '../domain/time';
 import { DECIDED_STEP_STATUSES } from '../domain/charts/states';
 import { awaitedSigners, remainingSigners, type StepApproval } from '../domain/approval-panel';
+import type { ShownStepStatus } from '../domain/types';
 
 /** 会签 / 或签 / 依次: members, who signed when, who is still to and whose turn it is; `single` without a panel. */
 export function approvalView(approval: StepApproval | null, status: string) {
   if (!approval) return { mode: 'single' as const, members: [], signed: [], remaining: [], awaiting: [] };
   const panel = { mode: approval.mode, approvers: approval.members };
   const signatures = approval.signed.map(({ username, opinion }) => ({ username, opinion }));
-  // A decided step awaits nobody, whoever had not signed.
-  const open = !DECIDED_STEP_STATUSES.includes(status);
+  // A decided or withdrawn step awaits nobody, whoever had not signed.
+  const open = !DECIDED_STEP_STATUSES.includes(status) && status !== 'withdrawn';
   return {
     mode: approval.mode,
     members: approval.members,
@@ -20,24 +21,31 @@ export function approvalView(approval: StepApproval | null, status: string) {
   };
 }
 
-export function stepView(step: Step) {
+/** A step not decided when its case was withdrawn ended with the withdrawal: `withdrawn`, no light. */
+export function shownStepStatus(step: Pick<Step, 'status'>, caseStatus: string | null): ShownStepStatus {
+  return caseStatus === 'withdrawn' && !DECIDED_STEP_STATUSES.includes(step.status) ? 'withdrawn' : step.status;
+}
+
+/** `caseStatus`: the step's case's, when the caller knows it (a withdrawn case ends its open steps). */
+export function stepView(step: Step, caseStatus: string | null = null) {
+  const status = shownStepStatus(step, caseStatus);
   return {
     id: step.id,
     caseId: step.caseId,
     matterCode: step.matterCode,
     departmentCode: step.departmentCode,
-    status: step.status,
+    status,
     dueAt: toShanghaiIso(step.dueAt),
     legalDueAt: toShanghaiIso(step.legalDueAt),
     limitDays: step.limitDays,
-    light: step.light,
+    light: status === 'withdrawn' ? null : step.light,
     card: step.card,
     assignee: step.assigneeId === null ? null : { id: step.assigneeId, username: step.assigneeName },
     opinion: step.opinion,
     reason: step.reason,
     legalBasis: step.legalBasis,
     decidedAt: toShanghaiIso(step.decidedAt),
-    approval: approvalView(step.approval ?? null, step.status),
+    approval: approvalView(step.approval ?? null, status),
   };
 }
 
@@ -80,7 +88,7 @@ export function deficiencyView(record: CaseRecord) {
 }
 
 export function caseView(record: CaseRecord, steps: Step[], timeline: AuditEvent[]) {
-  return { ...caseSummaryView(record), deficiency: deficiencyView(record), steps: steps.map(stepView), timeline: timeline.map(timelineView) };
+  return { ...caseSummaryView(record), deficiency: deficiencyView(record), steps: steps.map((step) => stepView(step, record.status)), timeline: timeline.map(timelineView) };
 }
 
 /** What an applicant sees with a tracking code: progress only, no personal data. */
@@ -93,6 +101,6 @@ export function trackingView(record: CaseRecord, steps: Step[]) {
     deliveredAt: toShanghaiIso(record.deliveredAt),
     // 容缺: what is still owed and by when (material names only: the clerk's notes stay inside).
     deficiency: record.deficiency ? { ...deficiencyView(record), owed: record.deficiency.owed.map(({ code, name }) => ({ code, name })) } : null,
-    steps: steps.map((step) => ({ matterCode: step.matterCode, departmentCode: step.departmentCode, status: step.status, dueAt: toShanghaiIso(step.dueAt) })),
+    steps: steps.map((step) => ({ matterCode: step.matterCode, departmentCode: step.departmentCode, status: shownStepStatus(step, record.status), dueAt: toShanghaiIso(step.dueAt) })),
   };
 }

@@ -16,6 +16,9 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const STEP_STATUSES = ['pending', 'claimed', 'inReview', 'suspended', 'approved', 'rejected'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
+/** A step as the API shows it: its chart state, or `withdrawn` once its case was withdrawn before the step was decided. */
+export const SHOWN_STEP_STATUSES = [...STEP_STATUSES, 'withdrawn'] as const;
+export type ShownStepStatus = (typeof SHOWN_STEP_STATUSES)[number];
 
 export const LIGHTS = ['green', 'yellow', 'red'] as const;
 export type Light = (typeof LIGHTS)[number];

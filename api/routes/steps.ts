@@ -83,7 +83,8 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
     method: 'get', path: '/api/steps/:id', tag: 'steps', summary: 'One step of the caller\'s department',
     access: ['officer', 'leader'], params: idParam, answer: stepAnswer, responses: { 200: 'the step' },
   }, async ({ params }, req, res) => {
-    res.json(stepView(await ownStep(params.id, actorOf(req))));
+    const step = await ownStep(params.id, actorOf(req));
+    res.json(stepView(step, await readModel.caseStatusOf(step.caseId)));
   });
 
   /** An active officer or leader of the step's department, else 400 on `path`. */

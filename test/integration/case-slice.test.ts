@@ -276,6 +276,19 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
         expect(description.status.name).to.equal('CANCELLED');
       });
       expect((await officerFgw.get('/api/inbox')).body.map((s: { id: string }) => s.id)).not.to.include(step.id);
+      // The step ended with the withdrawal: so the case page, the step page and the tracking page say.
+      const page = (await clerk.get(`/api/cases/${id}`)).body;
+      expect(page.steps.map((s: { status: string; light: string | null }) => [s.status, s.light])).to.deep.equal([['withdrawn', null]]);
+      expect((await officerFgw.get(`/api/steps/${step.id}`)).body).to.include({ status: 'withdrawn', light: null });
+      const tracked = await new ApiClient(system.url).get(`/api/track/${page.trackingCode}?phoneLast4=5678`);
+      expect(tracked.body.steps.map((s: { status: string }) => s.status)).to.deep.equal(['withdrawn']);
+    });
+
+    it('when the applicant withdraws before acceptance, then the steps that never started show as ended by the withdrawal', async () => {
+      const created = await clerk.post('/api/cases', application(['ZRJ-001', 'HBJ-001']));
+      const withdrawn = await clerk.post(`/api/cases/${created.body.id}/withdraw`, { reason: '申请人撤回' });
+      expect(withdrawn.body.status).to.equal('withdrawn');
+      expect(withdrawn.body.steps.map((s: { status: string }) => s.status)).to.deep.equal(['withdrawn', 'withdrawn']);
     });
   });
 
@@ -301,7 +314,7 @@ describe('case slice (HTTP → Temporal → MySQL)', function () {
       expect(paths).to.include.members(['applicant.name', 'applicant.phone', 'channel', '']);
       const unknownMatter = await clerk.post('/api/cases', application(['ZRJ-001', 'NOPE-1']));
       expect(unknownMatter.status).to.equal(400);
-      expect(unknownMatter.body.errors).to.deep.equal([{ path: 'matterCodes.1', message: 'unknown matter NOPE-1' }]);
+      expect(unknownMatter.body.errors).to.deep.equal([{ path: 'matterCodes.1', message: '事项 NOPE-1 不存在' }]);
       expect(await countRows()).to.deep.equal(before);
     });
   });

@@ -6,7 +6,7 @@ const CASE_COLORS: Record<string, string> = {
   approved: 'success', partiallyApproved: 'gold', denied: 'error', delivered: 'default', refused: 'error', withdrawn: 'default',
 };
 const STEP_COLORS: Record<string, string> = {
-  pending: 'blue', claimed: 'cyan', inReview: 'processing', suspended: 'warning', approved: 'success', rejected: 'error',
+  pending: 'blue', claimed: 'cyan', inReview: 'processing', suspended: 'warning', approved: 'success', rejected: 'error', withdrawn: 'default',
 };
 
 export function CaseStatusTag({ status }: { status: string }) {

@@ -21,6 +21,7 @@ export const STEP_STATUS_LABELS: Record<string, string> = {
   suspended: '暂停计时',
   approved: '已通过',
   rejected: '不予许可',
+  withdrawn: '随撤回终止',
 };
 
 export const CHANNEL_LABELS: Record<string, string> = {
