@@ -1,6 +1,8 @@
 // Delivery channels for the notification sender. Each passes the row's dedupeKey on as an
 // idempotency key: a row reclaimed after a sender crash may reach a channel twice.
 import type { Logger } from 'pino';
+import { DEFAULT_SERVICE_CENTER_NAME } from '../config';
+import { noticeText } from '../domain/notice-text';
 import type { NotificationChannel, OutgoingNotification } from './notification-sender';
 
 /** Writes the notice to the structured log; the channel every deployment has. */
@@ -43,8 +45,12 @@ export interface SmsProvider {
   sendSms(phone: string, text: string, idempotencyKey: string): Promise<void>;
 }
 
-const defaultSmsText = (message: OutgoingNotification): string =>
-  `[${message.template}] ${JSON.stringify(message.payload)}`;
+/** The text an applicant reads: `【signature】title：body`, in the 消息中心's wording (domain/notice-text.ts). */
+export function smsText(message: Pick<OutgoingNotification, 'template' | 'payload'>, signature: string = DEFAULT_SERVICE_CENTER_NAME): string {
+  const { title, body } = noticeText(message.template, message.payload);
+  return `【${signature}】${title}${body ? `：${body.replaceAll('\n', '；')}` : ''}`;
+}
+const defaultSmsText = (message: OutgoingNotification): string => smsText(message);
 
 /** Texts the recipient, which must be a phone number. */
 export function smsChannel(provider: SmsProvider, render: (message: OutgoingNotification) => string = defaultSmsText): NotificationChannel {
@@ -63,10 +69,45 @@ export const unconfiguredSmsProvider: SmsProvider = {
   },
 };
 
-/** 'log' always; 'webhook' when NOTIFY_WEBHOOK_URL is set; 'sms' through the unconfigured provider. */
+export interface SmsBridgeOptions {
+  /** The bridge's endpoint: it answers 2xx once the gateway took the message. */
+  url: string;
+  /** Sent as `Authorization: Bearer <token>` when set. */
+  token?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * The SMS bridge: POSTs `{phone, text}` as JSON with the row's `Idempotency-Key`, to a small
+ * service beside the deployment that hands it to the SMS gateway the center contracts (Aliyun,
+ * Tencent Cloud, a carrier's). Any other answer than 2xx, or none in time, is a failed attempt
+ * the outbox retries. The contract is in docs/operations.md.
+ */
+export function smsBridgeProvider({ url, token, timeoutMs = 5000 }: SmsBridgeOptions): SmsProvider {
+  return {
+    async sendSms(phone, text, idempotencyKey) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ phone, text }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = await response.text();
+      if (!response.ok) throw new Error(`SMS bridge answered ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`);
+    },
+  };
+}
+
+/**
+ * 'log' always; 'webhook' when NOTIFY_WEBHOOK_URL is set; 'sms' through the bridge at
+ * SMS_BRIDGE_URL (SMS_BRIDGE_TOKEN; texts signed with SERVICE_CENTER_NAME), else through the
+ * unconfigured provider, so SMS rows fail visibly.
+ */
 export function channelsFromEnv(env: NodeJS.ProcessEnv, logger: Logger): NotificationChannel[] {
   const channels = [logChannel(logger)];
   if (env.NOTIFY_WEBHOOK_URL) channels.push(webhookChannel({ url: env.NOTIFY_WEBHOOK_URL }));
-  channels.push(smsChannel(unconfiguredSmsProvider));
+  const signature = env.SERVICE_CENTER_NAME?.trim() || DEFAULT_SERVICE_CENTER_NAME;
+  const provider = env.SMS_BRIDGE_URL ? smsBridgeProvider({ url: env.SMS_BRIDGE_URL, ...(env.SMS_BRIDGE_TOKEN ? { token: env.SMS_BRIDGE_TOKEN } : {}) }) : unconfiguredSmsProvider;
+  channels.push(smsChannel(provider, (message) => smsText(message, signature)));
   return channels;
 }

@@ -317,5 +317,33 @@ describe('notification outbox (MySQL)', function () {
       expect(stored.lastError).to.equal('webhook answered 500: boom');
       expect(stored.nextAttemptAt.getTime()).to.be.greaterThan(Date.now());
     });
+
+    it('when an SMS bridge is configured, then the applicant\'s text goes to it in Chinese, signed with the center, with the key and the token', async () => {
+      status = 200;
+      await enqueue(request('case-1:delivered:applicant', {
+        channel: 'sms', recipientRole: 'applicant', recipient: '13912345678', template: 'case.delivered', payload: { trackingCode: 'ABCDEFGH23' },
+      }));
+      const channels = channelsFromEnv({ SMS_BRIDGE_URL: hookUrl, SMS_BRIDGE_TOKEN: 'bridge-secret', SERVICE_CENTER_NAME: '星河区政务服务中心' }, silent);
+      expect(channels.map((c) => c.name)).to.deep.equal(['log', 'sms']);
+
+      expect(await sender({ channels }).drainOnce()).to.deep.equal({ sent: 1, retried: 0, failed: 0 });
+
+      expect(received).to.have.length(1);
+      expect(received[0].headers).to.include({ 'idempotency-key': 'case-1:delivered:applicant', authorization: 'Bearer bridge-secret' });
+      expect(received[0].body).to.deep.equal({ phone: '13912345678', text: '【星河区政务服务中心】统一出件：办理结果可领取（受理编号 ABCDEFGH23）' });
+      expect(await row('case-1:delivered:applicant')).to.include({ status: 'sent' });
+    });
+
+    it('when the SMS bridge answers 503, then the text waits for a retry with the reason', async () => {
+      status = 503;
+      await enqueue(request('case-2:delivered:applicant', { channel: 'sms', recipientRole: 'applicant', recipient: '13912345678', template: 'case.delivered' }));
+      const channels = channelsFromEnv({ SMS_BRIDGE_URL: hookUrl }, silent);
+
+      expect(await sender({ channels }).drainOnce()).to.deep.equal({ sent: 0, retried: 1, failed: 0 });
+
+      expect(received[0].headers.authorization).to.equal(undefined);
+      expect((received[0].body as { text: string }).text).to.match(/^【政务服务中心】统一出件/);
+      expect(await row('case-2:delivered:applicant')).to.include({ status: 'pending', attempts: 1, lastError: 'SMS bridge answered 503: boom' });
+    });
   });
 });
