@@ -48,7 +48,7 @@ const tokenClaims = z.object({
 const DUMMY_HASH = bcrypt.hashSync('\u0000unknown-user\u0000', 10);
 
 const locked = (until: Date): HttpProblem =>
-  new HttpProblem(423, ErrorCode.Locked, 'Account locked', `too many failed sign-ins; try again after ${toShanghaiIso(until)}`, { lockedUntil: toShanghaiIso(until) });
+  new HttpProblem(423, ErrorCode.Locked, `登录失败次数过多，请于 ${toShanghaiIso(until)} 之后再试`, { lockedUntil: toShanghaiIso(until) });
 
 export interface AuthDependencies {
   db: DataSource;
@@ -91,7 +91,7 @@ export function createAuth({ db, config, security, book }: AuthDependencies) {
     const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !matches) {
       if (user) await failed(user, address);
-      throw unauthorized('unknown user or wrong password');
+      throw unauthorized('用户名或密码不正确');
     }
     if (here) await failures.delete({ userId: user.id, address });
     if (user.failedLogins > 0 || user.lockedUntil) await users.update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
@@ -116,12 +116,12 @@ export function createAuth({ db, config, security, book }: AuthDependencies) {
       // Pinned to HS256; a token without `exp` or with a non-numeric subject is no token.
       subject = Number(tokenClaims.parse(jwt.verify(token, secret, { algorithms: ['HS256'] })).sub);
     } catch {
-      return next(unauthorized('the token is invalid or expired'));
+      return next(unauthorized('登录令牌无效或已过期，请重新登录'));
     }
     const account = await users.findOne({
       where: { id: subject }, select: { id: true, username: true, role: true, departmentCode: true, active: true },
     });
-    if (!account?.active) return next(unauthorized('the account is no longer active'));
+    if (!account?.active) return next(unauthorized('该账户已停用'));
     req.user = { id: account.id, username: account.username, role: account.role, departmentCode: account.departmentCode ?? null };
     next();
   };
@@ -134,7 +134,7 @@ export function allow(...roles: Role[]): RequestHandler & Policy {
   const guard: RequestHandler = (req, _res, next) => {
     const user = req.user;
     if (!user) return next(unauthorized());
-    if (!roles.includes(user.role)) return next(forbidden(`role ${user.role} may not do this; allowed: ${roles.join(', ')}`));
+    if (!roles.includes(user.role)) return next(forbidden(`角色 ${user.role} 无权办理此操作；可办理的角色：${roles.join('、')}`));
     next();
   };
   return Object.assign(guard, { policy: roles });

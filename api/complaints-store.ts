@@ -74,9 +74,9 @@ export const complaintAllowedEvents = (status: ComplaintStatus): string[] => all
 export async function transitionComplaint(db: DataSource, id: number, event: ComplaintEvent, changes: Partial<Complaint>): Promise<Complaint> {
   const repo = db.getRepository(Complaint);
   const complaint = await repo.findOneBy({ id });
-  if (!complaint) throw notFound(`complaint ${id}`);
+  if (!complaint) throw notFound(`投诉 ${id}`);
   const refuse = (status: ComplaintStatus) =>
-    illegalTransition(`${event.type} is not allowed while the complaint is ${status}`, status, event.type, complaintAllowedEvents(status));
+    illegalTransition(`投诉当前状态为 ${status}，不能办理 ${event.type}`, status, event.type, complaintAllowedEvents(status));
   const snapshot = complaintSnapshot(complaint.status);
   if (!canApply(complaintChart, snapshot, event)) throw refuse(complaint.status);
   const next = applyEvent(complaintChart, snapshot, event).value as ComplaintStatus;

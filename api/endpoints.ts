@@ -123,8 +123,8 @@ function queryNames(schema: z.ZodType | undefined): readonly string[] {
 function refuseUnknownQuery(names: string[], known: readonly string[]): void {
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length === 0) return;
-  const takes = known.length === 0 ? 'this route takes no query parameters' : `this route takes ${known.join(', ')}`;
-  throw badRequest(unknown.map((name) => ({ path: `query.${name}`, message: `unknown query parameter; ${takes}` })));
+  const takes = known.length === 0 ? '此接口不接受查询参数' : `此接口接受的查询参数：${known.join('、')}`;
+  throw badRequest(unknown.map((name) => ({ path: `query.${name}`, message: `不认识的查询参数；${takes}` })));
 }
 
 const publicAccess: RequestHandler & Policy = Object.assign<RequestHandler, Policy>((_req, _res, next) => next(), { policy: 'public' });

@@ -3,7 +3,7 @@ import type { ErrorRequestHandler } from 'express';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ErrorCode, type IllegalTransitionDetails } from '../domain/errors';
-import { forbidden, HttpProblem, illegalTransition, notFound } from './problems';
+import { forbidden, HttpProblem, illegalTransition, notFound, PROBLEM_TITLES } from './problems';
 
 /** Maps a failure raised inside a workflow update (validator or handler) to an HTTP problem. */
 export function fromWorkflowFailure(err: unknown): HttpProblem | undefined {
@@ -30,11 +30,11 @@ export const problemMiddleware: ErrorRequestHandler = (err, req, res, _next) => 
     req.log?.error({ err }, 'unhandled error');
   }
   const status = problem?.status ?? 500;
-  const detail = problem?.message ?? 'an unexpected error occurred';
+  const detail = problem?.message ?? '系统出现意外错误，请稍后重试；如仍不能办理，请把请求编号（requestId）告知系统管理员';
   res.locals.problemDetail = detail;
   res.status(status).type('application/problem+json').json({
-    type: `urn:problem:${problem?.code ?? 'internal'}`,
-    title: problem?.title ?? 'Internal Server Error',
+    type: `urn:problem:${problem?.code ?? ErrorCode.Internal}`,
+    title: problem?.title ?? PROBLEM_TITLES[ErrorCode.Internal],
     status,
     detail,
     instance: req.originalUrl,
@@ -46,8 +46,8 @@ export const problemMiddleware: ErrorRequestHandler = (err, req, res, _next) => 
 /** body-parser errors (malformed JSON, too large) carry an HTTP status of their own. */
 function fromExpress(err: unknown): HttpProblem | undefined {
   const status = (err as { status?: number; type?: string }).status;
-  if (status === 400) return new HttpProblem(400, ErrorCode.Validation, 'Malformed body', 'the request body is not valid JSON', { errors: [{ path: '', message: 'malformed JSON' }] });
-  if (status === 413) return new HttpProblem(413, ErrorCode.PayloadTooLarge, 'Body too large', 'the request body exceeds the size limit');
-  if (status === 415) return new HttpProblem(415, ErrorCode.Validation, 'Unsupported body encoding', 'the request body encoding is not supported');
+  if (status === 400) return new HttpProblem(400, ErrorCode.Validation, '请求内容不是有效的 JSON', { errors: [{ path: '', message: '不是有效的 JSON' }] });
+  if (status === 413) return new HttpProblem(413, ErrorCode.PayloadTooLarge, '请求内容超过了大小上限');
+  if (status === 415) return new HttpProblem(415, ErrorCode.Validation, '请求内容的编码不受支持');
   return undefined;
 }

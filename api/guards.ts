@@ -15,7 +15,7 @@ import type { EndpointSpec, Guards } from './endpoints';
 import { badRequest, HttpProblem } from './problems';
 
 const tooMany = (what: string): RequestHandler => (_req, _res, next) =>
-  next(new HttpProblem(429, ErrorCode.TooManyRequests, 'Too many requests', `too many ${what}; slow down and retry after a minute`));
+  next(new HttpProblem(429, ErrorCode.TooManyRequests, `${what}过多，请一分钟后再试`));
 
 export function createGuards(
   db: DataSource, security: Pick<SecurityConfig, 'loginsPerMinute' | 'lookupsPerMinute' | 'writesPerMinute' | 'idempotencyWaitSeconds'>,
@@ -26,7 +26,7 @@ export function createGuards(
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-    handler: tooMany('sign-in attempts from this address'),
+    handler: tooMany('本地址的登录尝试'),
   });
   // Public look-ups (a tracking code with the phone's last four digits) cannot be guessed at speed.
   const lookupLimit = rateLimit({
@@ -35,7 +35,7 @@ export function createGuards(
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-    handler: tooMany('look-ups from this address'),
+    handler: tooMany('本地址的查询'),
   });
   const writeLimit = rateLimit({
     windowMs: 60_000,
@@ -44,7 +44,7 @@ export function createGuards(
     legacyHeaders: false,
     // Behind the access policy: every caller here is signed in, so count per user.
     keyGenerator: (req) => `user:${req.user?.id ?? ipKeyGenerator(req.ip ?? '')}`,
-    handler: tooMany('changes from this account'),
+    handler: tooMany('本账户的提交'),
   });
   const idempotent = idempotencyKeys(db, security.idempotencyWaitSeconds * 1000);
 
@@ -109,7 +109,7 @@ export function idempotencyKeys(db: DataSource, waitMs: number): RequestHandler 
   const middleware: RequestHandler = async (req, res, next) => {
     const key = req.get('Idempotency-Key');
     if (key === undefined) return next();
-    if (!KEY_PATTERN.test(key)) throw badRequest([{ path: 'headers.idempotency-key', message: 'must be 1–128 visible ASCII characters' }]);
+    if (!KEY_PATTERN.test(key)) throw badRequest([{ path: 'headers.idempotency-key', message: '应为 1–128 个可见 ASCII 字符' }]);
     const actorId = req.user!.id;
     const requestHash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? {})}`, 'utf8').digest('hex');
@@ -122,7 +122,7 @@ export function idempotencyKeys(db: DataSource, waitMs: number): RequestHandler 
       if (!isUniqueViolation(err)) throw err;
       const first = await records.findOneByOrFail({ actorId, key });
       if (first.requestHash !== requestHash) {
-        throw new HttpProblem(422, ErrorCode.IdempotencyKeyReused, 'Idempotency key reused', 'this Idempotency-Key was used for a different request');
+        throw new HttpProblem(422, ErrorCode.IdempotencyKeyReused, '此 Idempotency-Key 已用于另一个内容不同的请求，请换一个新的键重新提交');
       }
       const answered = first.state === 'done' ? first : await settled(actorId, key);
       // The first answer was a 5xx and was dropped meanwhile: this request takes the key afresh.

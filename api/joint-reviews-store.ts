@@ -99,7 +99,7 @@ export function createJointReviewStore(db: DataSource) {
 
   /** Another change committed between our read and our write: the client reads again. */
   const raced = (review: JointReview, event: JointReviewEvent['type']) =>
-    illegalTransition(`joint review ${review.id} changed meanwhile; read it again`, review.status, event, []);
+    illegalTransition(`联合审查 ${review.id} 刚被他人修改，请刷新后重试`, review.status, event, []);
 
   return {
     find: (id: number): Promise<StoredJointReview | null> => load(db.manager, id),
@@ -129,8 +129,8 @@ export function createJointReviewStore(db: DataSource) {
     async recordOpinion(stored: StoredJointReview, departmentCode: string, opinion: string, actor: Actor): Promise<StoredJointReview> {
       const event: JointReviewEvent = { type: 'RECORD_OPINION', departmentCode, opinion };
       const refusal = stored.opinions.some((o) => o.departmentCode === departmentCode)
-        ? `department ${departmentCode} has already given its opinion`
-        : `joint review ${stored.review.id} takes no opinion from ${departmentCode} now`;
+        ? `部门 ${departmentCode} 已经提交过意见`
+        : `联合审查 ${stored.review.id} 现在不接受部门 ${departmentCode} 的意见`;
       assertCan(stored, event, refusal);
       const at = new Date();
       const { review } = stored;
@@ -156,8 +156,8 @@ export function createJointReviewStore(db: DataSource) {
       const given = new Set(stored.opinions.map((o) => o.departmentCode));
       const missing = stored.review.departments.filter((department) => !given.has(department));
       const detail = missing.length > 0 && !isFinal(jointReviewChart, snapshotOf(stored))
-        ? `opinions still missing from ${missing.join(', ')}`
-        : `joint review ${stored.review.id} is ${stored.review.status}`;
+        ? `尚缺以下部门的意见：${missing.join('、')}`
+        : `联合审查 ${stored.review.id} 当前状态为 ${stored.review.status}`;
       const next = assertCan(stored, { type: 'CONCLUDE', consolidatedOpinion }, detail);
       const at = new Date();
       const { review } = stored;

@@ -7,7 +7,7 @@ import { isCalendarDate } from '../domain/calendar';
 export const MAX_PERIOD_DAYS = 3 * 366;
 const DAY_MS = 86_400_000;
 
-const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
+const date = z.string().refine(isCalendarDate, '应为日期，格式 YYYY-MM-DD');
 
 export interface Period {
   from: string;
@@ -37,8 +37,8 @@ export function withResolvedPeriod<Q extends { from?: string; to?: string }>(que
 
 /** `from` after `to` is a 400 on `from`; a period spans at most MAX_PERIOD_DAYS days. */
 export function checkPeriod(query: Period, ctx: z.RefinementCtx): void {
-  if (query.from > query.to) ctx.addIssue({ code: 'custom', path: ['from'], message: `must not be after to (${query.to})` });
-  else if (days(query.from, query.to) >= MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `a period spans at most ${MAX_PERIOD_DAYS} days` });
+  if (query.from > query.to) ctx.addIssue({ code: 'custom', path: ['from'], message: `不能晚于截止日期 to（${query.to}）` });
+  else if (days(query.from, query.to) >= MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `统计区间最长 ${MAX_PERIOD_DAYS} 天` });
 }
 
 /** The UTC instants bounding a period: [from 00:00, the day after `to` 00:00) Shanghai time. */

@@ -64,7 +64,7 @@ export function createProjectReads(db: DataSource) {
   const visible = async (id: string, actor: Actor): Promise<Project> => {
     const project = await db.getRepository(Project).findOneBy({ id });
     const departments = project ? (await departmentsOf([id])).get(id) ?? [] : [];
-    if (!project || !canSeeProject(actor, { stepDepartments: departments, agentId: project.agentId })) throw notFound(`project ${id}`);
+    if (!project || !canSeeProject(actor, { stepDepartments: departments, agentId: project.agentId })) throw notFound(`项目 ${id}`);
     return project;
   };
 

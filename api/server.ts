@@ -149,7 +149,7 @@ export function createApp({ db, temporal, config, logger, clock = systemClock }:
   app.use(createCaseCopiesRouter({ db, readModel, copies: createCaseCopies(db), book }));
   app.use(consoleRouter());
   app.use(methodNotAllowed(book.specs));
-  app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
+  app.use((req, _res, next) => next(notFound(`接口 ${req.method} ${req.path}`)));
   app.use(problemMiddleware);
 
   // Declared last, so the document lists every route above (and these two).

@@ -41,10 +41,10 @@ export function toleranceProblems(requirements: MaterialRequirement[], handedIn:
   const received = new Set(handedIn);
   return requested.flatMap(({ code }, index): ToleranceProblem[] => {
     const matching = requirements.filter((material) => material.code === code);
-    if (matching.length === 0) return [{ index, message: `${code} is not a material of the case's matters` }];
-    if (matching.some((material) => material.core)) return [{ index, message: `${code} is a core material: it can never be 容缺` }];
-    if (received.has(code)) return [{ index, message: `${code} was handed in already` }];
-    if (requested.findIndex((item) => item.code === code) !== index) return [{ index, message: `${code} is named twice` }];
+    if (matching.length === 0) return [{ index, message: `${code} 不是本件事项的材料` }];
+    if (matching.some((material) => material.core)) return [{ index, message: `${code} 是核心材料，不能容缺` }];
+    if (received.has(code)) return [{ index, message: `${code} 已经提交` }];
+    if (requested.findIndex((item) => item.code === code) !== index) return [{ index, message: `${code} 重复列出` }];
     return [];
   });
 }

@@ -12,6 +12,8 @@ export enum ErrorCode {
   PayloadTooLarge = 'payload-too-large',
   IdempotencyKeyReused = 'idempotency-key-reused',
   MethodNotAllowed = 'method-not-allowed',
+  /** Anything unexpected: the API answers 500 and logs it. */
+  Internal = 'internal',
 }
 
 /** Details carried by an illegal-transition failure so the API can answer 409 helpfully. */

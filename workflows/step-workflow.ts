@@ -130,12 +130,12 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     if (panelNow()?.approvers.includes(actor.username)) return;
     const assignee = step.context.assignee;
     if (assignee && assignee.id !== actor.id && actor.role !== 'leader') {
-      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: `step ${input.stepId} is claimed by ${assignee.username}`, nonRetryable: true });
+      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: `审批环节 ${input.stepId} 已由 ${assignee.username} 签收`, nonRetryable: true });
     }
   };
   const mustBeLeader = ({ actor }: { actor: Actor }): void => {
     if (actor.role !== 'leader') {
-      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: 'an extension needs the department leader', nonRetryable: true });
+      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: '延期须由部门负责人办理', nonRetryable: true });
     }
   };
   const decided = (): void => {
@@ -225,7 +225,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   const mustHoldStepOrLead = ({ actor }: { actor: Actor }): void => {
     const assignee = step.context.assignee;
     if (assignee && assignee.id !== actor.id && actor.role !== 'leader') {
-      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: `step ${input.stepId} is claimed by ${assignee.username}`, nonRetryable: true });
+      throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: `审批环节 ${input.stepId} 已由 ${assignee.username} 签收`, nonRetryable: true });
     }
   };
   const release = action<ReleaseStepInput>(({ reason }) => ({ type: 'RELEASE', ...(reason ? { reason } : {}) }), mustHoldStepOrLead, () => {
@@ -261,7 +261,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   const mustBeAwaitedOrLeader = ({ actor }: { actor: Actor }): void => {
     const panel = panelNow();
     if (actor.role === 'leader' || (panel && awaitedSigners(panel, step.context.signatures ?? []).includes(actor.username))) return;
-    throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: 'only the member awaited now, or the leader, sends the step back', nonRetryable: true });
+    throw ApplicationFailure.create({ type: ErrorCode.Forbidden, message: '只有当前轮到的审批组成员或部门负责人可以退回', nonRetryable: true });
   };
   /** Every earlier 退回 to the window, for the 一次告知 check. */
   const windowRounds: MissingMaterial[][] = [];

@@ -21,6 +21,6 @@ export function jsonDepth(value: unknown): number {
 }
 
 export const limitBodyDepth: RequestHandler = (req, _res, next) => {
-  if (jsonDepth(req.body) > MAX_BODY_DEPTH) return next(badRequest([{ path: 'body', message: `nested deeper than ${MAX_BODY_DEPTH} levels` }]));
+  if (jsonDepth(req.body) > MAX_BODY_DEPTH) return next(badRequest([{ path: 'body', message: `嵌套超过 ${MAX_BODY_DEPTH} 层` }]));
   next();
 };

@@ -12,6 +12,6 @@ export function methodNotAllowed(specs: readonly EndpointSpec[]): RequestHandler
     if (allowed.length === 0 || allowed.includes(req.method)) return next();
     if (allowed.includes('GET')) allowed.push('HEAD');
     res.set('Allow', allowed.join(', '));
-    next(new HttpProblem(405, ErrorCode.MethodNotAllowed, 'Method not allowed', `${req.method} is not allowed here; allowed: ${allowed.join(', ')}`, { allowed }));
+    next(new HttpProblem(405, ErrorCode.MethodNotAllowed, `此地址不支持 ${req.method} 请求；支持的方法：${allowed.join('、')}`, { allowed }));
   };
 }

@@ -20,14 +20,14 @@ const MAX_WORKING_DAYS = 365;
 
 const calendarDate = z.string().superRefine((value, ctx) => {
   if (!isCalendarDate(value)) {
-    ctx.addIssue({ code: 'custom', message: 'must be a calendar date YYYY-MM-DD' });
+    ctx.addIssue({ code: 'custom', message: '应为日期，格式 YYYY-MM-DD' });
     return;
   }
   const year = Number(value.slice(0, 4));
-  if (year < FIRST_YEAR || year > LAST_YEAR) ctx.addIssue({ code: 'custom', message: `year must be ${FIRST_YEAR}–${LAST_YEAR}` });
+  if (year < FIRST_YEAR || year > LAST_YEAR) ctx.addIssue({ code: 'custom', message: `年份应在 ${FIRST_YEAR}–${LAST_YEAR} 之间` });
 });
 const wholeNumber = (min: number, max: number) =>
-  z.string().regex(/^\d{1,6}$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+  z.string().regex(/^\d{1,6}$/, '应为整数').transform(Number).pipe(z.number().int().min(min).max(max));
 
 const dueDateQuery = z.object({ start: calendarDate, workingDays: wholeNumber(0, MAX_WORKING_DAYS) });
 const yearQuery = z.object({ year: wholeNumber(FIRST_YEAR, LAST_YEAR) });
@@ -111,7 +111,8 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged, book, cl
     try {
       due = cal.addWorkingDays(start, workingDays);
     } catch (err) {
-      if (err instanceof RangeError) throw badRequest([{ path: 'query.start', message: err.message }]);
+      // The only RangeError left after validation: the count runs past the days the calendar scans.
+      if (err instanceof RangeError) throw badRequest([{ path: 'query.start', message: `从 ${start} 起推算 ${workingDays} 个工作日超出了日历可推算的范围` }]);
       throw err;
     }
     res.json({
@@ -168,7 +169,7 @@ export function createCalendarRouter({ db, calendar, onCalendarChanged, book, cl
     access: ['admin'], params: dateParam, answer: calendarDayAnswer, responses: { 200: 'the day as the calendar now sees it' },
   }, async ({ params: { date } }, _req, res) => {
     const removal = await removeCalendarOverride(db, date);
-    if (!removal.found) throw notFound(`calendar entry for ${date}`);
+    if (!removal.found) throw notFound(`${date} 的日历设置`);
     await changed(date);
     res.json(await dayAnswer(date, removal.restored));
   });

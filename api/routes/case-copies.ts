@@ -17,7 +17,7 @@ const ccBody = z.strictObject({
   usernames: z.array(text(64)).max(50).optional(),
   departmentCodes: z.array(text(32)).max(20).optional(),
   note: text(2000).optional(),
-}).refine((body) => (body.usernames?.length ?? 0) + (body.departmentCodes?.length ?? 0) > 0, { message: 'name at least one username or department code', path: ['usernames'] });
+}).refine((body) => (body.usernames?.length ?? 0) + (body.departmentCodes?.length ?? 0) > 0, { message: '请至少指定一个用户名或部门代码', path: ['usernames'] });
 
 /** Who may receive a copy: the roles that read cases (an admin does not). */
 const READERS: readonly Role[] = ['clerk', 'officer', 'leader', 'agent', 'supervisor'];
@@ -34,7 +34,7 @@ export function createCaseCopiesRouter({ db, readModel, copies, book }: { db: Da
     const actor = actorOf(req);
     const details = await readModel.caseDetails(params.id);
     if (!details || !canSeeCase(actor, { stepDepartments: details.steps.map((step) => step.departmentCode), agentId: details.record.agentId })) {
-      throw notFound(`case ${params.id}`);
+      throw notFound(`办件 ${params.id}`);
     }
     const usernames = [...new Set(body.usernames ?? [])];
     const departmentCodes = [...new Set(body.departmentCodes ?? [])];
@@ -43,9 +43,9 @@ export function createCaseCopiesRouter({ db, readModel, copies, book }: { db: Da
     const problems = [
       ...(body.usernames ?? []).flatMap((username, i) => {
         const user = users.find((u) => u.username === username);
-        return user && READERS.includes(user.role) ? [] : [{ path: `usernames.${i}`, message: `${username} is not an active account that reads cases` }];
+        return user && READERS.includes(user.role) ? [] : [{ path: `usernames.${i}`, message: `${username} 不是可查阅办件的在用账户` }];
       }),
-      ...(body.departmentCodes ?? []).flatMap((code, i) => (departments.some((d) => d.code === code) ? [] : [{ path: `departmentCodes.${i}`, message: `${code} is not a department` }])),
+      ...(body.departmentCodes ?? []).flatMap((code, i) => (departments.some((d) => d.code === code) ? [] : [{ path: `departmentCodes.${i}`, message: `部门 ${code} 不存在` }])),
     ];
     if (problems.length > 0) throw badRequest(problems);
     const recipients: CopyRecipients = {

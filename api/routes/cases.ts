@@ -36,10 +36,10 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const registerBody = z.strictObject({
   applicant: z.strictObject({
     name: text(100),
-    phone: z.string().regex(/^\+?[0-9-]{7,20}$/, 'a phone number of 7–20 digits'),
-    idNumber: z.string().regex(/^[0-9]{17}[0-9Xx]$/, 'an 18-character resident ID number').optional(),
+    phone: z.string().regex(/^\+?[0-9-]{7,20}$/, '应为 7–20 位电话号码'),
+    idNumber: z.string().regex(/^[0-9]{17}[0-9Xx]$/, '应为 18 位居民身份证号码').optional(),
   }),
-  matterCodes: z.array(text(32)).min(1).max(20).refine((codes) => new Set(codes).size === codes.length, 'matter codes must be distinct'),
+  matterCodes: z.array(text(32)).min(1).max(20).refine((codes) => new Set(codes).size === codes.length, '事项代码不能重复'),
   channel: z.enum(CHANNELS),
   materials: z.array(z.strictObject({ code: text(64) })).max(200).default([]),
   projectName: text(200).optional(),
@@ -106,7 +106,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
   const visibleCase = async (id: string, actor: Actor) => {
     const details = await readModel.caseDetails(id);
     if (!details || !canSeeCase(actor, { stepDepartments: details.steps.map((step) => step.departmentCode), agentId: details.record.agentId })) {
-      throw notFound(`case ${id}`);
+      throw notFound(`办件 ${id}`);
     }
     return details;
   };
@@ -118,11 +118,11 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
   }, async ({ body }, req, res) => {
     const actor = actorOf(req);
     const { matters, requirements } = await requirementsOf(db, body.matterCodes);
-    const unknown = body.matterCodes.flatMap((code, i) => (matters.some((m) => m.code === code) ? [] : [{ path: `matterCodes.${i}`, message: `unknown matter ${code}` }]));
+    const unknown = body.matterCodes.flatMap((code, i) => (matters.some((m) => m.code === code) ? [] : [{ path: `matterCodes.${i}`, message: `事项 ${code} 不存在` }]));
     const knownMaterials = new Set(matters.flatMap((m) => m.materials ?? []).map((material) => material.code));
-    const strangers = body.materials.flatMap((material, i) => (knownMaterials.has(material.code) ? [] : [{ path: `materials.${i}.code`, message: `${material.code} is not a material of the chosen matters` }]));
+    const strangers = body.materials.flatMap((material, i) => (knownMaterials.has(material.code) ? [] : [{ path: `materials.${i}.code`, message: `${material.code} 不是所选事项的材料` }]));
     const agent = body.agentUsername ? await db.getRepository(User).findOneBy({ username: body.agentUsername, role: 'agent', active: true }) : null;
-    const noAgent = body.agentUsername && !agent ? [{ path: 'agentUsername', message: `${body.agentUsername} is not a proxy agent` }] : [];
+    const noAgent = body.agentUsername && !agent ? [{ path: 'agentUsername', message: `${body.agentUsername} 不是代办员` }] : [];
     if (unknown.length + strangers.length + noAgent.length > 0) throw badRequest([...unknown, ...strangers, ...noAgent]);
 
     const ordered = body.matterCodes.map((code) => matters.find((m) => m.code === code) as Matter);
@@ -205,7 +205,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
         try {
           await workflows.caseAction(record.id, update, toArgs(checked, actor), idFromKey(res, 'update'));
         } catch (err) {
-          if (err instanceof NotRunning) throw illegalTransition(`the case is ${record.status} and takes no more actions`, record.status, event, []);
+          if (err instanceof NotRunning) throw illegalTransition(`本件当前状态为 ${record.status}，不能再办理`, record.status, event, []);
           throw err;
         }
       }
@@ -259,7 +259,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     async (body, { record }) => {
       const owed = record.deficiency?.owed.map((item) => item.code) ?? [];
       if (owed.length === 0) return body;
-      const strangers = body.materials.flatMap(({ code }, i) => (owed.includes(code) ? [] : [{ path: `materials.${i}.code`, message: `${code} is not owed (owed: ${owed.join(', ')})` }]));
+      const strangers = body.materials.flatMap(({ code }, i) => (owed.includes(code) ? [] : [{ path: `materials.${i}.code`, message: `${code} 不是容缺待补的材料（待补：${owed.join('、')}）` }]));
       if (strangers.length > 0) throw badRequest(strangers);
       return body;
     },
@@ -279,7 +279,7 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
     const actor = actorOf(req);
     const { record, steps } = await visibleCase(params.id, actor);
     const open = steps.filter((step) => (OPEN_STEP_STATUSES as readonly string[]).includes(step.status) && step.version > 0);
-    if (open.length === 0) throw illegalTransition(`the case is ${record.status}: no step is open to urge`, record.status, 'URGE', []);
+    if (open.length === 0) throw illegalTransition(`本件当前状态为 ${record.status}，没有正在办理的环节可以催办`, record.status, 'URGE', []);
     // The notices and the timeline's URGED rows, in one transaction.
     await recordCaseUrge(db, { record, open, actor, requestId: String(req.id), ...(body.note ? { note: body.note } : {}) });
     res.json({ urged: open.map((step) => step.id) });

@@ -5,7 +5,6 @@ import type { Response } from 'express';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { APPROVAL_MODES, type ApprovalPanel } from '../../domain/approval-panel';
-import { ErrorCode } from '../../domain/errors';
 import { requirementCycle } from '../../domain/matter-graph';
 import { PROJECT_STAGE_CODES } from '../../domain/projects';
 import { SUSPENSION_KINDS } from '../../domain/types';
@@ -13,7 +12,7 @@ import { Department, Matter, MatterMaterial, User } from '../../entities';
 import { isUniqueViolation } from '../../entities/unique-violation';
 import type { RouteBook } from '../endpoints';
 import { departmentAnswer, matterAnswer } from '../answers';
-import { badRequest, HttpProblem, notFound, type FieldProblem } from '../problems';
+import { badRequest, conflict, notFound, type FieldProblem } from '../problems';
 import { matterView } from './catalogue';
 
 /** A limit longer than a year is not a working-day commitment anyone can keep. */
@@ -23,25 +22,25 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const distinct = <T>(values: readonly T[]) => values.findIndex((value, i) => values.indexOf(value) !== i);
 
 const materialBody = z.strictObject({
-  code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes'),
+  code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '应为小写字母、数字和连字符'),
   name: text(200),
   required: z.boolean(),
   /** Core (核心) materials decide the outcome and can never be 容缺, so they are always required. */
   core: z.boolean(),
-}).refine((material) => !material.core || material.required, { path: ['core'], message: 'a core material must be required' });
+}).refine((material) => !material.core || material.required, { path: ['core'], message: '核心材料必须是必交材料' });
 
 const approvalBody = z.strictObject({
   mode: z.enum(APPROVAL_MODES),
   approvers: z.array(text(64)).max(20),
 }).superRefine((panel, ctx) => {
   if (panel.mode === 'single' && panel.approvers.length > 0) {
-    ctx.addIssue({ code: 'custom', path: ['approvers'], message: 'a single decision has no panel; leave approvers empty' });
+    ctx.addIssue({ code: 'custom', path: ['approvers'], message: '单人审批没有审批组，approvers 应留空' });
   }
   if (panel.mode !== 'single' && panel.approvers.length < 2) {
-    ctx.addIssue({ code: 'custom', path: ['approvers'], message: `a ${panel.mode} panel needs at least two approvers` });
+    ctx.addIssue({ code: 'custom', path: ['approvers'], message: `${panel.mode} 方式的审批组至少需要两名审批人` });
   }
   const repeated = distinct(panel.approvers);
-  if (repeated !== -1) ctx.addIssue({ code: 'custom', path: ['approvers', repeated], message: 'approvers must be distinct' });
+  if (repeated !== -1) ctx.addIssue({ code: 'custom', path: ['approvers', repeated], message: '审批人不能重复' });
 });
 
 const matterFields = {
@@ -64,31 +63,28 @@ type MatterFields = z.infer<z.ZodObject<typeof matterFields>>;
 /** The checks that need nothing but the body. */
 function checkMatter(body: MatterFields, ctx: z.RefinementCtx): void {
   if (body.committedDays > body.legalDays) {
-    ctx.addIssue({ code: 'custom', path: ['committedDays'], message: `the committed limit may not exceed the legal ${body.legalDays} days` });
+    ctx.addIssue({ code: 'custom', path: ['committedDays'], message: `承诺时限不能超过法定时限 ${body.legalDays} 个工作日` });
   }
   if (!body.instant && body.committedDays === 0) {
-    ctx.addIssue({ code: 'custom', path: ['committedDays'], message: 'only an instant matter (即办件) has no committed days' });
+    ctx.addIssue({ code: 'custom', path: ['committedDays'], message: '只有即办件的承诺时限可以为 0' });
   }
   const procedure = distinct(body.specialProcedures);
-  if (procedure !== -1) ctx.addIssue({ code: 'custom', path: ['specialProcedures', procedure], message: 'special procedures must be distinct' });
+  if (procedure !== -1) ctx.addIssue({ code: 'custom', path: ['specialProcedures', procedure], message: '特别程序不能重复' });
   const required = distinct(body.requires);
-  if (required !== -1) ctx.addIssue({ code: 'custom', path: ['requires', required], message: 'required matters must be distinct' });
+  if (required !== -1) ctx.addIssue({ code: 'custom', path: ['requires', required], message: '前置事项不能重复' });
   const material = distinct(body.materials.map((m) => m.code));
-  if (material !== -1) ctx.addIssue({ code: 'custom', path: ['materials', material, 'code'], message: 'material codes must be unique within the matter' });
+  if (material !== -1) ctx.addIssue({ code: 'custom', path: ['materials', material, 'code'], message: '同一事项内材料代码不能重复' });
 }
 
-const createMatterBody = z.strictObject({ code: z.string().regex(MATTER_CODE, 'must be 2–32 upper-case letters, digits and dashes'), ...matterFields })
+const createMatterBody = z.strictObject({ code: z.string().regex(MATTER_CODE, '应为 2–32 个大写字母、数字和连字符'), ...matterFields })
   .superRefine(checkMatter);
 /** What `GET /api/matters` lists can be sent back as it is: `code`, if given, must be the path's. */
 const replaceMatterBody = z.strictObject({ code: z.string().optional(), ...matterFields }).superRefine(checkMatter);
-const codeParam = z.strictObject({ code: z.string().regex(MATTER_CODE, 'must be a matter code') });
+const codeParam = z.strictObject({ code: z.string().regex(MATTER_CODE, '应为事项代码') });
 const departmentBody = z.strictObject({
-  code: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be 2–32 lower-case letters, digits and dashes'),
+  code: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, '应为 2–32 个小写字母、数字和连字符，以字母开头'),
   name: text(100),
 });
-
-const conflict = (detail: string, field: string): HttpProblem =>
-  new HttpProblem(409, ErrorCode.Conflict, 'Conflict', detail, { errors: [{ path: field, message: detail }] });
 
 /** The checks against the catalogue and the accounts, read through the writing transaction. */
 async function catalogueProblems(
@@ -96,17 +92,17 @@ async function catalogueProblems(
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (!(await em.existsBy(Department, { code: body.departmentCode }))) {
-    problems.push({ path: 'departmentCode', message: `no department ${body.departmentCode}` });
+    problems.push({ path: 'departmentCode', message: `部门 ${body.departmentCode} 不存在` });
   }
   const known = new Set(matters.map((matter) => matter.code));
   body.requires.forEach((required, i) => {
-    if (required === code) problems.push({ path: `requires.${i}`, message: 'a matter cannot require itself' });
-    else if (!known.has(required)) problems.push({ path: `requires.${i}`, message: `no matter ${required}` });
+    if (required === code) problems.push({ path: `requires.${i}`, message: '事项不能以自身为前置事项' });
+    else if (!known.has(required)) problems.push({ path: `requires.${i}`, message: `事项 ${required} 不存在` });
   });
   if (problems.every((problem) => !problem.path.startsWith('requires'))) {
     const graph = new Map(matters.map((matter) => [matter.code, matter.requires ?? []]));
     const cycle = requirementCycle(code, body.requires, graph);
-    if (cycle !== null) problems.push({ path: `requires.${cycle}`, message: `${body.requires[cycle]} already builds on ${code}: a cycle` });
+    if (cycle !== null) problems.push({ path: `requires.${cycle}`, message: `${body.requires[cycle]} 已经以 ${code} 为前置事项，不能循环依赖` });
   }
   const approvers = body.approval?.approvers ?? [];
   if (approvers.length > 0) {
@@ -114,7 +110,7 @@ async function catalogueProblems(
     approvers.forEach((username, i) => {
       const user = reviewers.find((candidate) => candidate.username === username);
       if (!user?.active || !['officer', 'leader'].includes(user.role) || user.departmentCode !== body.departmentCode) {
-        problems.push({ path: `approval.approvers.${i}`, message: `${username} is not an active reviewer of department ${body.departmentCode}` });
+        problems.push({ path: `approval.approvers.${i}`, message: `${username} 不是部门 ${body.departmentCode} 在岗的审批人员` });
       }
     });
   }
@@ -146,8 +142,8 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
     const locking = em.connection.options.type === 'mysql';
     const matters = await em.find(Matter, { select: { code: true, requires: true }, ...(locking ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const found = matters.some((matter) => matter.code === code);
-    if (existing === 'new' && found) throw conflict(`matter ${code} exists`, 'code');
-    if (existing === 'replace' && !found) throw notFound(`matter ${code}`);
+    if (existing === 'new' && found) throw conflict(`事项 ${code} 已存在`, 'code');
+    if (existing === 'replace' && !found) throw notFound(`事项 ${code}`);
     const problems = await catalogueProblems(em, code, body, matters);
     if (problems.length > 0) throw badRequest(problems);
     if (existing === 'new') await em.insert(Matter, matterRow(code, body));
@@ -165,7 +161,7 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
     try {
       await write(code, body, 'new');
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(`matter ${code} exists`, 'code');
+      if (isUniqueViolation(err)) throw conflict(`事项 ${code} 已存在`, 'code');
       throw err;
     }
     res.location(`/api/matters/${code}`);
@@ -178,7 +174,7 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
     access: ['admin'], params: codeParam, body: replaceMatterBody, answer: matterAnswer, responses: { 200: 'the matter as `GET /api/matters` lists it' },
   }, async ({ params: { code }, body: { code: named, ...body } }, _req, res) => {
     res.locals.auditObject = { type: 'matters', id: code };
-    if (named !== undefined && named !== code) throw badRequest([{ path: 'code', message: `the path names matter ${code}; a matter's code cannot change` }]);
+    if (named !== undefined && named !== code) throw badRequest([{ path: 'code', message: `路径中的事项是 ${code}，事项代码不能修改` }]);
     await write(code, body, 'replace');
     await answer(code, res, 200);
   });
@@ -191,7 +187,7 @@ export function createCatalogueAdminRouter({ db, book }: { db: DataSource; book:
     try {
       await db.getRepository(Department).insert(body);
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(`department ${body.code} exists`, 'code');
+      if (isUniqueViolation(err)) throw conflict(`部门 ${body.code} 已存在`, 'code');
       throw err;
     }
     res.status(201).location('/api/departments').json(body);

@@ -25,14 +25,14 @@ const registerBody = z.strictObject({
   departmentCode: text(32).optional(),
   complainant: z.strictObject({
     name: text(100).optional(),
-    phone: z.string().regex(/^\+?[0-9-]{7,20}$/, 'a phone number of 7–20 digits').optional(),
+    phone: z.string().regex(/^\+?[0-9-]{7,20}$/, '应为 7–20 位电话号码').optional(),
   }).optional(),
 });
 const assignBody = z.strictObject({
   assigneeId: z.number().int().positive().max(2_147_483_647).optional(),
   departmentCode: text(32).optional(),
 }).refine((body) => body.assigneeId !== undefined || body.departmentCode !== undefined, {
-  message: 'name an assignee (assigneeId) or a department (departmentCode)', path: ['assigneeId'],
+  message: '请指定承办人（assigneeId）或承办部门（departmentCode）', path: ['assigneeId'],
 });
 const resolveBody = z.strictObject({ outcome: text(4000), substantiated: z.boolean() });
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -52,7 +52,7 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
 
   const knownDepartment = async (code: string | undefined, path: string) => {
     if (code !== undefined && !(await db.getRepository(Department).existsBy({ code }))) {
-      throw badRequest([{ path, message: `unknown department ${code}` }]);
+      throw badRequest([{ path, message: `部门 ${code} 不存在` }]);
     }
   };
 
@@ -62,7 +62,7 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
   }, async ({ body }, req, res) => {
     const actor = actorOf(req);
     if (body.caseId && !(await db.getRepository(CaseRecord).existsBy({ id: body.caseId }))) {
-      throw badRequest([{ path: 'caseId', message: `unknown case ${body.caseId}` }]);
+      throw badRequest([{ path: 'caseId', message: `办件 ${body.caseId} 不存在` }]);
     }
     await knownDepartment(body.departmentCode, 'departmentCode');
     const complaint = await registerComplaint(db, await calendar.current(), {
@@ -136,7 +136,7 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
     params: idParam, answer: complaintAnswer, responses: { 200: 'the complaint' },
   }, async ({ params: { id } }, _req, res) => {
     const complaint = await complaints.findOneBy({ id });
-    if (!complaint) throw notFound(`complaint ${id}`);
+    if (!complaint) throw notFound(`投诉 ${id}`);
     res.json(complaintView(complaint, clock.now()));
   });
 
@@ -149,10 +149,10 @@ export function createComplaintsRouter({ db, calendar, clock, book }: { db: Data
     if (body.assigneeId !== undefined) {
       assignee = await db.getRepository(User).findOneBy({ id: body.assigneeId });
       if (!assignee || assignee.role === 'admin' || assignee.role === 'agent') {
-        throw badRequest([{ path: 'assigneeId', message: 'must be a member of staff who answers for complaints (clerk, officer, leader or supervisor)' }]);
+        throw badRequest([{ path: 'assigneeId', message: '应为可承办投诉的工作人员（clerk、officer、leader 或 supervisor）' }]);
       }
       if (body.departmentCode && assignee.departmentCode && assignee.departmentCode !== body.departmentCode) {
-        throw badRequest([{ path: 'departmentCode', message: `${assignee.username} belongs to department ${assignee.departmentCode}` }]);
+        throw badRequest([{ path: 'departmentCode', message: `${assignee.username} 属于部门 ${assignee.departmentCode}` }]);
       }
     }
     const departmentCode = body.departmentCode ?? assignee?.departmentCode ?? null;

@@ -45,7 +45,7 @@ export function createDocumentsRouter({ db, readModel, settings, book }: Documen
   const sourcesOf = async (id: string, req: Request): Promise<PaperSources> => {
     const details = await readModel.caseDetails(id);
     if (!details || !canSeeCase(actorOf(req), { stepDepartments: details.steps.map((s) => s.departmentCode), agentId: details.record.agentId })) {
-      throw notFound(`case ${id}`);
+      throw notFound(`办件 ${id}`);
     }
     const matters = await db.getRepository(Matter).find({ where: { code: In(details.record.matterCodes) }, relations: { materials: true } });
     const departmentCodes = [...new Set([...details.steps.map((s) => s.departmentCode), ...matters.map((m) => m.departmentCode)])];

@@ -165,7 +165,7 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
     params: idParam, answer: evaluationAnswer, responses: { 200: 'the rating' },
   }, async ({ params: { id } }, _req, res) => {
     const evaluation = await evaluations.findOneBy({ id });
-    if (!evaluation) throw notFound(`evaluation ${id}`);
+    if (!evaluation) throw notFound(`评价 ${id}`);
     res.json(evaluationView(evaluation, clock.now()));
   });
 
@@ -175,9 +175,9 @@ export function createEvaluationsRouter({ db, clock, book }: { db: DataSource; c
   }, async ({ params: { id }, body: { note } }, req, res) => {
     const actor = actorOf(req);
     const evaluation = await evaluations.findOneBy({ id });
-    if (!evaluation) throw notFound(`evaluation ${id}`);
+    if (!evaluation) throw notFound(`评价 ${id}`);
     const refuse = (status: FollowUpStatus | null) => illegalTransition(
-      status === null ? 'a rating that is not bad opens no follow-up' : `the follow-up is ${status}`,
+      status === null ? '非差评不需要整改回访' : `整改回访当前状态为 ${status}`,
       status ?? NO_FOLLOW_UP, 'CLOSE', status === null ? [] : allowedEvents(followUpChart, followUpSnapshot(status)),
     );
     const event = { type: 'CLOSE' as const, note };

@@ -20,8 +20,8 @@ import { complaintReceiptAnswer, filedEvaluationAnswer } from '../answers';
 import { isUniqueViolation } from '../../entities/unique-violation';
 import { evaluationView } from './evaluations';
 
-const phoneLast4 = z.string().regex(/^[0-9]{4}$/, 'the last 4 digits of the phone number');
-const trackParams = z.object({ trackingCode: z.string().regex(/^[0-9A-Z]{6,16}$/, 'a tracking code') });
+const phoneLast4 = z.string().regex(/^[0-9]{4}$/, '应为手机号码后 4 位数字');
+const trackParams = z.object({ trackingCode: z.string().regex(/^[0-9A-Z]{6,16}$/, '应为查询码（6–16 位数字或大写字母）') });
 const complaintBody = z.strictObject({
   phoneLast4,
   content: z.string().trim().min(1).max(4000),
@@ -30,7 +30,7 @@ const complaintBody = z.strictObject({
 });
 const evaluationBody = z.strictObject({
   phoneLast4,
-  level: z.number().int().refine((level) => (EVALUATION_LEVELS as readonly number[]).includes(level), 'a level from 1 (非常不满意) to 5 (非常满意)'),
+  level: z.number().int().refine((level) => (EVALUATION_LEVELS as readonly number[]).includes(level), '评价等级应为 1（非常不满意）到 5（非常满意）'),
   comment: z.string().trim().max(2000).optional(),
 });
 
@@ -61,7 +61,7 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, clock, boo
   /** The case behind a tracking code, if the phone suffix matches; otherwise 404. */
   const trackedCase = async (trackingCode: string, suffix: string) => {
     const found = await readModel.findByTrackingCode(trackingCode);
-    if (!found || !found.record.applicantPhone.endsWith(suffix)) throw notFound(`case ${trackingCode}`);
+    if (!found || !found.record.applicantPhone.endsWith(suffix)) throw notFound(`查询码为 ${trackingCode} 的办件`);
     return found;
   };
 
@@ -71,7 +71,7 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, clock, boo
   }, async ({ params: { trackingCode }, body }, _req, res) => {
     const { record, steps } = await trackedCase(trackingCode, body.phoneLast4);
     if (body.departmentCode && !steps.some((step) => step.departmentCode === body.departmentCode)) {
-      throw badRequest([{ path: 'departmentCode', message: 'must be one of the departments reviewing this case' }]);
+      throw badRequest([{ path: 'departmentCode', message: '应为审查本办件的部门之一' }]);
     }
     const complaint = await registerComplaint(db, await calendar.current(), {
       source: 'applicant',
@@ -93,10 +93,10 @@ export function createFeedbackPublicRouter({ db, readModel, calendar, clock, boo
   }, async ({ params: { trackingCode }, body }, _req, res) => {
     const { record } = await trackedCase(trackingCode, body.phoneLast4);
     if (!DELIVERED_CASE_STATUSES.includes(record.status)) {
-      throw illegalTransition(`only a delivered case can be rated; this one is ${record.status}`, record.status, EVALUATE, []);
+      throw illegalTransition(`办件出件后才能评价，本件当前状态为 ${record.status}`, record.status, EVALUATE, []);
     }
     const evaluations = db.getRepository(Evaluation);
-    const already = () => illegalTransition('the case was already rated: a case is rated once', 'evaluated', EVALUATE, []);
+    const already = () => illegalTransition('本件已评价过，每件只能评价一次', 'evaluated', EVALUATE, []);
     if (await evaluations.existsBy({ caseId: record.id })) throw already();
     const createdAt = clock.now();
     const bad = isBadRating(body.level);

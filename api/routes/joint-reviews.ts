@@ -19,7 +19,7 @@ const caseParam = z.object({ id: z.uuid() });
 const reviewParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const conveneBody = z.strictObject({
   topic: text(500),
-  heldOn: z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD').optional(),
+  heldOn: z.string().refine(isCalendarDate, '应为日期，格式 YYYY-MM-DD').optional(),
 });
 const opinionBody = z.strictObject({ opinion: text(4000) });
 const concludeBody = z.strictObject({ consolidatedOpinion: text(8000) });
@@ -44,13 +44,13 @@ export function createJointReviewsRouter({ readModel, store, book }: { readModel
   /** The case, if the actor may see it; otherwise 404 (no hint that it exists). */
   const visibleCase = async (id: string, actor: Actor): Promise<CaseDetails> => {
     const details = await caseSeenBy(id, actor);
-    if (!details) throw notFound(`case ${id}`);
+    if (!details) throw notFound(`办件 ${id}`);
     return details;
   };
   /** The meeting, if the actor may see its case; otherwise 404. */
   const visibleReview = async (id: number, actor: Actor) => {
     const stored = await store.find(id);
-    if (!stored || !(await caseSeenBy(stored.review.caseId, actor))) throw notFound(`joint review ${id}`);
+    if (!stored || !(await caseSeenBy(stored.review.caseId, actor))) throw notFound(`联合审查 ${id}`);
     return stored;
   };
 
@@ -62,10 +62,10 @@ export function createJointReviewsRouter({ readModel, store, book }: { readModel
     const actor = actorOf(req);
     const details = await visibleCase(params.id, actor);
     const lead = leadDepartmentOf(details);
-    if (lead === null || actor.departmentCode !== lead) throw forbidden(`the lead department${lead ? ` (${lead})` : ''} convenes the case's joint review`);
+    if (lead === null || actor.departmentCode !== lead) throw forbidden(`联合审查由牵头部门${lead ? `（${lead}）` : ''}召集`);
     const { record } = details;
     if (!CASE_STATUSES_UNDER_REVIEW.includes(record.status)) {
-      throw illegalTransition(`the case is ${record.status}: a joint review is held while it is under review`, record.status, 'CONVENE_JOINT_REVIEW', []);
+      throw illegalTransition(`本件当前状态为 ${record.status}，审查期间才能召开联合审查`, record.status, 'CONVENE_JOINT_REVIEW', []);
     }
     const stored = await store.convene({
       caseId: record.id, topic: body.topic, heldOn: body.heldOn ?? null, leadDepartmentCode: lead, departments: stepDepartments(details),
@@ -108,7 +108,7 @@ export function createJointReviewsRouter({ readModel, store, book }: { readModel
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);
     const stored = await visibleReview(params.id, actor);
-    if (actor.departmentCode !== stored.review.leadDepartmentCode) throw forbidden(`the convening department (${stored.review.leadDepartmentCode}) concludes the joint review`);
+    if (actor.departmentCode !== stored.review.leadDepartmentCode) throw forbidden(`联合审查由召集部门（${stored.review.leadDepartmentCode}）作出结论`);
     res.json(jointReviewView(await store.conclude(stored, body.consolidatedOpinion, actor)));
   });
 

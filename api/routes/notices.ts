@@ -111,7 +111,7 @@ export function createNoticesRouter({ store, book, streamPollMs = 2000, heartbea
     access: ROLES, params: idParam, body: emptyBody, answer: noticeAnswer, responses: { 200: 'the notice', 404: 'no such notice of the caller' },
   }, async ({ params }, req, res) => {
     const notice = await store.markRead(actorOf(req).id, params.id);
-    if (!notice) throw notFound(`notice ${params.id}`);
+    if (!notice) throw notFound(`消息 ${params.id}`);
     res.json(notice);
   });
 

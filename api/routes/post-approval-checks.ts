@@ -77,9 +77,9 @@ export function createPostApprovalChecksRouter({ db, book }: { db: DataSource; b
   }, async ({ params: { id }, body }, req, res) => {
     const actor = actorOf(req);
     const check = await checks.findOneBy({ id });
-    if (!check || check.departmentCode !== scopeOf(actor)) throw notFound(`post-approval check ${id}`);
+    if (!check || check.departmentCode !== scopeOf(actor)) throw notFound(`事后核查 ${id}`);
     const event = { type: 'COMPLETE' as const, ...body };
-    const refuse = (status: CheckStatus) => illegalTransition(`the check is ${status}`, status, 'COMPLETE', allowedEvents(checkChart, checkSnapshot(status)));
+    const refuse = (status: CheckStatus) => illegalTransition(`事后核查当前状态为 ${status}`, status, 'COMPLETE', allowedEvents(checkChart, checkSnapshot(status)));
     if (!canApply(checkChart, checkSnapshot(check.status), event)) throw refuse(check.status);
     const next = applyEvent(checkChart, checkSnapshot(check.status), event).value as CheckStatus;
     const at = new Date();

@@ -57,8 +57,8 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
   }, async ({ body }, req, res) => {
     const actor = actorOf(req);
     const agent = body.agentUsername ? await db.getRepository(User).findOneBy({ username: body.agentUsername, role: 'agent', active: true }) : null;
-    if (body.agentUsername && !agent) throw badRequest([{ path: 'agentUsername', message: `${body.agentUsername} is not a proxy agent` }]);
-    if (body.key && !agent) throw badRequest([{ path: 'agentUsername', message: 'a key project needs its proxy agent (全程代办)' }]);
+    if (body.agentUsername && !agent) throw badRequest([{ path: 'agentUsername', message: `${body.agentUsername} 不是代办员` }]);
+    if (body.key && !agent) throw badRequest([{ path: 'agentUsername', message: '重点项目须指定代办员（全程代办）' }]);
     const registeredOn = shanghaiDate(new Date().toISOString());
     const sequence = await db.transaction((manager) => nextDailyNumber(manager, PROJECT_COUNTER, registeredOn));
     const result = await workflows.registerProject({
@@ -104,7 +104,7 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
     const project = await projects.visible(params.id, actor);
     await workflows.projectAction(project.id, submitReportUpdate, { actor, ...body }, idFromKey(res, 'update')).catch((err: unknown) => {
       // Only a completed project's workflow has closed.
-      if (err instanceof NotRunning) throw illegalTransition(`project ${project.code} is ${project.status}`, project.status, 'REPORT', []);
+      if (err instanceof NotRunning) throw illegalTransition(`项目 ${project.code} 当前状态为 ${project.status}，不能办理`, project.status, 'REPORT', []);
       throw err;
     });
     res.locals.auditObject = { type: 'projects', id: project.id };
@@ -119,7 +119,7 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
     const actor = actorOf(req);
     const project = await projects.visible(params.id, actor);
     await workflows.projectAction(project.id, closeProjectUpdate, { actor, ...body }, idFromKey(res, 'update')).catch((err: unknown) => {
-      if (err instanceof NotRunning) throw illegalTransition(`project ${project.code} is ${project.status}`, project.status, 'CLOSE', []);
+      if (err instanceof NotRunning) throw illegalTransition(`项目 ${project.code} 当前状态为 ${project.status}，不能办理`, project.status, 'CLOSE', []);
       throw err;
     });
     res.locals.auditObject = { type: 'projects', id: project.id };
@@ -153,17 +153,17 @@ export async function stageApplication(
     if (err instanceof HttpProblem && err.status === 404) return null;
     throw err;
   });
-  if (!project) return { problems: [{ path: 'projectId', message: `no project ${body.projectId}` }] };
+  if (!project) return { problems: [{ path: 'projectId', message: `项目 ${body.projectId} 不存在` }] };
   const stage = PROJECT_STAGE_CODES.find((code) => code === project.status);
-  if (!stage) return { problems: [{ path: 'projectId', message: `project ${project.code} has ended (${project.status})` }] };
+  if (!stage) return { problems: [{ path: 'projectId', message: `项目 ${project.code} 已结束（${project.status}）` }] };
   const agent = project.agentId === null ? null : await db.getRepository(User).findOneBy({ id: project.agentId });
   const problems: FieldProblem[] = [
     ...matters.flatMap((matter, i) => (matter.stage === stage ? [] : [{
-      path: `matterCodes.${i}`, message: `${matter.code} is not on the form of the stage under way (${stageName(stage)})`,
+      path: `matterCodes.${i}`, message: `${matter.code} 不属于当前阶段（${stageName(stage)}）的申报事项`,
     }])),
-    ...(project.key && body.channel !== 'green' ? [{ path: 'channel', message: 'a key project\'s applications travel the green channel' }] : []),
+    ...(project.key && body.channel !== 'green' ? [{ path: 'channel', message: '重点项目的申请须走绿色通道（green）' }] : []),
     ...(agent && body.agentUsername && body.agentUsername !== agent.username
-      ? [{ path: 'agentUsername', message: `the project's proxy agent is ${agent.username}` }] : []),
+      ? [{ path: 'agentUsername', message: `本项目的代办员是 ${agent.username}` }] : []),
   ];
   return {
     problems,

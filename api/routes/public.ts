@@ -8,8 +8,8 @@ import type { RouteBook } from '../endpoints';
 import { healthAnswer, trackingAnswer } from '../answers';
 import { trackingView } from '../views';
 
-const trackQuery = z.object({ phoneLast4: z.string().regex(/^[0-9]{4}$/, 'the last 4 digits of the phone number') });
-const trackParams = z.object({ trackingCode: z.string().regex(/^[0-9A-Z]{6,16}$/, 'a tracking code') });
+const trackQuery = z.object({ phoneLast4: z.string().regex(/^[0-9]{4}$/, '应为手机号码后 4 位数字') });
+const trackParams = z.object({ trackingCode: z.string().regex(/^[0-9A-Z]{6,16}$/, '应为查询码（6–16 位数字或大写字母）') });
 
 export function createPublicRouter({ db, temporal, readModel, book }: { db: DataSource; temporal: Client; readModel: ReadModel; book: RouteBook }) {
   const routes = book.router();
@@ -32,7 +32,7 @@ export function createPublicRouter({ db, temporal, readModel, book }: { db: Data
   }, async ({ params: { trackingCode }, query: { phoneLast4 } }, _req, res) => {
     const found = await readModel.findByTrackingCode(trackingCode);
     // A wrong phone suffix answers exactly like an unknown code: no hint that the code exists.
-    if (!found || !found.record.applicantPhone.endsWith(phoneLast4)) throw notFound(`case ${trackingCode}`);
+    if (!found || !found.record.applicantPhone.endsWith(phoneLast4)) throw notFound(`查询码为 ${trackingCode} 的办件`);
     res.json(trackingView(found.record, found.steps));
   });
 

@@ -44,7 +44,7 @@ export function createRejectionsRouter({ db, book }: { db: DataSource; book: Rou
     responses: { 200: '`{items:[{caseId, stepId, trackingCode, matterCode, matterName, departmentCode, reason, legalBasis, rejectedBy:{username, role}, at}], page, pageSize, total, from, to}`' },
   }, async ({ query }, req, res) => {
     const own = departmentScope(actorOf(req));
-    if (own !== null && query.departmentCode && query.departmentCode !== own) throw forbidden(`a leader reads the register of department ${own} only`);
+    if (own !== null && query.departmentCode && query.departmentCode !== own) throw forbidden(`部门负责人只能查看本部门（${own}）的否定报备`);
     const departmentCode = own ?? query.departmentCode;
     const { start, end } = periodInstants(query);
     const base = db.getRepository(AuditEvent).createQueryBuilder('e')

@@ -40,7 +40,7 @@ const delegateBody = z.strictObject({ toUsername: text(64), reason: text(2000) }
 const handBackBody = z.strictObject({ opinion: text(4000) });
 const addSignersBody = z.strictObject({
   position: z.enum(SIGNER_POSITIONS),
-  usernames: z.array(text(64)).min(1).max(10).refine((names) => new Set(names).size === names.length, 'usernames must be distinct'),
+  usernames: z.array(text(64)).min(1).max(10).refine((names) => new Set(names).size === names.length, '用户名不能重复'),
   reason: text(2000),
 });
 const sendBackBody = z.discriminatedUnion('to', [
@@ -65,7 +65,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   /** The step, if the actor's department reviews it; otherwise 404. */
   const ownStep = async (id: string, actor: Actor) => {
     const step = await readModel.findStep(id);
-    if (!step || !canActOnStep(actor, step)) throw notFound(`step ${id}`);
+    if (!step || !canActOnStep(actor, step)) throw notFound(`审批环节 ${id}`);
     return step;
   };
 
@@ -74,7 +74,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
     access: ['officer', 'leader'], answer: inboxAnswer, responses: { 200: 'steps' },
   }, async (_input, req, res) => {
     const actor = actorOf(req);
-    if (!actor.departmentCode) throw forbidden('this account belongs to no department');
+    if (!actor.departmentCode) throw forbidden('本账户不属于任何部门');
     const items = await readModel.inbox(actor.departmentCode);
     res.json(items.map(({ step, channel }) => ({ ...stepView(step), channel })));
   });
@@ -91,7 +91,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   const reviewerOf = async (step: Step, username: string, path: string) => {
     const target = await db.getRepository(User).findOneBy({ username });
     if (!target?.active || !['officer', 'leader'].includes(target.role) || target.departmentCode !== step.departmentCode) {
-      throw badRequest([{ path, message: `${username} is not a reviewer of department ${step.departmentCode}` }]);
+      throw badRequest([{ path, message: `${username} 不是部门 ${step.departmentCode} 的审批人员` }]);
     }
     return { id: target.id, username: target.username };
   };
@@ -110,7 +110,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
       const step = await ownStep(params.id, actor);
       if (decides) {
         const kase = await readModel.findCase(step.caseId);
-        if (kase && !canDecideStep(actor, step, kase)) throw forbidden('whoever registered a case may not decide its steps');
+        if (kase && !canDecideStep(actor, step, kase)) throw forbidden('登记办件的人员不能审批该办件');
       }
       try {
         await workflows.stepAction(step.id, update, await toArgs(body as z.infer<S>, actor, step), idFromKey(res, 'update'));
@@ -118,8 +118,8 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
         if (!(err instanceof NotRunning)) throw err;
         // No running step workflow: either not dispatched yet (case not accepted) or already decided.
         const detail = step.version === 0
-          ? 'the step opens once its case is accepted'
-          : `the step is ${step.status} and takes no more actions`;
+          ? '办件受理后本环节才开始办理'
+          : `本环节当前状态为 ${step.status}，不能再办理`;
         throw illegalTransition(detail, step.status, event, []);
       }
       res.json(stepView((await readModel.findStep(step.id))!));
@@ -134,8 +134,8 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
     async ({ kind, reason, expectedWorkingDays }, actor, step) => {
       const matter = await db.getRepository(Matter).findOneBy({ code: step.matterCode });
       if (matter && !matter.specialProcedures.includes(kind)) {
-        const listed = matter.specialProcedures.length > 0 ? matter.specialProcedures.join('、') : 'none';
-        throw badRequest([{ path: 'kind', message: `${step.matterCode} provides for ${listed}, not ${kind}` }]);
+        const listed = matter.specialProcedures.length > 0 ? matter.specialProcedures.join('、') : '无';
+        throw badRequest([{ path: 'kind', message: `事项 ${step.matterCode} 规定的特别程序为：${listed}，不含 ${kind}` }]);
       }
       return { actor, kind, reason, ...(expectedWorkingDays ? { expectedWorkingDays } : {}) };
     });
@@ -145,7 +145,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
   action('transfer', 'TRANSFER', '转办: hand the step to another reviewer of the department', transferBody, transferStepUpdate, async ({ toUsername, reason }, actor, step) => {
     const target = await db.getRepository(User).findOneBy({ username: toUsername });
     if (!target?.active || !['officer', 'leader'].includes(target.role) || target.departmentCode !== step.departmentCode) {
-      throw badRequest([{ path: 'toUsername', message: `${toUsername} is not a reviewer of department ${step.departmentCode}` }]);
+      throw badRequest([{ path: 'toUsername', message: `${toUsername} 不是部门 ${step.departmentCode} 的审批人员` }]);
     }
     return { actor, to: { id: target.id, username: target.username }, reason };
   });
@@ -165,7 +165,7 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
         try {
           await reviewerOf(step, username, `usernames.${i}`);
         } catch {
-          problems.push({ path: `usernames.${i}`, message: `${username} is not a reviewer of department ${step.departmentCode}` });
+          problems.push({ path: `usernames.${i}`, message: `${username} 不是部门 ${step.departmentCode} 的审批人员` });
         }
       }
       if (problems.length > 0) throw badRequest(problems);
@@ -177,8 +177,8 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
       if (body.to === 'previous') return { actor, to: body.to, reason: body.reason };
       const { requirements } = await requirementsOf(db, [step.matterCode]);
       const problems = body.missing.flatMap(({ code }, i) => {
-        if (!requirements.some((material) => material.code === code)) return [{ path: `missing.${i}.code`, message: `${code} is not a material of ${step.matterCode}` }];
-        return body.missing.findIndex((item) => item.code === code) < i ? [{ path: `missing.${i}.code`, message: `${code} is named twice` }] : [];
+        if (!requirements.some((material) => material.code === code)) return [{ path: `missing.${i}.code`, message: `${code} 不是事项 ${step.matterCode} 的材料` }];
+        return body.missing.findIndex((item) => item.code === code) < i ? [{ path: `missing.${i}.code`, message: `${code} 重复列出` }] : [];
       });
       if (problems.length > 0) throw badRequest(problems);
       const missing = body.missing.map((item) => ({ ...item, name: requirements.find((material) => material.code === item.code)!.name }));

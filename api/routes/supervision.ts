@@ -42,7 +42,7 @@ const closeBody = z.strictObject({ note: text(2000) });
 /** null: the whole center (效能办); otherwise the leader's own department. */
 export function departmentScope(actor: Actor): string | null {
   if (actor.role === 'supervisor') return null;
-  if (!actor.departmentCode) throw forbidden('this account belongs to no department');
+  if (!actor.departmentCode) throw forbidden('本账户不属于任何部门');
   return actor.departmentCode;
 }
 
@@ -87,7 +87,7 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
   const visibleOrder = async (id: number, actor: Actor): Promise<SupervisionOrder> => {
     const scope = departmentScope(actor);
     const order = await orders.findOneBy({ id });
-    if (!order || (scope !== null && order.departmentCode !== scope)) throw notFound(`supervision order ${id}`);
+    if (!order || (scope !== null && order.departmentCode !== scope)) throw notFound(`督办单 ${id}`);
     return order;
   };
 
@@ -158,8 +158,8 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
         .where('id = :id AND status = :open', { id, open: OPEN })
         .execute();
       const row = await manager.findOneBy(SupervisionOrder, { id });
-      if (!row) throw notFound(`supervision order ${id}`);
-      if (!result.affected) throw illegalTransition('the supervision order is closed and takes no more urges', CLOSED, 'URGE', []);
+      if (!row) throw notFound(`督办单 ${id}`);
+      if (!result.affected) throw illegalTransition('督办单已办结，不能再催办', CLOSED, 'URGE', []);
       return row;
     });
     // After commit: the notice goes to the outbox, keyed by the urge number so a retry of the
@@ -197,7 +197,7 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
       .set({ status: CLOSED, closedAt: new Date(), closedBy: actor.username, closeNote: note })
       .where('id = :id AND status = :open', { id: order.id, open: OPEN })
       .execute();
-    if (!result.affected) throw illegalTransition('the supervision order is already closed', CLOSED, 'CLOSE', []);
+    if (!result.affected) throw illegalTransition('督办单已经办结', CLOSED, 'CLOSE', []);
     res.json(orderView(await orders.findOneByOrFail({ id: order.id })));
   });
 

@@ -7,7 +7,6 @@ import bcrypt from 'bcryptjs';
 import type { Response } from 'express';
 import { In, IsNull, Not, type DataSource } from 'typeorm';
 import { z } from 'zod';
-import { ErrorCode } from '../../domain/errors';
 import { toShanghaiIso } from '../../domain/time';
 import { ROLES, type Role } from '../../domain/types';
 import { Department, Matter, SignInFailure, User } from '../../entities';
@@ -15,7 +14,7 @@ import { isUniqueViolation } from '../../entities/unique-violation';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
 import { userAnswer } from '../answers';
-import { badRequest, HttpProblem, notFound } from '../problems';
+import { badRequest, conflict, notFound } from '../problems';
 
 /** Roles that review for one department and so need one; every other role has none. */
 const DEPARTMENT_ROLES: readonly Role[] = ['officer', 'leader'];
@@ -24,15 +23,15 @@ const MIN_PASSWORD = 12;
 const MAX_PASSWORD_BYTES = 72;
 const BCRYPT_ROUNDS = 10;
 
-const password = z.string().min(MIN_PASSWORD, `must be at least ${MIN_PASSWORD} characters`)
-  .refine((value) => Buffer.byteLength(value, 'utf8') <= MAX_PASSWORD_BYTES, `must be at most ${MAX_PASSWORD_BYTES} bytes`);
+const password = z.string().min(MIN_PASSWORD, `密码至少 ${MIN_PASSWORD} 个字符`)
+  .refine((value) => Buffer.byteLength(value, 'utf8') <= MAX_PASSWORD_BYTES, `密码最多 ${MAX_PASSWORD_BYTES} 字节（一个汉字占 3 字节）`);
 const departmentCode = z.string().trim().min(1).max(32);
 const displayName = z.string().trim().min(1).max(100);
 
-const idParam = z.strictObject({ id: z.string().regex(/^[1-9]\d{0,8}$/, 'must be a user id').transform(Number) });
+const idParam = z.strictObject({ id: z.string().regex(/^[1-9]\d{0,8}$/, '应为用户编号（正整数）').transform(Number) });
 const listQuery = z.strictObject({ role: z.enum(ROLES).optional(), departmentCode: departmentCode.optional() });
 const createBody = z.strictObject({
-  username: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'must be 3–64 letters, digits, dots, dashes or underscores'),
+  username: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, '应为 3–64 个字母、数字、点、连字符或下划线'),
   displayName,
   role: z.enum(ROLES),
   departmentCode: departmentCode.optional(),
@@ -46,14 +45,14 @@ const patchBody = z.strictObject({
   role: z.enum(ROLES).optional(),
   departmentCode: departmentCode.nullable().optional(),
   active: z.boolean().optional(),
-}).refine((body) => Object.keys(body).length > 0, 'name at least one of displayName, role, departmentCode, active');
+}).refine((body) => Object.keys(body).length > 0, '请至少填写 displayName、role、departmentCode、active 中的一项');
 const passwordBody = z.strictObject({ password });
 const emptyBody = z.strictObject({});
 
 /** Why a role and department do not go together, or null when they do. */
 function departmentProblem(role: Role, department: string | null): string | null {
-  if (DEPARTMENT_ROLES.includes(role)) return department ? null : `a ${role} needs the code of their department`;
-  return department ? `a ${role} belongs to no department` : null;
+  if (DEPARTMENT_ROLES.includes(role)) return department ? null : `角色 ${role} 须填写所属部门代码`;
+  return department ? `角色 ${role} 不属于任何部门，不能填写部门` : null;
 }
 
 export interface UserView {
@@ -79,16 +78,13 @@ export function userView(user: User, addressLocks: SignInFailure[] = []): UserVi
   };
 }
 
-const conflict = (detail: string, field: string): HttpProblem =>
-  new HttpProblem(409, ErrorCode.Conflict, 'Conflict', detail, { errors: [{ path: field, message: detail }] });
-
 export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBook }) {
   const routes = book.router();
   const users = db.getRepository(User);
 
   const departmentMustExist = async (code: string | null): Promise<void> => {
     if (code !== null && !(await db.getRepository(Department).existsBy({ code }))) {
-      throw badRequest([{ path: 'departmentCode', message: `no department ${code}` }]);
+      throw badRequest([{ path: 'departmentCode', message: `部门 ${code} 不存在` }]);
     }
   };
   /** Matters whose approval panel names the user: they must stay an active reviewer of its department. */
@@ -99,7 +95,7 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
   const found = async (id: number, res: Response): Promise<User> => {
     res.locals.auditObject = { type: 'users', id: String(id) };
     const user = await users.findOneBy({ id });
-    if (!user) throw notFound(`user ${id}`);
+    if (!user) throw notFound(`用户 ${id}`);
     return user;
   };
   const locks = db.getRepository(SignInFailure);
@@ -135,7 +131,7 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
       });
       id = Number(inserted.identifiers[0].id);
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(`username ${body.username} is taken`, 'username');
+      if (isUniqueViolation(err)) throw conflict(`用户名 ${body.username} 已被使用`, 'username');
       throw err;
     }
     res.locals.auditObject = { type: 'users', id: String(id) };
@@ -160,14 +156,14 @@ export function createUsersRouter({ db, book }: { db: DataSource; book: RouteBoo
     if (problem) throw badRequest([{ path: 'departmentCode', message: problem }]);
     await departmentMustExist(department);
     if (user.id === actorOf(req).id && (role !== 'admin' || body.active === false)) {
-      throw conflict('an admin may not deactivate or demote their own account', body.active === false ? 'active' : 'role');
+      throw conflict('管理员不能停用自己的账户，也不能取消自己的管理员角色', body.active === false ? 'active' : 'role');
     }
     const leavesPanels = body.active === false || !DEPARTMENT_ROLES.includes(role) || department !== user.departmentCode;
     if (leavesPanels) {
       const panels = await panelsNaming(user.username);
       if (panels.length > 0) {
         const field = body.active === false ? 'active' : body.role !== undefined && body.role !== user.role ? 'role' : 'departmentCode';
-        throw conflict(`${user.username} sits on the approval panel of ${panels.join(', ')}; change the panel first`, field);
+        throw conflict(`${user.username} 是事项 ${panels.join('、')} 审批组的成员，请先调整审批组`, field);
       }
     }
     await users.update({ id }, {

@@ -35,7 +35,7 @@ export function createWindowRouter({ db, book }: { db: DataSource; book: RouteBo
     responses: { 200: '`{complete, missing[], deferrable[], coreMissing[]}`' },
   }, async ({ body }, _req, res) => {
     const { requirements, unknown } = await requirementsOf(db, body.matterCodes);
-    if (unknown.length > 0) throw badRequest(unknown.map((code) => ({ path: `matterCodes.${body.matterCodes.indexOf(code)}`, message: `unknown matter ${code}` })));
+    if (unknown.length > 0) throw badRequest(unknown.map((code) => ({ path: `matterCodes.${body.matterCodes.indexOf(code)}`, message: `事项 ${code} 不存在` })));
     res.json(precheck(requirements, body.materials.map((material) => material.code)));
   });
 

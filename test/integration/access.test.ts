@@ -390,7 +390,7 @@ describe('access control (HTTP → Temporal → MySQL)', function () {
       await system.db.getRepository(CaseRecord).update({ id }, { registeredById: officer.id });
       const answer = await clients.officer.post(`/api/steps/${stepId}/approve`, { opinion: '同意' });
       expect(answer.status).to.equal(403);
-      expect(answer.body.detail).to.contain('registered');
+      expect(answer.body.detail).to.equal('登记办件的人员不能审批该办件');
       expect((await system.db.getRepository(Step).findOneByOrFail({ id: stepId })).status).to.equal('claimed');
     });
 

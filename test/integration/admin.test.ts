@@ -101,7 +101,7 @@ describe('admin: users and catalogue (HTTP → Temporal → MySQL)', function ()
       expect(off.body.active).to.equal(false);
       // The token issued before stops working on its next request.
       const ended = await session.get('/api/cases');
-      expect([ended.status, ended.body.detail]).to.deep.equal([401, 'the account is no longer active']);
+      expect([ended.status, ended.body.title, ended.body.detail]).to.deep.equal([401, '未登录或登录已失效', '该账户已停用']);
       const refused = await signIn('clerk-temp', STRONG);
       const wrong = await signIn('clerk1', 'not-the-password');
       expect([refused.status, refused.body.detail]).to.deep.equal([401, wrong.body.detail]);

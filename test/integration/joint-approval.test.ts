@@ -99,12 +99,12 @@ describe('joint approval: panels and joint reviews (HTTP → Temporal → MySQL)
     expect((await officerWjw.post(`/api/joint-reviews/${reviewId}/opinions`, { opinion: '卫健委：原则同意' })).status).to.equal(201);
     const again = await leaderWjw.post(`/api/joint-reviews/${reviewId}/opinions`, { opinion: '卫健委：补充意见' });
     expect(again.status).to.equal(409);
-    expect(again.body.detail).to.contain('already');
+    expect(again.body.detail).to.equal('部门 wjw 已经提交过意见');
     const premature = await leaderWjw.post(`/api/joint-reviews/${reviewId}/conclude`, { consolidatedOpinion: '同意' });
     expect(premature.status).to.equal(409);
     expect(premature.body).to.include({ state: 'open', event: 'CONCLUDE' });
     expect(premature.body.allowed).to.deep.equal(['CONCLUDE', 'RECORD_OPINION']);
-    expect(premature.body.detail).to.contain('zrj');
+    expect(premature.body.detail).to.equal('尚缺以下部门的意见：zrj');
     expect((await officerZrj.post(`/api/joint-reviews/${reviewId}/opinions`, { opinion: '自然资源局：选址符合规划' })).status).to.equal(201);
     // The convening department concludes: a co-department leader may not.
     expect((await leaderZrj.post(`/api/joint-reviews/${reviewId}/conclude`, { consolidatedOpinion: '同意' })).status).to.equal(403);

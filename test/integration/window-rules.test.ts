@@ -77,7 +77,7 @@ describe('window rules (HTTP → Temporal → MySQL)', function () {
 
     const refused = await officer.post(`/api/steps/${stepId}/suspend`, { kind: '专家评审', reason: '组织专家论证' });
     expect(refused.status).to.equal(400);
-    expect(refused.body.errors).to.deep.equal([{ path: 'kind', message: 'ZRJ-001 provides for 补正、现场踏勘、公示, not 专家评审' }]);
+    expect(refused.body.errors).to.deep.equal([{ path: 'kind', message: '事项 ZRJ-001 规定的特别程序为：补正、现场踏勘、公示，不含 专家评审' }]);
     expect((await officer.get(`/api/steps/${stepId}`)).body.status).to.equal('claimed');
     expect((await officer.post(`/api/steps/${stepId}/suspend`, { kind: '现场踏勘', reason: '核实现场' })).body.status).to.equal('suspended');
   });

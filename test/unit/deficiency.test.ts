@@ -26,10 +26,10 @@ describe('容缺 and 即办件 rules', () => {
   });
 
   const cases: [string, string[], string[], { index: number; message: RegExp }[]][] = [
-    ['a core material', [], ['funding-proof', 'application-form'], [{ index: 1, message: /core material/ }]],
-    ['a stranger material', [], ['birth-certificate'], [{ index: 0, message: /not a material/ }]],
-    ['a material handed in already', ['funding-proof'], ['funding-proof'], [{ index: 0, message: /handed in already/ }]],
-    ['the same material twice', [], ['funding-proof', 'funding-proof'], [{ index: 1, message: /named twice/ }]],
+    ['a core material', [], ['funding-proof', 'application-form'], [{ index: 1, message: /^application-form 是核心材料，不能容缺$/ }]],
+    ['a stranger material', [], ['birth-certificate'], [{ index: 0, message: /^birth-certificate 不是本件事项的材料$/ }]],
+    ['a material handed in already', ['funding-proof'], ['funding-proof'], [{ index: 0, message: /^funding-proof 已经提交$/ }]],
+    ['the same material twice', [], ['funding-proof', 'funding-proof'], [{ index: 1, message: /^funding-proof 重复列出$/ }]],
   ];
   for (const [what, handedIn, requested, expected] of cases) {
     it(`when ${what} is proposed as owed, then the problem names its index`, () => {

@@ -40,8 +40,8 @@ export async function unwrap<T>(call: Promise<Answer>): Promise<T> {
   try {
     answer = await call;
   } catch (err) {
-    if (err instanceof SignedOut) throw new ApiProblem({ status: 401, title: 'Unauthorized', detail: '请先登录。' });
-    throw new ApiProblem({ status: 0, title: 'Network', detail: '无法连接服务器，请检查网络后重试。' });
+    if (err instanceof SignedOut) throw new ApiProblem({ status: 401, title: '未登录或登录已失效', detail: '请先登录。' });
+    throw new ApiProblem({ status: 0, title: '无法连接服务器', detail: '无法连接服务器，请检查网络后重试。' });
   }
   if (!answer.response.ok) {
     const body = (answer.error ?? {}) as Partial<Problem>;

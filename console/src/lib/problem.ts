@@ -58,13 +58,16 @@ export function describeProblem(error: unknown): { message: string; allowed: str
   return { message: base, allowed: [], detail: problem.detail };
 }
 
-/** Field errors of a 400 (or a 409 naming fields) as antd Form `setFields` entries (`applicant.phone` → ['applicant','phone']). */
+/**
+ * Field errors of a 400 (or a 409 naming fields) as antd Form `setFields` entries (`applicant.phone` → ['applicant','phone']).
+ * The server words each field's message in Chinese, so it shows as it is.
+ */
 export function fieldErrors(error: unknown): { name: (string | number)[]; errors: string[] }[] {
   if (!(error instanceof ApiProblem) || (error.status !== 400 && error.status !== 409)) return [];
   return (error.problem.errors ?? [])
     .filter((item) => item.path)
     .map((item) => ({
       name: item.path.split('.').map((piece) => (/^\d+$/.test(piece) ? Number(piece) : piece)),
-      errors: [`内容不符合要求（${item.message}）`],
+      errors: [item.message],
     }));
 }
