@@ -14,7 +14,7 @@ import type { CaseView, Material } from '../../../lib/types';
 import { useCatalogue } from '../../../lib/useCatalogue';
 import { caseActions, openPrintable, receiptUrl } from '../api/window';
 import { useCase } from '../hooks/useCase';
-import { stepsAwaitingWindow, windowActionsFor } from './window-actions';
+import { acceptanceShortfall, stepsAwaitingWindow, windowActionsFor } from './window-actions';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
@@ -36,6 +36,9 @@ export function CasePage() {
   const sentBack = stepsAwaitingWindow(kase.timeline);
   const sentBackMaterials = sentBack.flatMap((s) => s.missing).filter((m, i, all) => all.findIndex((x) => x.code === m.code) === i);
   const done = () => void reload();
+  // Known once the catalogue is loaded; the server checks the same rule on 受理.
+  const shortfall = kase.status === 'submitted' && catalogue ? acceptanceShortfall(materials, kase.timeline) : [];
+  const coreMissing = shortfall.some((material) => material.core);
 
   return (
     <>
@@ -70,10 +73,19 @@ export function CasePage() {
           description={sentBackMaterials.length ? `需补正：${sentBackMaterials.map((m) => m.name ?? m.code).join('、')}` : undefined}
         />
       )}
+      {shortfall.length > 0 && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="error"
+          showIcon
+          message={`必要材料未齐，暂不能受理：${shortfall.map((m) => `${m.name}${m.core ? '（核心）' : ''}`).join('、')}`}
+          description={coreMissing ? '核心材料不能容缺：请一次告知申请人补正，或不予受理。' : '请一次告知申请人补正，或对以上非核心材料容缺受理。'}
+        />
+      )}
       <Card title="窗口操作" style={{ marginBottom: 16 }}>
         {available.length === 0 ? <Typography.Text type="secondary">当前状态下窗口无需操作。</Typography.Text> : (
           <Space wrap>
-            {available.includes('accept') && <ActionButton label="受理" type="primary" run={() => caseActions.accept(kase.id)} done="已受理，已抄告相关部门" onDone={done} />}
+            {available.includes('accept') && shortfall.length === 0 && <ActionButton label="受理" type="primary" run={() => caseActions.accept(kase.id)} done="已受理，已抄告相关部门" onDone={done} />}
             {available.includes('acceptWithDeficiency') && (
               <ActionButton<{ missing: string[]; workingDays: number; note?: string }>
                 label="容缺受理"

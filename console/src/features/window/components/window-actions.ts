@@ -1,6 +1,6 @@
 // Which window actions the case page offers in each case status. The server's chart still decides:
 // an action it refuses answers 409 with the actions allowed, shown in place.
-import type { CaseSummary, Deficiency, TimelineEntry } from '../../../lib/types';
+import type { CaseSummary, Deficiency, Material, TimelineEntry } from '../../../lib/types';
 
 export type WindowAction = 'accept' | 'acceptWithDeficiency' | 'requestSupplement' | 'receiveSupplements' | 'refuse' | 'deliver' | 'withdraw';
 
@@ -44,3 +44,23 @@ export const NEXT_STEP: Record<string, string> = {
   partiallyApproved: '待统一出件',
   denied: '待统一出件（不予许可）',
 };
+
+/** Codes handed in so far: at registration and with every supplement since. */
+export function materialsHandedIn(timeline: TimelineEntry[]): Set<string> {
+  const codes = new Set<string>();
+  for (const entry of timeline) {
+    if (entry.action !== 'REGISTERED' && entry.action !== 'SUPPLEMENT_RECEIVED') continue;
+    const listed = Array.isArray(entry.detail?.materials) ? entry.detail.materials as (string | { code?: string })[] : [];
+    for (const item of listed) {
+      const code = typeof item === 'string' ? item : item.code;
+      if (code) codes.add(code);
+    }
+  }
+  return codes;
+}
+
+/** 受理 needs every required material: those still missing (the server refuses 受理 with the same list). */
+export function acceptanceShortfall(materials: Material[], timeline: TimelineEntry[]): Material[] {
+  const handedIn = materialsHandedIn(timeline);
+  return materials.filter((material) => material.required && !handedIn.has(material.code));
+}
