@@ -69,7 +69,10 @@ describe('staged key project (HTTP → Temporal → MySQL)', function () {
     expect(registered.status).to.equal(201);
     const early = await as.supervisor1.post(`/api/projects/${id}/close`, { reason: '建设单位撤回项目' });
     expect(early.status).to.equal(409);
-    expect(early.body.allowed).to.include('CLOSE');
+    // The rule refused it while the stage application is under way, and says so.
+    expect(early.body.rules).to.deep.equal(['closable']);
+    expect(early.body.detail).to.contain('当前阶段没有在办的申请');
+    expect(early.body.allowed).to.include('REPORT').and.not.to.include('CLOSE');
     expect((await as.clerk1.post(`/api/projects/${id}/close`, { reason: '越权终止' })).status).to.equal(403);
 
     // The applicant withdraws the stage application: the stage is free again, and the project can close.
