@@ -6,6 +6,8 @@ import { CASE_STATUSES, CHANNELS, LIGHTS, ROLES, SHOWN_STEP_STATUSES, SUSPENSION
 import { APPROVAL_MODES } from '../domain/approval-panel';
 import { PROJECT_STAGE_CODES } from '../domain/projects';
 import { COMPLAINT_STATUSES } from '../domain/charts/complaint-chart';
+import { CHECK_STATUSES } from '../domain/charts/post-approval-check-chart';
+import { PROJECT_STATUSES } from '../domain/charts/project-chart';
 import { FOLLOW_UP_STATUSES } from '../domain/charts/follow-up-chart';
 import { JOINT_REVIEW_STATUSES } from '../domain/charts/joint-review-chart';
 import { EVALUATION_LEVELS } from '../domain/feedback-policy';
@@ -46,7 +48,8 @@ export const stepAnswer = z.object({
   dueAt: instant.nullable(),
   legalDueAt: instant.nullable(),
   limitDays: z.number().int().nullable(),
-  light: z.enum(LIGHTS),
+  /** null once the step ended with its case's withdrawal (status `withdrawn`). */
+  light: z.enum(LIGHTS).nullable(),
   card: z.literal('red').nullable(),
   assignee: userRef.nullable(),
   opinion: z.string().nullable(),
@@ -303,6 +306,173 @@ export const userAnswer = z.object({
   active: z.boolean(),
 });
 
+// ---- 电子监察: alerts, 督办 orders, 效能问责 records (routes/supervision.ts) ---------------------
+
+/** A 督办 order: GET /api/supervision-orders lists them, the board shows the open ones. */
+export const supervisionOrderAnswer = z.object({
+  id: z.number().int(),
+  caseId: z.string(),
+  stepId: z.string(),
+  matterCode: z.string(),
+  departmentCode: z.string(),
+  status: z.enum(['open', 'closed']),
+  openedAt: instant,
+  deadlineAt: instant,
+  urgeCount: count,
+  lastUrgedAt: instant.nullable(),
+  closedAt: instant.nullable(),
+  closedBy: z.string().nullable(),
+  closeNote: z.string().nullable(),
+});
+
+/** A 效能问责 record: GET /api/accountability-records lists them, the board shows the period's. */
+export const accountabilityRecordAnswer = z.object({
+  id: z.number().int(),
+  caseId: z.string(),
+  stepId: z.string(),
+  departmentCode: z.string(),
+  card: z.literal('red'),
+  /** The recorded facts, as hashed: open-ended by design (the hash covers whatever was written). */
+  content: z.looseObject({}),
+  contentHash: z.string(),
+  /** Recomputed on every read: false when the stored facts no longer match their hash. */
+  intact: z.boolean(),
+  createdAt: instant,
+});
+
+export const supervisionOrderPageAnswer = page(supervisionOrderAnswer);
+export const accountabilityRecordPageAnswer = page(accountabilityRecordAnswer);
+
+/** An open yellow or red step of a case under review. */
+export const alertPageAnswer = page(z.object({
+  stepId: z.string(),
+  caseId: z.uuid(),
+  matterCode: z.string(),
+  departmentCode: z.string(),
+  status: z.enum(SHOWN_STEP_STATUSES),
+  light: z.enum(['yellow', 'red']),
+  dueAt: instant.nullable(),
+}));
+
+// ---- projects (project-reads.ts) --------------------------------------------------------------
+
+/** A project's timeline entry: the workflow's action with who did it and its facts. */
+export const projectEventAnswer = z.object({
+  seq: z.number().int(),
+  at: instant,
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  actor: z.object({ username: z.string(), role: z.enum(ROLES).nullable() }).nullable(),
+  /** Open-ended: each action records its own facts (period, stage, case, due instants, …). */
+  detail: z.looseObject({}).nullable(),
+});
+
+/** A half-month period of the progress reports, e.g. `2026-11-H2`. */
+const reportPeriod = z.string().regex(/^\d{4}-\d{2}-H[12]$/).describe('a half-month, e.g. 2026-11-H2 (16th to month end)');
+
+export const projectSummaryAnswer = z.object({
+  id: z.uuid(),
+  code: z.string().regex(/^XM-\d{8}-\d{4}$/),
+  name: z.string(),
+  key: z.boolean(),
+  channel: z.enum(CHANNELS),
+  status: z.enum(PROJECT_STATUSES),
+  /** The stage under way; null once the project has completed or closed. */
+  stage: z.enum(PROJECT_STAGE_CODES).nullable(),
+  agent: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+  openCaseId: z.uuid().nullable(),
+  light: z.enum(LIGHTS),
+  limitWorkingDays: z.number().int(),
+  warnAt: instant.nullable(),
+  dueAt: instant.nullable(),
+  provisional: z.boolean(),
+  lastReportPeriod: reportPeriod.nullable(),
+  registeredAt: instant,
+  completedAt: instant.nullable(),
+  version: z.number().int(),
+});
+
+export const projectAnswer = projectSummaryAnswer.extend({ timeline: z.array(projectEventAnswer) });
+
+export const projectListAnswer = page(projectSummaryAnswer);
+
+/** 工作台帐: every stage with its cases, their steps and pauses; reports; escalations. */
+export const projectLedgerAnswer = z.object({
+  project: projectSummaryAnswer,
+  stages: z.array(z.object({
+    code: z.enum(PROJECT_STAGE_CODES),
+    name: z.string(),
+    status: z.enum(['passed', 'current', 'closed', 'pending']),
+    cases: z.array(z.object({
+      id: z.uuid(),
+      trackingCode: z.string(),
+      status: z.enum(CASE_STATUSES),
+      channel: z.enum(CHANNELS),
+      light: z.enum(LIGHTS),
+      dueAt: instant.nullable(),
+      acceptedAt: instant.nullable(),
+      decidedAt: instant.nullable(),
+      deliveredAt: instant.nullable(),
+      steps: z.array(z.object({
+        id: z.string(),
+        matterCode: z.string(),
+        departmentCode: z.string(),
+        status: z.enum(SHOWN_STEP_STATUSES),
+        light: z.enum(LIGHTS),
+        dueAt: instant.nullable(),
+        decidedAt: instant.nullable(),
+        assignee: z.string().nullable(),
+        card: z.literal('red').nullable(),
+      })),
+      /** 特别程序: each pause and restart of a step's clock. */
+      pauses: z.array(z.object({
+        stepId: z.string().nullable(),
+        action: z.enum(['SUSPEND', 'RESUME']),
+        at: instant,
+        actor: z.string().nullable(),
+        detail: z.looseObject({}).nullable(),
+      })),
+    })),
+  })),
+  reports: z.array(z.object({
+    period: reportPeriod, at: instant, by: z.string().nullable(), progress: z.string(), problems: z.string().nullable(),
+  })),
+  escalations: z.object({
+    /** 催报, 预警 and 超期 of the project itself. */
+    project: z.array(projectEventAnswer),
+    supervisionOrders: z.array(supervisionOrderAnswer.pick({
+      id: true, caseId: true, stepId: true, departmentCode: true, status: true, openedAt: true, deadlineAt: true, closedAt: true,
+    })),
+    accountabilityRecords: z.array(accountabilityRecordAnswer.pick({
+      id: true, caseId: true, stepId: true, departmentCode: true, card: true, createdAt: true,
+    })),
+  }),
+  timeline: z.array(projectEventAnswer),
+});
+
+// ---- 告知承诺制 事后核查 (routes/post-approval-checks.ts) ------------------------------------------
+
+export const postApprovalCheckAnswer = z.object({
+  id: z.number().int(),
+  stepId: z.string(),
+  caseId: z.uuid(),
+  departmentCode: z.string(),
+  matterCode: z.string(),
+  /** What the applicant committed to, as the reviewer recorded it. */
+  items: z.string(),
+  status: z.enum(CHECK_STATUSES),
+  dueAt: instant,
+  /** Open past its due instant. */
+  overdue: z.boolean(),
+  createdAt: instant,
+  completedAt: instant.nullable(),
+  completedBy: z.string().nullable(),
+  finding: z.string().nullable(),
+});
+
+export const postApprovalCheckPageAnswer = page(postApprovalCheckAnswer);
+
 // ---- the supervision office: complaints, ratings, rejections, metrics, the board ---------------
 
 export const complaintAnswer = z.object({
@@ -415,35 +585,6 @@ export const metricsCsv = z.string().describe(
   + '(groupBy), the same figures as the JSON rows; an empty cell is null. Sent as an attachment metrics-<groupBy>-<from>-<to>.csv',
 );
 
-const orderAnswer = z.object({
-  id: z.number().int(),
-  caseId: z.string(),
-  stepId: z.string(),
-  matterCode: z.string(),
-  departmentCode: z.string(),
-  status: z.enum(['open', 'closed']),
-  openedAt: instant,
-  deadlineAt: instant,
-  urgeCount: count,
-  lastUrgedAt: instant.nullable(),
-  closedAt: instant.nullable(),
-  closedBy: z.string().nullable(),
-  closeNote: z.string().nullable(),
-});
-
-const accountabilityAnswer = z.object({
-  id: z.number().int(),
-  caseId: z.string(),
-  stepId: z.string(),
-  departmentCode: z.string(),
-  card: z.literal('red'),
-  /** The recorded facts, as hashed: open-ended by design (the hash covers whatever was written). */
-  content: z.looseObject({}),
-  contentHash: z.string(),
-  intact: z.boolean(),
-  createdAt: instant,
-});
-
 export const boardAnswer = z.object({
   period: z.object({ from: calendarDate, to: calendarDate }),
   asOf: instant,
@@ -459,8 +600,8 @@ export const boardAnswer = z.object({
     lateWorkingDays: z.number(),
     card: z.literal('red').nullable(),
   })),
-  supervisionOrders: z.object({ open: count, items: z.array(orderAnswer) }),
-  accountabilityRecords: z.object({ count, items: z.array(accountabilityAnswer) }),
+  supervisionOrders: z.object({ open: count, items: z.array(supervisionOrderAnswer) }),
+  accountabilityRecords: z.object({ count, items: z.array(accountabilityRecordAnswer) }),
 });
 
 export const markedAnswer = z.object({ marked: count, unread: z.literal(0) });
@@ -472,9 +613,13 @@ export const noticeStream = z.string().describe(
 
 // ---- public -----------------------------------------------------------------------------------
 
-export const healthAnswer = z.object({
-  status: z.enum(['ok', 'unavailable']), temporal: z.enum(['up', 'down']), db: z.enum(['up', 'down']),
-});
+const partHealth = z.enum(['up', 'down']);
+
+/** 200: both parts answer. */
+export const healthAnswer = z.object({ status: z.literal('ok'), temporal: z.literal('up'), db: z.literal('up') });
+
+/** 503: the same shape, naming the part (or parts) down. */
+export const unhealthyAnswer = z.object({ status: z.literal('unavailable'), temporal: partHealth, db: partHealth });
 
 /** The OpenAPI document itself: its parts are OpenAPI 3.1's, not restated here. */
 export const openApiAnswer = z.looseObject({

@@ -37,6 +37,11 @@ export interface EndpointSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodTy
    * when a query chooses between them (`format=html`); a text answer is a described `z.string()`.
    */
   answer?: z.ZodType | Partial<Record<MediaType, z.ZodType>>;
+  /**
+   * The JSON body of a listed status outside 2xx that is not a problem (`/healthz` answers its 503
+   * with the parts that are down); every other error status is application/problem+json.
+   */
+  statusAnswers?: Partial<Record<number, z.ZodType>>;
   /** Accepts an `Idempotency-Key` header: a retry gets the first answer. */
   idempotent?: boolean;
 }
@@ -84,6 +89,7 @@ export class DeclaredRouter {
   ): void {
     const declared = spec as EndpointSpec;
     checkPathParams(declared);
+    checkStatusAnswers(declared);
     this.book.record(declared);
     const known = queryNames(declared.query);
     const run: RequestHandler = async (req, res) => {
@@ -111,6 +117,12 @@ function checkPathParams(spec: EndpointSpec): void {
   const shape = (spec.params as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
   const missing = names.filter((name) => !(name in shape));
   if (missing.length > 0) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: no schema for path parameter(s) ${missing.join(', ')}`);
+}
+
+/** A status answered with its own JSON must be a listed status outside 2xx (2xx answers are `answer`). */
+function checkStatusAnswers(spec: EndpointSpec): void {
+  const stray = Object.keys(spec.statusAnswers ?? {}).map(Number).filter((code) => code < 300 || !(code in spec.responses));
+  if (stray.length > 0) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: statusAnswers for ${stray.join(', ')}, which responses does not list outside 2xx`);
 }
 
 /** The parameter names a query schema declares, read from its input side (so transforms and refinements count too). */

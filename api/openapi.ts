@@ -58,9 +58,10 @@ function responses(spec: EndpointSpec): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const [status, description] of Object.entries(spec.responses)) {
     const code = Number(status);
-    answers[status] = code >= 400
-      ? problem(description)
-      : { description, content: answerContent(spec) };
+    const own = code >= 300 ? spec.statusAnswers?.[code] : undefined;
+    answers[status] = own
+      ? { description, content: { 'application/json': { schema: jsonSchema(own, 'output') } } }
+      : code >= 400 ? problem(description) : { description, content: answerContent(spec) };
   }
   const add = (status: number, description: string) => {
     answers[String(status)] ??= problem(description);

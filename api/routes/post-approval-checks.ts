@@ -8,6 +8,7 @@ import { CHECK_STATUSES, checkChart, checkSnapshot, type CheckStatus } from '../
 import { toShanghaiIso } from '../../domain/time';
 import type { Actor } from '../../domain/types';
 import { AuditEvent, PostApprovalCheck } from '../../entities';
+import { postApprovalCheckAnswer, postApprovalCheckPageAnswer } from '../answers';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
 import { pageOf, pagingShape, skipTake } from '../paging';
@@ -59,7 +60,7 @@ export function createPostApprovalChecksRouter({ db, book }: { db: DataSource; b
 
   routes.route({
     method: 'get', path: '/api/post-approval-checks', tag: 'steps', summary: '告知承诺制 事后核查 owed, nearest deadline first, paged',
-    access: ['officer', 'leader', 'supervisor'], query: listQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+    access: ['officer', 'leader', 'supervisor'], query: listQuery, answer: postApprovalCheckPageAnswer, responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query: { status, ...paging } }, req, res) => {
     const scope = scopeOf(actorOf(req));
     const [rows, total] = await checks.findAndCount({
@@ -73,7 +74,7 @@ export function createPostApprovalChecksRouter({ db, book }: { db: DataSource; b
 
   routes.route({
     method: 'post', path: '/api/post-approval-checks/:id/complete', tag: 'steps', summary: 'Record the check: commitment kept (passed) or broken (failed)',
-    access: ['officer', 'leader'], params: idParam, body: completeBody, responses: { 200: 'the check', 409: 'already completed' },
+    access: ['officer', 'leader'], params: idParam, body: completeBody, answer: postApprovalCheckAnswer, responses: { 200: 'the check', 409: 'already completed' },
   }, async ({ params: { id }, body }, req, res) => {
     const actor = actorOf(req);
     const check = await checks.findOneBy({ id });

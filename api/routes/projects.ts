@@ -10,6 +10,7 @@ import { PROJECT_POLICY, PROJECT_STAGE_CODES, stageName, type ProjectStage } fro
 import type { Actor, Channel } from '../../domain/types';
 import { type Matter, User } from '../../entities';
 import { closeProjectUpdate, submitReportUpdate } from '../../workflows/messages';
+import { projectAnswer, projectLedgerAnswer, projectListAnswer } from '../answers';
 import { actorOf } from '../auth';
 import { nextDailyNumber } from '../complaints-store';
 import type { RouteBook } from '../endpoints';
@@ -52,7 +53,7 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
 
   routes.route({
     method: 'post', path: '/api/projects', tag: 'projects', summary: 'Register a construction project (重点项目 when `key`)',
-    access: ['clerk', 'supervisor'], body: registerBody, idempotent: true,
+    access: ['clerk', 'supervisor'], body: registerBody, idempotent: true, answer: projectAnswer,
     responses: { 201: 'the project, at its first stage' },
   }, async ({ body }, req, res) => {
     const actor = actorOf(req);
@@ -76,28 +77,28 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
 
   routes.route({
     method: 'get', path: '/api/projects', tag: 'projects', summary: 'Projects in the caller\'s scope, newest first, paged',
-    access: VIEWERS, query: listQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+    access: VIEWERS, query: listQuery, answer: projectListAnswer, responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query }, req, res) => {
     res.json(await projects.list(actorOf(req), query));
   });
 
   routes.route({
     method: 'get', path: '/api/projects/:id', tag: 'projects', summary: 'A project with its timeline',
-    access: VIEWERS, params: idParam, responses: { 200: 'the project', 404: 'not in scope' },
+    access: VIEWERS, params: idParam, answer: projectAnswer, responses: { 200: 'the project', 404: 'not in scope' },
   }, async ({ params }, req, res) => {
     res.json(await projects.details(params.id, actorOf(req)));
   });
 
   routes.route({
     method: 'get', path: '/api/projects/:id/ledger', tag: 'projects', summary: '工作台帐: stages, cases, steps, pauses, reports, escalations',
-    access: VIEWERS, params: idParam, responses: { 200: 'the ledger', 404: 'not in scope' },
+    access: VIEWERS, params: idParam, answer: projectLedgerAnswer, responses: { 200: 'the ledger', 404: 'not in scope' },
   }, async ({ params }, req, res) => {
     res.json(await projects.ledger(params.id, actorOf(req)));
   });
 
   routes.route({
     method: 'post', path: '/api/projects/:id/reports', tag: 'projects', summary: '半月汇报: the proxy agent reports the project\'s progress',
-    access: ['agent'], params: idParam, body: reportBody, idempotent: true,
+    access: ['agent'], params: idParam, body: reportBody, idempotent: true, answer: projectAnswer,
     responses: { 201: 'the project', 404: 'not the agent\'s project', 409: 'the project is completed' },
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);
@@ -113,7 +114,7 @@ export function createProjectsRouter({ db, projects, workflows, book }: Projects
 
   routes.route({
     method: 'post', path: '/api/projects/:id/close', tag: 'projects', summary: '项目终止: end the project before its last stage, with a reason',
-    access: ['supervisor'], params: idParam, body: closeBody, idempotent: true,
+    access: ['supervisor'], params: idParam, body: closeBody, idempotent: true, answer: projectAnswer,
     responses: { 200: 'the project, closed', 409: 'an application is under way, or the project has ended' },
   }, async ({ params, body }, req, res) => {
     const actor = actorOf(req);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { notFound } from '../problems';
 import type { ReadModel } from '../read-model';
 import type { RouteBook } from '../endpoints';
-import { healthAnswer, trackingAnswer } from '../answers';
+import { healthAnswer, trackingAnswer, unhealthyAnswer } from '../answers';
 import { trackingView } from '../views';
 
 const trackQuery = z.object({ phoneLast4: z.string().regex(/^[0-9]{4}$/, '应为手机号码后 4 位数字') });
@@ -16,7 +16,8 @@ export function createPublicRouter({ db, temporal, readModel, book }: { db: Data
 
   routes.route({
     method: 'get', path: '/healthz', tag: 'public', summary: 'Health: 200 only when Temporal and the database answer',
-    access: 'public', answer: healthAnswer, responses: { 200: '`{status, temporal, db}`', 503: 'a part is down' },
+    access: 'public', answer: healthAnswer, statusAnswers: { 503: unhealthyAnswer },
+    responses: { 200: '`{status: "ok", temporal: "up", db: "up"}`', 503: '`{status: "unavailable", temporal, db}`: a part is down' },
   }, async (_input, _req, res) => {
     const [temporalUp, dbUp] = await Promise.all([
       withTimeout(temporal.workflowService.getSystemInfo({})),

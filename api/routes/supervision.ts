@@ -9,6 +9,7 @@ import { CASE_STATUSES_UNDER_REVIEW, OPEN_STEP_STATUSES } from '../../domain/cha
 import { toShanghaiIso } from '../../domain/time';
 import type { Actor, Light } from '../../domain/types';
 import { AccountabilityRecord, CaseRecord, Step, SupervisionOrder } from '../../entities';
+import { accountabilityRecordPageAnswer, alertPageAnswer, supervisionOrderAnswer, supervisionOrderPageAnswer } from '../answers';
 import { actorOf } from '../auth';
 import type { RouteBook } from '../endpoints';
 import { offsetOf, pageOf, pagingShape, skipTake } from '../paging';
@@ -93,7 +94,7 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
 
   routes.route({
     method: 'get', path: '/api/alerts', tag: 'supervision', summary: 'Open yellow and red steps, most overdue first, paged',
-    access: ['supervisor', 'leader'], query: alertsQuery,
+    access: ['supervisor', 'leader'], query: alertsQuery, answer: alertPageAnswer,
     responses: { 200: '`{items:[{stepId, caseId, matterCode, departmentCode, status, light, dueAt}], page, pageSize, total}`' },
   }, async ({ query: { light, ...paging } }, req, res) => {
     const scope = departmentScope(actorOf(req));
@@ -126,7 +127,7 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
 
   routes.route({
     method: 'get', path: '/api/supervision-orders', tag: 'supervision', summary: '督办 orders, nearest deadline first, paged',
-    access: ['supervisor', 'leader'], query: ordersQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+    access: ['supervisor', 'leader'], query: ordersQuery, answer: supervisionOrderPageAnswer, responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query: { status, ...paging } }, req, res) => {
     const scope = departmentScope(actorOf(req));
     const [rows, total] = await orders.findAndCount({
@@ -140,14 +141,14 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
 
   routes.route({
     method: 'get', path: '/api/supervision-orders/:id', tag: 'supervision', summary: 'One 督办 order',
-    access: ['supervisor', 'leader'], params: idParam, responses: { 200: 'the order' },
+    access: ['supervisor', 'leader'], params: idParam, answer: supervisionOrderAnswer, responses: { 200: 'the order' },
   }, async ({ params }, req, res) => {
     res.json(orderView(await visibleOrder(params.id, actorOf(req))));
   });
 
   routes.route({
     method: 'post', path: '/api/supervision-orders/:id/urge', tag: 'supervision', summary: '催办: urge the department; its leader is notified',
-    access: ['supervisor'], params: idParam, body: urgeBody, responses: { 200: 'the order', 409: 'the order is closed' },
+    access: ['supervisor'], params: idParam, body: urgeBody, answer: supervisionOrderAnswer, responses: { 200: 'the order', 409: 'the order is closed' },
   }, async ({ params: { id }, body: { note } }, req, res) => {
     const actor = actorOf(req);
     const order = await db.transaction(async (manager) => {
@@ -188,7 +189,7 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
 
   routes.route({
     method: 'post', path: '/api/supervision-orders/:id/close', tag: 'supervision', summary: '销号: close the order with a note',
-    access: ['supervisor'], params: idParam, body: closeBody, responses: { 200: 'the order', 409: 'already closed' },
+    access: ['supervisor'], params: idParam, body: closeBody, answer: supervisionOrderAnswer, responses: { 200: 'the order', 409: 'already closed' },
   }, async ({ params, body: { note } }, req, res) => {
     const actor = actorOf(req);
     const order = await visibleOrder(params.id, actor);
@@ -203,7 +204,7 @@ export function createSupervisionRouter({ db, notify, book }: { db: DataSource; 
 
   routes.route({
     method: 'get', path: '/api/accountability-records', tag: 'supervision', summary: '效能问责 records, newest first, with their integrity, paged',
-    access: ['supervisor', 'leader'], query: recordsQuery, responses: { 200: '`{items, page, pageSize, total}`' },
+    access: ['supervisor', 'leader'], query: recordsQuery, answer: accountabilityRecordPageAnswer, responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query: paging }, req, res) => {
     const scope = departmentScope(actorOf(req));
     const [records, total] = await db.getRepository(AccountabilityRecord).findAndCount({

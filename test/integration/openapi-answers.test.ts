@@ -2,23 +2,34 @@
 // service center is driven through the real system (Temporal dev server, worker, MySQL, API) by
 // the demo roles, and every JSON 2xx answer is checked against the schema the served document
 // gives for its method, path and status. Dates in queries come from the instants the server
-// recorded, never from the test machine's clock.
+// recorded, never from the test machine's clock. What only happens days later (a step's clock
+// running out: red light, 督办 order, 效能问责 record) is written the way the step's clock ladder
+// writes it, through the same activities, or as the rows it leaves.
+import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
+import pino from 'pino';
+import { createSupervisionActivities } from '../../activities/supervision';
+import { startApiServer } from '../../api/server';
+import { CaseRecord, Step } from '../../entities';
+import { createDataSource } from '../../entities/data-source';
+import { stepWorkflowId } from '../../workflows/messages';
 import { completeMaterials } from '../support/materials';
 import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { AnswerChecker, checked, type CheckedClient } from '../support/openapi-answers';
-import { startSystem, type RunningSystem } from '../support/system';
+import { startSystem, TEST_API_CONFIG, type RunningSystem } from '../support/system';
 
-/**
- * Routes whose answers are being reshaped elsewhere (api/routes/projects.ts, supervision.ts and
- * post-approval-checks.ts): they declare no answer schema yet, so the document leaves them open.
- */
-const WITHOUT_ANSWER_SCHEMA = [
-  'GET /api/projects', 'GET /api/projects/{id}', 'GET /api/projects/{id}/ledger',
-  'GET /api/alerts', 'GET /api/supervision-orders', 'GET /api/supervision-orders/{id}', 'GET /api/accountability-records',
-  'GET /api/post-approval-checks',
-];
+/** JSON GET routes whose answers the document leaves open: none. */
+const WITHOUT_ANSWER_SCHEMA: string[] = [];
+
+const HOUR_MS = 3_600_000;
+
+interface StepLine {
+  id: string;
+  caseId: string;
+  matterCode: string;
+  departmentCode: string;
+}
 
 type Operations = Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>;
 
@@ -52,7 +63,7 @@ describe('OpenAPI answers: live answers match the served document', function () 
   }
 
   /** Accepts the case and waits until every step is dispatched with its deadline. */
-  async function accepted(id: string): Promise<Array<{ id: string; departmentCode: string }>> {
+  async function accepted(id: string): Promise<StepLine[]> {
     expect((await as.clerk.post(`/api/cases/${id}/accept`, {})).status).to.equal(200);
     return eventually(async () => {
       const page = await as.clerk.get(`/api/cases/${id}`);
@@ -62,11 +73,47 @@ describe('OpenAPI answers: live answers match the served document', function () 
     });
   }
 
+  /**
+   * 督办 and 效能问责 on a step, written by the activities its clock ladder runs once the step is
+   * overdue (days after acceptance), under the ladder's keys; the instants follow `from`.
+   */
+  async function escalate(step: StepLine, from: string): Promise<{ orderId: number; recordId: number }> {
+    const activities = createSupervisionActivities({ db: system.db });
+    const opened = new Date(from).getTime();
+    const orderKey = `${stepWorkflowId(step.id)}:order`;
+    const { orderId } = await activities.openSupervisionOrder({
+      orderKey, caseId: step.caseId, stepId: step.id, departmentCode: step.departmentCode, matterCode: step.matterCode,
+      openedAt: new Date(opened).toISOString(), deadlineAt: new Date(opened + 48 * HOUR_MS).toISOString(),
+    });
+    const record = await activities.recordAccountabilityIfOrderOpen({
+      recordKey: `${stepWorkflowId(step.id)}:accountability`, orderKey, at: new Date(opened + HOUR_MS).toISOString(),
+      content: { matterCode: step.matterCode, stepId: step.id, departmentCode: step.departmentCode, assignee: 'officer-fgw' },
+    });
+    expect(record.written).to.equal(true);
+    return { orderId, recordId: record.recordId! };
+  }
+
+  /** A red step of a case under review, the rows a step's clock leaves once it is overdue. */
+  async function redStep(departmentCode: string, matterCode: string, dueAt: string): Promise<string> {
+    const caseId = randomUUID();
+    const at = new Date(dueAt);
+    await system.db.getRepository(CaseRecord).insert({
+      id: caseId, trackingCode: caseId.replace(/-/g, '').slice(0, 16).toUpperCase(), status: 'inReview', channel: 'standard',
+      applicantName: '示例建设有限公司', applicantPhone: '13800008888', matterCodes: [matterCode], light: 'red',
+      registeredById: 1, submittedAt: at, updatedAt: at, version: 1,
+    });
+    const stepId = `${caseId}-${matterCode}`;
+    await system.db.getRepository(Step).insert({
+      id: stepId, caseId, matterCode, departmentCode, status: 'inReview', light: 'red', dueAt: at, updatedAt: at, version: 1,
+    });
+    return stepId;
+  }
+
   before(async () => {
     system = await startSystem('openapi_answers');
     checker = await AnswerChecker.load(system.url);
     anonymous = checked(new ApiClient(system.url), checker);
-    const users = ['clerk1', 'officer-zrj', 'officer-hbj', 'officer-scj', 'leader-zrj', 'leader-scj', 'agent1', 'supervisor1', 'admin1'];
+    const users = ['clerk1', 'officer-zrj', 'officer-hbj', 'officer-scj', 'officer-fgw', 'leader-zrj', 'leader-scj', 'agent1', 'supervisor1', 'admin1'];
     for (const user of users) as[user] = checked(await ApiClient.signIn(system.url, user), checker);
     as.clerk = as.clerk1;
     as.supervisor = as.supervisor1;
@@ -76,7 +123,7 @@ describe('OpenAPI answers: live answers match the served document', function () 
     await system?.stop();
   });
 
-  it('when the document is read, then every JSON GET route has an answer schema but the listed ones', () => {
+  it('when the document is read, then every JSON GET route has an answer schema', () => {
     const undescribed = jsonGetRoutes(checker).filter(({ described }) => !described).map(({ route }) => route);
     expect(undescribed.sort()).to.deep.equal([...WITHOUT_ANSWER_SCHEMA].sort());
   });
@@ -86,6 +133,8 @@ describe('OpenAPI answers: live answers match the served document', function () 
     expect(() => checker.check('POST', '/api/cases/00000000-0000-4000-8000-000000000000/urge', answer))
       .to.throw(/POST \/api\/cases\/\{id\}\/urge: answer\/urged must be array/);
     expect(() => checker.check('GET', '/api/nowhere', answer)).to.throw(/no such route/);
+    const healthy = { status: 503, contentType: 'application/json; charset=utf-8', body: { status: 'ok', temporal: 'up', db: 'up' } };
+    expect(() => checker.check('GET', '/healthz', healthy)).to.throw(/GET \/healthz: answer\/status must be equal to constant/);
   });
 
   it('when anyone signs in, reads the health, the document and the catalogue, then the answers match', async () => {
@@ -199,6 +248,107 @@ describe('OpenAPI answers: live answers match the served document', function () 
     expect(csv.contentType).to.match(/^text\/csv/);
     expect((await as.supervisor.get(`/api/board?from=${day}&to=${through}`)).body.period).to.deep.equal({ from: day, to: through });
     expect((await as['leader-zrj'].get(`/api/board?from=${day}&to=${through}`)).status).to.equal(200);
+  });
+
+  it('when a key project is registered, applied for, reported on, escalated and closed, then the project answers and its ledger match', async () => {
+    const created = await as.clerk.post('/api/projects', { name: '星河新能源产业园', key: true, agentUsername: 'agent1' });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const project = created.body;
+    expect(project).to.include({ status: 'landUse', stage: 'landUse', channel: 'green' });
+    expect((await as.agent1.get('/api/projects?key=true')).body.items.map((p: { id: string }) => p.id)).to.include(project.id);
+    expect((await as.supervisor.get(`/api/projects/${project.id}`)).body.timeline.map((e: { action: string }) => e.action)).to.deep.equal(['REGISTERED']);
+
+    // The first stage's application; its step pauses and restarts (特别程序).
+    const { id: caseId } = await register(['FGW-001'], '13800007777', { projectId: project.id, channel: 'green' });
+    const [step] = await accepted(caseId);
+    const officer = as['officer-fgw'];
+    expect((await officer.post(`/api/steps/${step.id}/claim`, {})).status).to.equal(200);
+    expect((await officer.post(`/api/steps/${step.id}/suspend`, { kind: '补正', reason: '补充材料' })).status).to.equal(200);
+    expect((await officer.post(`/api/steps/${step.id}/resume`, {})).status).to.equal(200);
+    const report = await as.agent1.post(`/api/projects/${project.id}/reports`, { progress: '用地材料编制中', problems: '无' });
+    expect(report.status, JSON.stringify(report.body)).to.equal(201);
+    expect(report.body.lastReportPeriod).to.match(/^\d{4}-\d{2}-H[12]$/);
+
+    const { orderId, recordId } = await escalate(step, project.registeredAt);
+    const ledger = (await as.supervisor.get(`/api/projects/${project.id}/ledger`)).body;
+    expect(ledger.stages.map((s: { status: string }) => s.status)).to.deep.equal(['current', 'pending', 'pending', 'pending']);
+    const [kase] = ledger.stages[0].cases;
+    expect(kase.steps.map((s: { id: string }) => s.id)).to.deep.equal([step.id]);
+    expect(kase.pauses.map((p: { action: string }) => p.action)).to.deep.equal(['SUSPEND', 'RESUME']);
+    expect(ledger.reports).to.have.length(1);
+    expect(ledger.escalations.supervisionOrders.map((o: { id: number }) => o.id)).to.deep.equal([orderId]);
+    expect(ledger.escalations.accountabilityRecords.map((r: { id: number }) => r.id)).to.deep.equal([recordId]);
+
+    // Ended before its last stage: the application withdrawn, then 项目终止.
+    expect((await as.clerk.post(`/api/cases/${caseId}/withdraw`, { reason: '项目取消' })).status).to.equal(200);
+    await eventually(async () => expect((await as.clerk.get(`/api/projects/${project.id}`)).body.openCaseId).to.equal(null));
+    const closed = await as.supervisor.post(`/api/projects/${project.id}/close`, { reason: '建设单位撤回项目' });
+    expect(closed.body).to.include({ status: 'closed', stage: null });
+    expect((await as.agent1.get(`/api/projects/${project.id}/ledger`)).body.stages[0].status).to.equal('closed');
+    expect((await as.supervisor.get('/api/projects?status=closed')).body.items.map((p: { id: string }) => p.id)).to.deep.equal([project.id]);
+  });
+
+  it('when a step is overdue, supervised and held to account, then alerts, orders, records and the board match', async () => {
+    // The order and the record are those written on the project's step above.
+    const orders = await as.supervisor.get('/api/supervision-orders?status=open');
+    expect(orders.body.items).to.have.length(1);
+    const order = orders.body.items[0];
+    expect((await as.supervisor.get(`/api/supervision-orders/${order.id}`)).body).to.deep.equal(order);
+    const urged = await as.supervisor.post(`/api/supervision-orders/${order.id}/urge`, { note: '请于期限内办结' });
+    expect(urged.body).to.include({ id: order.id, urgeCount: 1 });
+    expect(urged.body.lastUrgedAt).to.not.equal(null);
+    const records = await as.supervisor.get('/api/accountability-records');
+    expect(records.body.items).to.have.length(1);
+    expect(records.body.items[0]).to.include({ stepId: order.stepId, card: 'red', intact: true });
+
+    // The board of the record's day shows the open order and the record.
+    const recordedOn = records.body.items[0].createdAt.slice(0, 10);
+    const board = (await as.supervisor.get(`/api/board?from=${recordedOn}&to=${recordedOn}`)).body;
+    expect(board.supervisionOrders.items.map((o: { id: number }) => o.id)).to.deep.equal([order.id]);
+    expect(board.accountabilityRecords.items.map((r: { id: number }) => r.id)).to.deep.equal([records.body.items[0].id]);
+
+    const closed = await as.supervisor.post(`/api/supervision-orders/${order.id}/close`, { note: '已办结，销号' });
+    expect(closed.body).to.include({ status: 'closed', closedBy: 'supervisor1', closeNote: '已办结，销号' });
+    expect((await as.supervisor.get('/api/supervision-orders?status=closed')).body.items.map((o: { id: number }) => o.id)).to.deep.equal([order.id]);
+
+    const red = await redStep('fgw', 'FGW-002', order.deadlineAt);
+    expect((await as.supervisor.get('/api/alerts')).body.items.map((a: { stepId: string }) => a.stepId)).to.deep.equal([red]);
+    expect((await as.supervisor.get('/api/alerts?light=red')).body.items[0]).to.include({ stepId: red, light: 'red', status: 'inReview' });
+  });
+
+  it('when a step is approved on commitment (告知承诺制) and the check is recorded, then the checks match', async () => {
+    const { id } = await register(['ZRJ-001'], '13800006666');
+    const [step] = await accepted(id);
+    const officer = as['officer-zrj'];
+    expect((await officer.post(`/api/steps/${step.id}/claim`, {})).status).to.equal(200);
+    const approved = await officer.post(`/api/steps/${step.id}/approve`, {
+      opinion: '告知承诺方式准予许可', commitment: { items: '三个月内补交土地勘测定界报告', checkWorkingDays: 5 },
+    });
+    expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+    const check = await eventually(async () => {
+      const owed = (await officer.get('/api/post-approval-checks?status=open')).body.items.find((c: { stepId: string }) => c.stepId === step.id);
+      expect(owed).not.to.equal(undefined);
+      return owed;
+    });
+    expect(check).to.include({ caseId: id, status: 'open', items: '三个月内补交土地勘测定界报告', completedAt: null });
+    expect((await as.supervisor.get('/api/post-approval-checks')).body.items.map((c: { id: number }) => c.id)).to.include(check.id);
+    const done = await officer.post(`/api/post-approval-checks/${check.id}/complete`, { compliant: true, finding: '已按承诺补交' });
+    expect(done.body).to.include({ id: check.id, status: 'passed', completedBy: 'officer-zrj', finding: '已按承诺补交' });
+  });
+
+  it('when the database does not answer, then /healthz answers 503 naming the part down, as the document says', async () => {
+    const api = await startApiServer({
+      db: createDataSource({ url: 'sqljs::memory' }), temporal: system.env.client, logger: pino({ level: 'silent' }),
+      config: { ...TEST_API_CONFIG, taskQueue: system.taskQueue },
+    }, 0);
+    try {
+      const health = await checked(new ApiClient(api.url), checker).get('/healthz');
+      expect(health.status).to.equal(503);
+      expect(health.body).to.deep.equal({ status: 'unavailable', temporal: 'up', db: 'down' });
+      expect(checker.checked.has('GET /healthz 503')).to.equal(true);
+    } finally {
+      await api.stop();
+    }
   });
 
   it('when people read their notices, then the list and the marks match', async () => {

@@ -1,6 +1,7 @@
 // Checks live answers against the OpenAPI document the server serves: every JSON 2xx answer must
 // match the schema the document gives for its method, path and status (JSON Schema 2020-12, with
-// formats). Opt in by wrapping a client: `checked(client, checker)`; a mismatch throws, naming the
+// formats), and so must a JSON answer of another status the document gives a JSON schema (a
+// problem+json error is not JSON by media type and passes). Opt in by wrapping a client: `checked(client, checker)`; a mismatch throws, naming the
 // route and the validator's message.
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -28,7 +29,7 @@ export class AnswerChecker {
   private readonly ajv = new Ajv2020({ allErrors: true, strict: true });
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly templates: ReturnType<typeof templateOf>[];
-  /** `GET /api/cases/{id}` of every answer checked against a schema. */
+  /** `GET /api/cases/{id}` of every 2xx answer checked against a schema; `GET /healthz 503` of any other. */
   readonly checked = new Set<string>();
 
   constructor(readonly document: OpenApiDocument) {
@@ -59,16 +60,22 @@ export class AnswerChecker {
     return response.content?.[JSON_MEDIA]?.schema;
   }
 
+  /** The JSON schema the document gives a status outside 2xx, if it lists one. */
+  private otherSchemaFor(method: string, template: string, status: number): Schema | undefined {
+    return this.document.paths[template]?.[method.toLowerCase()]?.responses?.[String(status)]?.content?.[JSON_MEDIA]?.schema;
+  }
+
   /**
-   * Throws when a JSON 2xx answer does not match its schema (or its status is undocumented).
+   * Throws when a JSON 2xx answer does not match its schema (or its status is undocumented), or
+   * a JSON answer of another status does not match the schema the document gives that status.
    * Answers of other media types, and routes the document gives no schema, pass unchecked.
    */
   check(method: string, url: string, answer: Pick<Answer, 'status' | 'body' | 'contentType'>): void {
-    if (answer.status < 200 || answer.status >= 300) return;
     if (!answer.contentType?.startsWith(JSON_MEDIA)) return;
+    const success = answer.status >= 200 && answer.status < 300;
     const template = this.templateFor(method, url);
     const route = `${method.toUpperCase()} ${template}`;
-    const schema = this.schemaFor(method, template, answer.status);
+    const schema = success ? this.schemaFor(method, template, answer.status) : this.otherSchemaFor(method, template, answer.status);
     if (!schema) return;
     const key = `${route} ${answer.status}`;
     let validate = this.compiled.get(key);
@@ -80,7 +87,7 @@ export class AnswerChecker {
       throw new Error(`${method.toUpperCase()} ${url} → ${answer.status} does not match the document's schema of ${route}: `
         + this.ajv.errorsText(validate.errors, { dataVar: 'answer', separator: '; ' }));
     }
-    this.checked.add(route);
+    this.checked.add(success ? route : key);
   }
 }
 

@@ -1,9 +1,10 @@
 // The 2xx answers in the OpenAPI document: a declared answer schema is published as the server
 // writes it (zod's output side), text answers are described strings, and a route that chooses
-// its media type by query lists each.
+// its media type by query lists each; a status outside 2xx answers problem+json unless the route
+// declares its own JSON for it.
 import { expect } from 'chai';
 import { z } from 'zod';
-import type { EndpointSpec } from '../../api/endpoints';
+import { RouteBook, type EndpointSpec } from '../../api/endpoints';
 import { openApiDocument } from '../../api/openapi';
 
 const spec = (extra: Partial<EndpointSpec>): EndpointSpec => ({
@@ -41,6 +42,30 @@ describe('OpenAPI answers', () => {
     expect(Object.keys(content).sort()).to.deep.equal(['application/json', 'text/html']);
     expect(content['application/json'].schema).to.deep.include({ type: 'object', required: ['kind'] });
     expect(content['text/html'].schema).to.deep.equal({ type: 'string', description: 'the printable paper' });
+  });
+
+  it('when a route declares its own JSON for a status outside 2xx, then that status carries it instead of a problem', () => {
+    const declared = spec({
+      answer: z.object({ status: z.literal('ok') }),
+      statusAnswers: { 503: z.object({ status: z.literal('unavailable') }) },
+      responses: { 200: 'up', 503: 'down', 409: 'refused' },
+    });
+    const { responses } = openApiDocument([declared], { title: 't', version: '1' }).paths['/api/things'].get as {
+      responses: Record<string, { content: Record<string, { schema?: Record<string, unknown> }> }>;
+    };
+    expect(Object.keys(responses['503'].content)).to.deep.equal(['application/json']);
+    expect(responses['503'].content['application/json'].schema).to.deep.include({ type: 'object', required: ['status'] });
+    expect(responses['503'].content['application/json'].schema?.properties).to.deep.equal({ status: { type: 'string', const: 'unavailable' } });
+    expect(responses['409'].content).to.deep.equal({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
+    expect(responses['200'].content['application/json'].schema?.properties).to.deep.equal({ status: { type: 'string', const: 'ok' } });
+  });
+
+  it('when a route declares its own JSON for a 2xx or an unlisted status, then mounting it fails naming the status', () => {
+    const mount = (statusAnswers: EndpointSpec['statusAnswers']) => () => new RouteBook().router()
+      .route(spec({ statusAnswers, responses: { 200: 'up', 503: 'down' } }), async () => {});
+    expect(mount({ 502: z.object({}) })).to.throw(/statusAnswers for 502/);
+    expect(mount({ 200: z.object({}) })).to.throw(/statusAnswers for 200/);
+    expect(mount({ 503: z.object({}) })).not.to.throw();
   });
 
   it('when a text route declares its answer schema, then it is the only content', () => {

@@ -1582,29 +1582,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{status, temporal, db}` */
+            /** @description `{status: "ok", temporal: "up", db: "up"}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        status: "ok" | "unavailable";
-                        /** @enum {string} */
-                        temporal: "up" | "down";
-                        /** @enum {string} */
-                        db: "up" | "down";
+                        /** @constant */
+                        status: "ok";
+                        /** @constant */
+                        temporal: "up";
+                        /** @constant */
+                        db: "up";
                     };
                 };
             };
-            /** @description a part is down */
+            /** @description `{status: "unavailable", temporal, db}`: a part is down */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": {
+                        /** @constant */
+                        status: "unavailable";
+                        /** @enum {string} */
+                        temporal: "up" | "down";
+                        /** @enum {string} */
+                        db: "up" | "down";
+                    };
                 };
             };
         };
@@ -1648,7 +1655,7 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                         }[];
                     };
@@ -3001,12 +3008,11 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                             legalDueAt: string | null;
                             limitDays: number | null;
-                            /** @enum {string} */
-                            light: "green" | "yellow" | "red";
+                            light: ("green" | "yellow" | "red") | null;
                             card: "red" | null;
                             assignee: {
                                 id: number;
@@ -3153,12 +3159,11 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                             legalDueAt: string | null;
                             limitDays: number | null;
-                            /** @enum {string} */
-                            light: "green" | "yellow" | "red";
+                            light: ("green" | "yellow" | "red") | null;
                             card: "red" | null;
                             assignee: {
                                 id: number;
@@ -3348,12 +3353,11 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                             legalDueAt: string | null;
                             limitDays: number | null;
-                            /** @enum {string} */
-                            light: "green" | "yellow" | "red";
+                            light: ("green" | "yellow" | "red") | null;
                             card: "red" | null;
                             assignee: {
                                 id: number;
@@ -3538,12 +3542,11 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                             legalDueAt: string | null;
                             limitDays: number | null;
-                            /** @enum {string} */
-                            light: "green" | "yellow" | "red";
+                            light: ("green" | "yellow" | "red") | null;
                             card: "red" | null;
                             assignee: {
                                 id: number;
@@ -3732,12 +3735,11 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                             legalDueAt: string | null;
                             limitDays: number | null;
-                            /** @enum {string} */
-                            light: "green" | "yellow" | "red";
+                            light: ("green" | "yellow" | "red") | null;
                             card: "red" | null;
                             assignee: {
                                 id: number;
@@ -3924,12 +3926,11 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                             legalDueAt: string | null;
                             limitDays: number | null;
-                            /** @enum {string} */
-                            light: "green" | "yellow" | "red";
+                            light: ("green" | "yellow" | "red") | null;
                             card: "red" | null;
                             assignee: {
                                 id: number;
@@ -4205,12 +4206,11 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                             legalDueAt: string | null;
                             limitDays: number | null;
-                            /** @enum {string} */
-                            light: "green" | "yellow" | "red";
+                            light: ("green" | "yellow" | "red") | null;
                             card: "red" | null;
                             assignee: {
                                 id: number;
@@ -4395,12 +4395,11 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             dueAt: string | null;
                             legalDueAt: string | null;
                             limitDays: number | null;
-                            /** @enum {string} */
-                            light: "green" | "yellow" | "red";
+                            light: ("green" | "yellow" | "red") | null;
                             card: "red" | null;
                             assignee: {
                                 id: number;
@@ -4536,7 +4535,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            key: boolean;
+                            /** @enum {string} */
+                            channel: "standard" | "green";
+                            /** @enum {string} */
+                            status: "landUse" | "engineering" | "construction" | "acceptance" | "completed" | "closed";
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                            agent: {
+                                username: string;
+                                displayName: string;
+                            } | null;
+                            openCaseId: string | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            limitWorkingDays: number;
+                            warnAt: string | null;
+                            dueAt: string | null;
+                            provisional: boolean;
+                            lastReportPeriod: string | null;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            registeredAt: string;
+                            completedAt: string | null;
+                            version: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4597,7 +4628,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        key: boolean;
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        status: "landUse" | "engineering" | "construction" | "acceptance" | "completed" | "closed";
+                        stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        agent: {
+                            username: string;
+                            displayName: string;
+                        } | null;
+                        openCaseId: string | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        limitWorkingDays: number;
+                        warnAt: string | null;
+                        dueAt: string | null;
+                        provisional: boolean;
+                        lastReportPeriod: string | null;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        registeredAt: string;
+                        completedAt: string | null;
+                        version: number;
+                        timeline: {
+                            seq: number;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actor: {
+                                username: string;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4673,7 +4746,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        key: boolean;
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        status: "landUse" | "engineering" | "construction" | "acceptance" | "completed" | "closed";
+                        stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        agent: {
+                            username: string;
+                            displayName: string;
+                        } | null;
+                        openCaseId: string | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        limitWorkingDays: number;
+                        warnAt: string | null;
+                        dueAt: string | null;
+                        provisional: boolean;
+                        lastReportPeriod: string | null;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        registeredAt: string;
+                        completedAt: string | null;
+                        version: number;
+                        timeline: {
+                            seq: number;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actor: {
+                                username: string;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4731,7 +4846,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            key: boolean;
+                            /** @enum {string} */
+                            channel: "standard" | "green";
+                            /** @enum {string} */
+                            status: "landUse" | "engineering" | "construction" | "acceptance" | "completed" | "closed";
+                            stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                            agent: {
+                                username: string;
+                                displayName: string;
+                            } | null;
+                            openCaseId: string | null;
+                            /** @enum {string} */
+                            light: "green" | "yellow" | "red";
+                            limitWorkingDays: number;
+                            warnAt: string | null;
+                            dueAt: string | null;
+                            provisional: boolean;
+                            lastReportPeriod: string | null;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            registeredAt: string;
+                            completedAt: string | null;
+                            version: number;
+                        };
+                        stages: {
+                            /** @enum {string} */
+                            code: "landUse" | "engineering" | "construction" | "acceptance";
+                            name: string;
+                            /** @enum {string} */
+                            status: "passed" | "current" | "closed" | "pending";
+                            cases: {
+                                /** Format: uuid */
+                                id: string;
+                                trackingCode: string;
+                                /** @enum {string} */
+                                status: "submitted" | "supplementRequested" | "accepted" | "inReview" | "suspended" | "approved" | "partiallyApproved" | "denied" | "delivered" | "refused" | "withdrawn";
+                                /** @enum {string} */
+                                channel: "standard" | "green";
+                                /** @enum {string} */
+                                light: "green" | "yellow" | "red";
+                                dueAt: string | null;
+                                acceptedAt: string | null;
+                                decidedAt: string | null;
+                                deliveredAt: string | null;
+                                steps: {
+                                    id: string;
+                                    matterCode: string;
+                                    departmentCode: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red";
+                                    dueAt: string | null;
+                                    decidedAt: string | null;
+                                    assignee: string | null;
+                                    card: "red" | null;
+                                }[];
+                                pauses: {
+                                    stepId: string | null;
+                                    /** @enum {string} */
+                                    action: "SUSPEND" | "RESUME";
+                                    /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                    at: string;
+                                    actor: string | null;
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                }[];
+                            }[];
+                        }[];
+                        reports: {
+                            /** @description a half-month, e.g. 2026-11-H2 (16th to month end) */
+                            period: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            by: string | null;
+                            progress: string;
+                            problems: string | null;
+                        }[];
+                        escalations: {
+                            project: {
+                                seq: number;
+                                /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                at: string;
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                actor: {
+                                    username: string;
+                                    role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                                } | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            supervisionOrders: {
+                                id: number;
+                                caseId: string;
+                                stepId: string;
+                                departmentCode: string;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                openedAt: string;
+                                /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                deadlineAt: string;
+                                closedAt: string | null;
+                            }[];
+                            accountabilityRecords: {
+                                id: number;
+                                caseId: string;
+                                stepId: string;
+                                departmentCode: string;
+                                /** @constant */
+                                card: "red";
+                                /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                createdAt: string;
+                            }[];
+                        };
+                        timeline: {
+                            seq: number;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actor: {
+                                username: string;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4799,7 +5053,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        key: boolean;
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        status: "landUse" | "engineering" | "construction" | "acceptance" | "completed" | "closed";
+                        stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        agent: {
+                            username: string;
+                            displayName: string;
+                        } | null;
+                        openCaseId: string | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        limitWorkingDays: number;
+                        warnAt: string | null;
+                        dueAt: string | null;
+                        provisional: boolean;
+                        lastReportPeriod: string | null;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        registeredAt: string;
+                        completedAt: string | null;
+                        version: number;
+                        timeline: {
+                            seq: number;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actor: {
+                                username: string;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -4902,7 +5198,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        key: boolean;
+                        /** @enum {string} */
+                        channel: "standard" | "green";
+                        /** @enum {string} */
+                        status: "landUse" | "engineering" | "construction" | "acceptance" | "completed" | "closed";
+                        stage: ("landUse" | "engineering" | "construction" | "acceptance") | null;
+                        agent: {
+                            username: string;
+                            displayName: string;
+                        } | null;
+                        openCaseId: string | null;
+                        /** @enum {string} */
+                        light: "green" | "yellow" | "red";
+                        limitWorkingDays: number;
+                        warnAt: string | null;
+                        dueAt: string | null;
+                        provisional: boolean;
+                        lastReportPeriod: string | null;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        registeredAt: string;
+                        completedAt: string | null;
+                        version: number;
+                        timeline: {
+                            seq: number;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            at: string;
+                            action: string;
+                            fromState: string | null;
+                            toState: string;
+                            actor: {
+                                username: string;
+                                role: ("clerk" | "officer" | "leader" | "agent" | "supervisor" | "admin") | null;
+                            } | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -5001,12 +5339,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -5077,12 +5414,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -5176,12 +5512,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -5311,12 +5646,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -5453,12 +5787,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -5591,12 +5924,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -5731,12 +6063,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -5869,12 +6200,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -6007,12 +6337,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -6144,12 +6473,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -6282,12 +6610,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -6419,12 +6746,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -6559,12 +6885,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -6707,12 +7032,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -6842,12 +7166,11 @@ export interface operations {
                         matterCode: string;
                         departmentCode: string;
                         /** @enum {string} */
-                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                        status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                         dueAt: string | null;
                         legalDueAt: string | null;
                         limitDays: number | null;
-                        /** @enum {string} */
-                        light: "green" | "yellow" | "red";
+                        light: ("green" | "yellow" | "red") | null;
                         card: "red" | null;
                         assignee: {
                             id: number;
@@ -7432,7 +7755,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            stepId: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
+                            /** @enum {string} */
+                            light: "yellow" | "red";
+                            dueAt: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7483,7 +7822,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: number;
+                            caseId: string;
+                            stepId: string;
+                            matterCode: string;
+                            departmentCode: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            openedAt: string;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            deadlineAt: string;
+                            urgeCount: number;
+                            lastUrgedAt: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            closeNote: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7532,7 +7893,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        caseId: string;
+                        stepId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        openedAt: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        deadlineAt: string;
+                        urgeCount: number;
+                        lastUrgedAt: string | null;
+                        closedAt: string | null;
+                        closedBy: string | null;
+                        closeNote: string | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7596,7 +7974,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        caseId: string;
+                        stepId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        openedAt: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        deadlineAt: string;
+                        urgeCount: number;
+                        lastUrgedAt: string | null;
+                        closedAt: string | null;
+                        closedBy: string | null;
+                        closeNote: string | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7687,7 +8082,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        caseId: string;
+                        stepId: string;
+                        matterCode: string;
+                        departmentCode: string;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        openedAt: string;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        deadlineAt: string;
+                        urgeCount: number;
+                        lastUrgedAt: string | null;
+                        closedAt: string | null;
+                        closedBy: string | null;
+                        closeNote: string | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -7773,7 +8185,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: number;
+                            caseId: string;
+                            stepId: string;
+                            departmentCode: string;
+                            /** @constant */
+                            card: "red";
+                            content: {
+                                [key: string]: unknown;
+                            };
+                            contentHash: string;
+                            intact: boolean;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            createdAt: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -8405,7 +8836,7 @@ export interface operations {
                             matterCode: string;
                             departmentCode: string;
                             /** @enum {string} */
-                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected";
+                            status: "pending" | "claimed" | "inReview" | "suspended" | "approved" | "rejected" | "withdrawn";
                             assignee: string | null;
                             dueAt: string | null;
                             lateWorkingDays: number;
@@ -9460,7 +9891,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: number;
+                            stepId: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            departmentCode: string;
+                            matterCode: string;
+                            items: string;
+                            /** @enum {string} */
+                            status: "open" | "passed" | "failed";
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                            createdAt: string;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                            finding: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
@@ -9516,7 +9970,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: number;
+                        stepId: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        departmentCode: string;
+                        matterCode: string;
+                        items: string;
+                        /** @enum {string} */
+                        status: "open" | "passed" | "failed";
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        dueAt: string;
+                        overdue: boolean;
+                        /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                        createdAt: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        finding: string | null;
+                    };
                 };
             };
             /** @description invalid input; `errors` names every offending field */
