@@ -106,7 +106,10 @@ export const caseAnswer = caseSummaryAnswer.extend({
   timeline: z.array(timelineAnswer),
 });
 
-export const caseListAnswer = page(caseSummaryAnswer);
+/** `GET /api/cases?copied=true` (抄送我的) adds the latest copy of each case to the caller. */
+export const caseListAnswer = page(caseSummaryAnswer.extend({
+  copy: z.object({ at: instant, by: z.string(), note: z.string().nullable() }).optional(),
+}));
 
 /** What an applicant sees with a tracking code: progress only. */
 export const trackingAnswer = z.object({

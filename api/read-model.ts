@@ -1,6 +1,6 @@
 // Reads of the MySQL projection for lists, inboxes and case pages. Returns plain objects; never
 // writes (the projection activities are the only writers of case state).
-import { Brackets, In, type DataSource } from 'typeorm';
+import { Brackets, In, type DataSource, type WhereExpressionBuilder } from 'typeorm';
 import { AuditEvent, CaseCount, CaseDepartment, CaseRecord, CENTER_SCOPE, Project, Step } from '../entities';
 import { caseChart } from '../domain/charts/case-chart';
 import { projectChart } from '../domain/charts/project-chart';
@@ -45,6 +45,34 @@ function acceptanceNumberParts(words: string): { trackingCode: string; start: Da
   return { trackingCode: match[4], start, end: new Date(start.getTime() + 86_400_000) };
 }
 
+/** The list filters (status, light, channel) on the case aliased `c`. */
+export function filterCases<Q extends WhereExpressionBuilder>(query: Q, filter: Pick<CaseFilter, 'status' | 'light' | 'channel'>): Q {
+  if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+  if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
+  if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
+  return query;
+}
+
+/**
+ * 办件查询's words on the case aliased `c` and its project aliased `p` (the caller left-joins it):
+ * a tracking code, an applicant's name or a project code containing them, or an acceptance number.
+ */
+export function matchWords<Q extends WhereExpressionBuilder>(query: Q, q: string): Q {
+  const like = containing(q);
+  const accepted = acceptanceNumberParts(q);
+  query.andWhere(new Brackets((words) => {
+    words.where(`c.tracking_code LIKE :like ESCAPE '${LIKE_ESCAPE}'`, { like })
+      .orWhere(`c.applicant_name LIKE :like ESCAPE '${LIKE_ESCAPE}'`)
+      .orWhere(`p.code LIKE :like ESCAPE '${LIKE_ESCAPE}'`);
+    if (accepted) {
+      words.orWhere('(c.tracking_code = :acceptedCode AND c.accepted_at >= :acceptedFrom AND c.accepted_at < :acceptedTo)', {
+        acceptedCode: accepted.trackingCode, acceptedFrom: accepted.start, acceptedTo: accepted.end,
+      });
+    }
+  }));
+  return query;
+}
+
 export function createReadModel(db: DataSource) {
   const cases = db.getRepository(CaseRecord);
   const steps = db.getRepository(Step);
@@ -72,9 +100,7 @@ export function createReadModel(db: DataSource) {
     const query = center
       ? cases.createQueryBuilder('c').select('c.id', 'id').where('1 = 1')
       : departmentCases.createQueryBuilder('c').select('c.case_id', 'id').where('c.department_code = :scope', { scope });
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
-    if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
+    filterCases(query, filter);
     const rows = await query
       .orderBy('c.submitted_at', 'DESC').addOrderBy(center ? 'c.id' : 'c.case_id', 'DESC')
       .offset(offsetOf(filter)).limit(filter.pageSize)
@@ -85,9 +111,7 @@ export function createReadModel(db: DataSource) {
   /** A proxy agent's own cases: a handful each, counted directly (index on agent_id). */
   const agentCases = async (agentId: number, filter: CaseFilter): Promise<{ items: CaseRecord[]; total: number }> => {
     const query = cases.createQueryBuilder('c').where('c.agent_id = :agentId', { agentId });
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
-    if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
+    filterCases(query, filter);
     const [items, total] = await query.orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'DESC')
       .skip(offsetOf(filter)).take(filter.pageSize).getManyAndCount();
     return { items, total };
@@ -104,21 +128,8 @@ export function createReadModel(db: DataSource) {
     if (actor.role === 'agent') query.where('c.agent_id = :agentId', { agentId: actor.id });
     else if (scope !== CENTER_SCOPE) query.innerJoin(CaseDepartment, 'd', 'd.case_id = c.id AND d.department_code = :scope', { scope }).where('1 = 1');
     else query.where('1 = 1');
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (filter.light) query.andWhere('c.light = :light', { light: filter.light });
-    if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
-    const like = containing(filter.q);
-    const accepted = acceptanceNumberParts(filter.q);
-    query.andWhere(new Brackets((words) => {
-      words.where(`c.tracking_code LIKE :like ESCAPE '${LIKE_ESCAPE}'`, { like })
-        .orWhere(`c.applicant_name LIKE :like ESCAPE '${LIKE_ESCAPE}'`)
-        .orWhere(`p.code LIKE :like ESCAPE '${LIKE_ESCAPE}'`);
-      if (accepted) {
-        words.orWhere('(c.tracking_code = :acceptedCode AND c.accepted_at >= :acceptedFrom AND c.accepted_at < :acceptedTo)', {
-          acceptedCode: accepted.trackingCode, acceptedFrom: accepted.start, acceptedTo: accepted.end,
-        });
-      }
-    }));
+    filterCases(query, filter);
+    matchWords(query, filter.q);
     // One row per case: the department join is on its key, a case has at most one project.
     const [items, total] = await Promise.all([
       query.clone().orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'DESC').offset(offsetOf(filter)).limit(filter.pageSize).getMany(),

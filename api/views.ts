@@ -80,6 +80,11 @@ export function caseSummaryView(record: CaseRecord) {
   };
 }
 
+/** 抄送我的: a case copied to the reader, with who copied it last, when, and the note. */
+export function copiedCaseView(record: CaseRecord, copy: { at: Date; by: string; note: string | null }) {
+  return { ...caseSummaryView(record), copy: { at: toShanghaiIso(copy.at), by: copy.by, note: copy.note } };
+}
+
 /** 容缺受理: what is still owed and by when; null when nothing was tolerated. */
 export function deficiencyView(record: CaseRecord) {
   const { deficiency } = record;

@@ -22,7 +22,7 @@ import { pageOf, pagingShape } from '../paging';
 import { badRequest, illegalTransition, materialsOutstanding, notFound } from '../problems';
 import { idFromKey, uuidFromKey } from '../guards';
 import type { CaseDetails, ReadModel } from '../read-model';
-import { caseSummaryView, caseView } from '../views';
+import { caseSummaryView, caseView, copiedCaseView } from '../views';
 import { requirementsOf } from './window';
 import { materialsHandedIn } from '../receipt';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
@@ -73,6 +73,8 @@ const listQuery = z.object({
   channel: z.enum(CHANNELS).optional(),
   /** 办件查询: a tracking code, an acceptance number, an applicant's name or a project code (blank: no search). */
   q: z.string().trim().max(100).optional(),
+  /** 抄送我的: only the cases copied to the caller (by name, or to the department they review for). */
+  copied: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
   ...pagingShape,
 });
 const idParam = z.object({ id: z.uuid() });
@@ -163,9 +165,15 @@ export function createCasesRouter({ db, readModel, workflows, book, notify, proj
 
   routes.route({
     method: 'get', path: '/api/cases', tag: 'cases',
-    summary: 'Cases in the caller\'s scope, newest first, paged; `q` finds by tracking code, acceptance number, applicant name or project code', access: VIEWERS,
-    query: listQuery, answer: caseListAnswer, responses: { 200: '`{items, page, pageSize, total}`' },
+    summary: 'Cases in the caller\'s scope, newest first, paged; `q` finds by tracking code, acceptance number, applicant name or project code; '
+      + '`copied=true` lists instead the cases copied to the caller (抄送我的), newest copy first, each with its latest `copy` `{at, by, note}`',
+    access: VIEWERS, query: listQuery, answer: caseListAnswer, responses: { 200: '`{items, page, pageSize, total}`' },
   }, async ({ query }, req, res) => {
+    if (query.copied) {
+      const copied = await copies.copiedTo(actorOf(req), query);
+      res.json(pageOf(copied.items.map(({ record, copy }) => copiedCaseView(record, copy)), copied.total, query));
+      return;
+    }
     const { items, total } = await readModel.listCases(actorOf(req), query);
     res.json(pageOf(items.map(caseSummaryView), total, query));
   });

@@ -230,7 +230,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases in the caller's scope, newest first, paged; `q` finds by tracking code, acceptance number, applicant name or project code */
+        /** Cases in the caller's scope, newest first, paged; `q` finds by tracking code, acceptance number, applicant name or project code; `copied=true` lists instead the cases copied to the caller (抄送我的), newest copy first, each with its latest `copy` `{at, by, note}` */
         get: operations["getApiCases"];
         put?: never;
         /** 一窗受理: register an application */
@@ -2745,6 +2745,7 @@ export interface operations {
                 light?: "green" | "yellow" | "red";
                 channel?: "standard" | "green";
                 q?: string;
+                copied?: "true" | "false";
                 page?: number;
                 pageSize?: number;
             };
@@ -2787,6 +2788,12 @@ export interface operations {
                             acceptedAt: string | null;
                             decidedAt: string | null;
                             deliveredAt: string | null;
+                            copy?: {
+                                /** @description ISO-8601 instant in Asia/Shanghai, e.g. 2026-11-21T14:30:00+08:00 */
+                                at: string;
+                                by: string;
+                                note: string | null;
+                            };
                         }[];
                         page: number;
                         pageSize: number;

@@ -94,6 +94,11 @@ export interface CaseSummary {
   deliveredAt: string | null;
 }
 
+/** 抄送我的: a case copied to the reader, with its latest copy to them. */
+export interface CopiedCase extends CaseSummary {
+  copy: { at: string; by: string; note: string | null };
+}
+
 export interface Deficiency {
   owed: { code: string; name: string; note?: string }[];
   dueAt: string | null;

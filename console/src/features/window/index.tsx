@@ -1,5 +1,7 @@
-// 窗口受理 workspace (clerk): to-do, registration, search and the case page.
+// 窗口受理 workspace (clerk): to-do, registration, search, the cases copied to the clerk (抄送我的)
+// and the case page.
 import { Route, Routes } from 'react-router';
+import { CopiedCasesPage } from '../../components/CopiedCases';
 import { CasePage } from './components/CasePage';
 import { RegisterPage } from './components/RegisterPage';
 import { SearchPage } from './components/SearchPage';
@@ -11,6 +13,7 @@ export default function WindowWorkspace() {
       <Route index element={<TodoPage />} />
       <Route path="register" element={<RegisterPage />} />
       <Route path="search" element={<SearchPage />} />
+      <Route path="copied" element={<CopiedCasesPage caseLink={(kase) => `/window/cases/${kase.id}`} />} />
       <Route path="cases/:id" element={<CasePage />} />
     </Routes>
   );
