@@ -11,7 +11,7 @@
 // §32 (patch `window-deadline`): a window that neither accepts, refuses nor asks for materials
 // within 5 working days of receiving them has accepted the case, from receipt.
 import {
-  allHandlersFinished, CancellationScope, condition, getExternalWorkflowHandle, ParentClosePolicy, patched, proxyActivities, setHandler, startChild,
+  allHandlersFinished, CancellationScope, condition, getExternalWorkflowHandle, ParentClosePolicy, patched, setHandler, startChild,
   isCancellation,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -25,6 +25,7 @@ import type { Actor, CaseStatus, TimelineEntry } from '../domain/types';
 import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activities/projection-types';
 import type { NotificationActivities } from '../activities/notification-types';
 import type { ClockActivities } from '../activities/clock-types';
+import { activityProxies, localActivities } from './activity-proxies';
 import { awaitDeadline } from './calendar-deadline';
 import { caseClock } from './case-clock';
 import { ChartedState, eventDetail } from './charted-state';
@@ -37,15 +38,11 @@ import {
 import { stepWorkflow } from './step-workflow';
 import { ApprovalStatusAttribute, caseSearchAttributes, indexWorkflow, LightAttribute, stepSearchAttributes, stepSummary } from './search-attributes';
 
-const activityOptions = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-} as const;
-const { projectCase } = proxyActivities<ProjectionActivities>(activityOptions);
-const { enqueueNotifications } = proxyActivities<NotificationActivities>(activityOptions);
-const { planSupplementDeadline } = proxyActivities<ClockActivities>(activityOptions);
+const proxies = activityProxies<ProjectionActivities & NotificationActivities & ClockActivities>();
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseActionResult> {
+  // Projections, notices and calendar answers run as local activities (activity-proxies.ts).
+  const { projectCase, enqueueNotifications, planSupplementDeadline } = localActivities() ? proxies.local : proxies.regular;
   const kase = new ChartedState<CaseContext, CaseEvent>(caseChart, caseInitialSnapshot());
   const now = (): string => new Date().toISOString();
   const channels = patched('window-channels');

@@ -5,7 +5,7 @@
 // (催办) at the period's end. Projects live for months, so the workflow continues as new before
 // its history grows large, handing its state to the next run.
 import {
-  allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo,
+  allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import { projectChart, projectInitialSnapshot, type ProjectContext, type ProjectEvent, type ProjectStatus } from '../domain/charts/project-chart';
 import { followingPeriod, nextStage, PROJECT_POLICY, reportPeriodAt, type ProjectStage, type ReportPeriod } from '../domain/projects';
@@ -13,6 +13,7 @@ import type { Actor, Light, TimelineEntry } from '../domain/types';
 import type { ClockActivities } from '../activities/clock-types';
 import type { NotificationActivities, NotificationRequest } from '../activities/notification-types';
 import type { ProjectActivities } from '../activities/project-types';
+import { activityProxies, localActivities } from './activity-proxies';
 import { ChartedState } from './charted-state';
 import { ApprovalStatusAttribute, indexWorkflow, LightAttribute, projectSearchAttributes } from './search-attributes';
 import {
@@ -20,15 +21,14 @@ import {
   type ProjectActionResult, type ProjectClockState, type ProjectStageRecord, type ProjectWorkflowInput, type SubmitReportInput,
 } from './messages';
 
-const activityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } } as const;
-const { recordProject } = proxyActivities<ProjectActivities>(activityOptions);
-const { planStepClock } = proxyActivities<ClockActivities>(activityOptions);
-const { enqueueNotifications } = proxyActivities<NotificationActivities>(activityOptions);
+const proxies = activityProxies<ProjectActivities & ClockActivities & NotificationActivities>();
 
 /** Well below the server's limits; the server's own suggestion to continue as new counts too. */
 const DEFAULT_HISTORY_LIMIT = 2_000;
 
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectActionResult> {
+  // The project record, notices and calendar answers run as local activities (activity-proxies.ts).
+  const { recordProject, planStepClock, enqueueNotifications } = localActivities() ? proxies.local : proxies.regular;
   const { carried } = input;
   const workflowId = projectWorkflowId(input.projectId);
   const project = new ChartedState<ProjectContext, ProjectEvent>(

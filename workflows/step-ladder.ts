@@ -6,15 +6,23 @@ import type { SupervisionActivities } from '../activities/supervision-types';
 import type { Actor, TimelineEntry } from '../domain/types';
 import type { StepWorkflowInput } from './messages';
 import type { Milestone, StepClock } from './step-clock';
+import { activityProxies } from './activity-proxies';
 
 const activityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } } as const;
-const { enqueueNotifications } = proxyActivities<NotificationActivities>(activityOptions);
 const { openSupervisionOrder, recordAccountabilityIfOrderOpen } = proxyActivities<SupervisionActivities>(activityOptions);
+const outboxes = activityProxies<NotificationActivities>(activityOptions);
+
+/** The step's outbox writer, local or regular as its run decided (activity-proxies.ts). */
+export function stepOutbox(local: boolean): NotificationActivities['enqueueNotifications'] {
+  return (local ? outboxes.local : outboxes.regular).enqueueNotifications;
+}
 
 export interface LadderContext {
   input: StepWorkflowInput;
   workflowId: string;
   clock: StepClock;
+  /** The step's outbox writer: a local or a regular activity, as the step's run decided. */
+  enqueue: NotificationActivities['enqueueNotifications'];
   assignee: () => { id: number; username: string } | null;
   note: (action: string, actor: Actor | null, detail?: Record<string, unknown>) => TimelineEntry;
 }
@@ -22,7 +30,7 @@ export interface LadderContext {
 type Notice = Omit<NotificationRequest, 'caseId' | 'stepId' | 'channel' | 'dedupeKey'> & { key: string };
 
 export function notify(ctx: LadderContext, notices: Notice[]): Promise<unknown> {
-  return enqueueNotifications({
+  return ctx.enqueue({
     notifications: notices.map(({ key, ...notice }) => ({
       ...notice,
       dedupeKey: `${ctx.workflowId}:${key}`,

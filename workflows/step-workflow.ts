@@ -2,7 +2,7 @@
 // action arrives as an update, is validated by the step chart, projected, then answered. Beside
 // the actions runs the step's working-day clock and its escalation ladder.
 import {
-  allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler,
+  allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, setHandler,
 } from '@temporalio/workflow';
 import { stepChart, stepInitialSnapshot, type MissingMaterial, type StepContext, type StepEvent } from '../domain/charts/step-chart';
 import { awaitedSigners, isPanel, remainingSigners, type ApprovalPanel, type StepApproval } from '../domain/approval-panel';
@@ -12,6 +12,7 @@ import { notOneTime } from '../domain/window';
 import type { Actor, StepStatus, TimelineEntry } from '../domain/types';
 import type { ClockActivities } from '../activities/clock-types';
 import type { ProjectionActivities, StepProjection } from '../activities/projection-types';
+import { activityProxies, localActivities } from './activity-proxies';
 import { ChartedState, eventDetail } from './charted-state';
 import {
   addSignersUpdate, approveStepUpdate, calendarChangedSignal, delegateStepUpdate, returnDelegationUpdate, sendBackStepUpdate, supplementStepUpdate, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate, releaseStepUpdate,
@@ -20,14 +21,15 @@ import {
   type StepWorkflowInput, type SuspendStepInput, type TransferStepInput,
 } from './messages';
 import { StepClock } from './step-clock';
-import { fireMilestone, notify, type LadderContext } from './step-ladder';
+import { fireMilestone, notify, stepOutbox, type LadderContext } from './step-ladder';
 import { ApprovalStatusAttribute, indexWorkflow, LightAttribute } from './search-attributes';
 
-const activityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } } as const;
-const { projectStep } = proxyActivities<ProjectionActivities>(activityOptions);
-const clockActivities = proxyActivities<ClockActivities>(activityOptions);
+const proxies = activityProxies<ProjectionActivities & ClockActivities>();
 
 export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcome> {
+  // Projections, notices and calendar answers run as local activities (activity-proxies.ts).
+  const local = localActivities();
+  const acts = local ? proxies.local : proxies.regular;
   // Steps started before clocks existed replay without them.
   const clocked = input.acceptedAt !== undefined && patched('step-clock');
   // 会签 / 或签 / 依次: several approvals before the step decides, hence more updates and projections.
@@ -46,7 +48,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   } : undefined);
   // A pause on the acceptance day used to resume counting that very day, one day early.
   const resumeNotBeforeCountStart = clocked && patched('resume-after-count-start');
-  const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, clockActivities, resumeNotBeforeCountStart);
+  const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, acts, resumeNotBeforeCountStart);
   let extendedDays = 0;
   let card: 'red' | null = null;
   const record: StepProjection = {
@@ -83,7 +85,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     if (patched('search-attributes')) indexWorkflow([{ key: ApprovalStatusAttribute, value: record.status }, { key: LightAttribute, value: record.light }]);
     projections += 1;
     const version = projections;
-    await projectStep({ workflowId, version, record: { ...record }, timeline: entries });
+    await acts.projectStep({ workflowId, version, record: { ...record }, timeline: entries });
     return { id: input.stepId, caseId: input.caseId, status: record.status, version };
   };
 
@@ -99,7 +101,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   };
 
   const ladder: LadderContext = {
-    input, workflowId, clock,
+    input, workflowId, clock, enqueue: stepOutbox(local),
     assignee: () => step.context.assignee,
     note: (action, actor, detail) => step.note(action, actor, detail),
   };

@@ -29,6 +29,10 @@ describe('replay of stored histories', function () {
       // Search attributes upserted as status and light change (patch `search-attributes`).
       'case-delivered-search-attributes.json', 'step-approved-search-attributes.json', 'case-tolerated-search-attributes.json',
       'case-reviewed-search-attributes.json', 'step-reviewed-search-attributes.json', 'project-stage-search-attributes.json',
+      // Projections, notices and calendar answers as local activities (patch `local-activities`).
+      'case-delivered-local-activities.json', 'step-approved-local-activities.json', 'case-tolerated-local-activities.json',
+      'case-reviewed-local-activities.json', 'step-reviewed-local-activities.json', 'project-stage-local-activities.json',
+      'step-ladder-local-activities.json', 'case-ladder-local-activities.json',
     ]);
   });
 
