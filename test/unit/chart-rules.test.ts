@@ -16,7 +16,7 @@ describe('chart rules in words', () => {
   for (const chart of CHARTS) {
     it(`when the ${chart.id} chart refuses by a guard, then the rule has words`, () => {
       const guards = Object.keys(chart.implementations.guards);
-      expect(guards).not.to.be.empty;
+      expect(guards).to.have.length.above(0);
       expect(guards.filter((guard) => !(guard in RULES))).to.deep.equal([]);
     });
   }

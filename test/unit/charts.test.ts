@@ -45,7 +45,7 @@ function expectIllegal<C>(machine: AnyStateMachine, snap: ChartSnapshot<C>, even
   expect(error.event).to.equal(event.type);
   expect(error.allowed).to.deep.equal(allowed);
   if (byRule) {
-    expect(error.rules, 'the refusing rule is named').to.be.an('array').that.is.not.empty;
+    expect(error.rules, 'the refusing rule is named').to.have.length.above(0);
     expect(error.message).to.match(/不符合规则/);
   } else {
     expect(error.rules).to.equal(undefined);
