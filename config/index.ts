@@ -23,6 +23,11 @@ export interface AppConfig {
   security: SecurityConfig;
   /** `npm run worker` serves its Prometheus metrics on this port; unset: not served. */
   workerMetricsPort?: number;
+  /**
+   * Workflow runs the worker keeps in its sticky cache (Temporal's `maxCachedWorkflows`); an open
+   * case is its case workflow and one step workflow per matter. 0 turns the cache off.
+   */
+  workerMaxCachedWorkflows: number;
   /** The name printed at the head of every paper the window hands out. */
   serviceCenterName: string;
   /** Public address of the applicant pages for the papers' QR codes; unset: the address the request came to. */
@@ -30,6 +35,12 @@ export interface AppConfig {
 }
 
 export const DEFAULT_SERVICE_CENTER_NAME = '政务服务中心';
+
+/**
+ * Sized from `npm run bench:memory` (docs/performance.md, Worker memory): about 0.3 MB of worker
+ * memory per cached workflow run, and a few tens of milliseconds to replay an evicted one.
+ */
+export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 600;
 
 /** Sign-in lockout, rate limits, body size and CORS (docs/operations.md: Configuration). */
 export interface SecurityConfig {
@@ -114,7 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idempotencyWaitSeconds: integer(env.IDEMPOTENCY_WAIT_SECONDS, DEFAULT_SECURITY.idempotencyWaitSeconds, 'IDEMPOTENCY_WAIT_SECONDS'),
     },
     workerMetricsPort: env.WORKER_METRICS_PORT ? integer(env.WORKER_METRICS_PORT, 0, 'WORKER_METRICS_PORT') : undefined,
+    workerMaxCachedWorkflows: cacheSize(env.WORKER_MAX_CACHED_WORKFLOWS),
   };
+}
+
+/** Temporal takes 0 (no cache) or at least 2; it would quietly turn 1 into 2. */
+function cacheSize(raw: string | undefined): number {
+  const value = integer(raw, DEFAULT_WORKER_MAX_CACHED_WORKFLOWS, 'WORKER_MAX_CACHED_WORKFLOWS');
+  if (value === 1) throw new Error('WORKER_MAX_CACHED_WORKFLOWS must be 0 (no cache) or at least 2, got 1');
+  return value;
 }
 
 function integer(raw: string | undefined, fallback: number, name: string): number {

@@ -2,7 +2,7 @@
 // executions and workflow events. One registry per process, defined once at module load, so the
 // API and an in-process worker (`npm start`, tests) report into the same place; a worker in a
 // process of its own serves it on WORKER_METRICS_PORT.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const processRegistry = new Registry();
 collectDefaultMetrics({ register: processRegistry });
@@ -43,3 +43,13 @@ export const workflowEvents = new Counter({
   labelNames: ['workflow', 'action'] as const,
   registers: [processRegistry],
 });
+
+/** The worker's sticky cache: workflow runs it holds in memory now (bounded by WORKER_MAX_CACHED_WORKFLOWS). */
+export function registerCachedWorkflowsGauge(cached: () => number): Gauge {
+  return new Gauge({
+    name: 'approval_worker_cached_workflows',
+    help: 'Workflow runs held in the worker\'s sticky cache',
+    registers: [processRegistry],
+    collect() { this.set(cached()); },
+  });
+}

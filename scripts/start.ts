@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     stops.push(() => workerConnection.close());
     // The embedded server registers them by its flags; a cluster of TEMPORAL_ADDRESS must have them already.
     await assertSearchAttributesRegistered(workerConnection, config.temporalNamespace);
-    const worker = await createApprovalWorker({ connection: workerConnection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
+    const worker = await createApprovalWorker({ connection: workerConnection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue, maxCachedWorkflows: config.workerMaxCachedWorkflows });
     const running = worker.run();
     stops.push(async () => {
       // The SDK also reacts to SIGINT/SIGTERM by itself; shut down only if it has not begun.

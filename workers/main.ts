@@ -2,8 +2,9 @@
 // cluster (TEMPORAL_ADDRESS) and MySQL (DATABASE_URL). Compiled (dist/workers/main.js) and with
 // NODE_ENV=production it loads the workflow bundle made by `npm run build`.
 import http from 'node:http';
+import { getHeapStatistics } from 'node:v8';
 import { NativeConnection } from '@temporalio/worker';
-import { processRegistry } from '../config/telemetry';
+import { processRegistry, registerCachedWorkflowsGauge } from '../config/telemetry';
 import { loadConfig } from '../config';
 import { createLogger } from '../config/logger';
 import { openDatabase } from '../entities/data-source';
@@ -32,9 +33,15 @@ async function main(): Promise<void> {
   // The daily calendar coverage check: every worker ensures its schedule; the first one creates it.
   await ensureCalendarCoverageSchedule(new Client({ connection, namespace: config.temporalNamespace }), config.taskQueue);
   const workflowBundle = prebuiltWorkflowBundle();
-  const worker = await createApprovalWorker({ connection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue, workflowBundle });
+  const worker = await createApprovalWorker({
+    connection, db, namespace: config.temporalNamespace, taskQueue: config.taskQueue, workflowBundle, maxCachedWorkflows: config.workerMaxCachedWorkflows,
+  });
+  registerCachedWorkflowsGauge(() => worker.getStatus().numCachedWorkflows);
   const metrics = config.workerMetricsPort === undefined ? undefined : serveMetrics(config.workerMetricsPort);
-  logger.info({ taskQueue: config.taskQueue, metricsPort: config.workerMetricsPort, workflows: workflowBundle ? 'prebuilt' : 'bundled at start' }, 'worker running');
+  logger.info({
+    taskQueue: config.taskQueue, metricsPort: config.workerMetricsPort, maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    heapLimitMiB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20), workflows: workflowBundle ? 'prebuilt' : 'bundled at start',
+  }, 'worker running');
   await worker.run();
   metrics?.close();
   await sender.stop();

@@ -36,6 +36,11 @@ export interface ApprovalWorkerOptions {
   /** Tests bundle once and share the bundle; a production build brings its prebuilt one. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxConcurrentActivityTaskExecutions?: number;
+  /**
+   * Workflow runs kept in the sticky cache (WORKER_MAX_CACHED_WORKFLOWS); unset: Temporal's
+   * default, derived from the V8 heap limit (about 600 per GB above 200 MB).
+   */
+  maxCachedWorkflows?: number;
 }
 
 export function createActivities(db: DataSource, calendar: CalendarService = createCalendarService({ db })) {
@@ -49,13 +54,22 @@ export function createActivities(db: DataSource, calendar: CalendarService = cre
   });
 }
 
-export function createApprovalWorker({ connection, db, namespace, taskQueue, calendar, workflowBundle, maxConcurrentActivityTaskExecutions }: ApprovalWorkerOptions): Promise<Worker> {
-  return Worker.create({
+/** The options the worker is created with: everything but the activities' dependencies is passed through as given. */
+export function approvalWorkerOptions(
+  { connection, namespace, taskQueue, workflowBundle, maxConcurrentActivityTaskExecutions, maxCachedWorkflows }: Omit<ApprovalWorkerOptions, 'db' | 'calendar'>,
+  activities: WorkerOptions['activities'],
+): WorkerOptions {
+  return {
     connection,
     namespace,
     taskQueue,
-    activities: createActivities(db, calendar),
+    activities,
     ...(maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions } : {}),
+    ...(maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-  });
+  };
+}
+
+export function createApprovalWorker(options: ApprovalWorkerOptions): Promise<Worker> {
+  return Worker.create(approvalWorkerOptions(options, createActivities(options.db, options.calendar)));
 }

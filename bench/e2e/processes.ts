@@ -97,13 +97,15 @@ export interface NodeLaunch {
   env: NodeJS.ProcessEnv;
   cwd: string;
   runDir: string;
+  /** node options before the entry (after tsx's hook), e.g. `--max-old-space-size=512` or a `--require` preload. */
+  nodeArgs?: string[];
   /** True once the process serves; `output` is what it printed. */
   ready: (output: string) => Promise<boolean>;
 }
 
 export async function startNode(launch: NodeLaunch): Promise<BenchProcess & { startSeconds: number }> {
   const started = Date.now();
-  const args = launch.entry.endsWith('.ts') ? ['--require', 'tsx/cjs', launch.entry] : [launch.entry];
+  const args = [...(launch.entry.endsWith('.ts') ? ['--require', 'tsx/cjs'] : []), ...(launch.nodeArgs ?? []), launch.entry];
   const child = spawn(process.execPath, args, { cwd: launch.cwd, env: launch.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const wrapped = wrap(launch.name, child, path.join(launch.runDir, `${launch.name}.log`));
   await until(launch.name, () => launch.ready(wrapped.output()), 300_000, wrapped.dead);
