@@ -37,10 +37,13 @@ export interface AppConfig {
 export const DEFAULT_SERVICE_CENTER_NAME = '政务服务中心';
 
 /**
- * Sized from `npm run bench:memory` (docs/performance.md, Worker memory): about 0.3 MB of worker
- * memory per cached workflow run, and a few tens of milliseconds to replay an evicted one.
+ * Sized from `npm run bench:memory` (docs/performance.md, Worker memory): a cached run costs the
+ * worker about 0.4 MiB resident (a fully cached open case of five matters 2.3 MiB), an evicted
+ * step replays its history in 35–70 ms more at its next action. 200 runs keep the worker near
+ * 390 MiB however many cases are open; Temporal's own default grows with the heap limit instead
+ * (2,310 runs, 1.2 GiB, on a machine with node's 4 GiB default).
  */
-export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 600;
+export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 200;
 
 /** Sign-in lockout, rate limits, body size and CORS (docs/operations.md: Configuration). */
 export interface SecurityConfig {
