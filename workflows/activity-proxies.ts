@@ -1,15 +1,27 @@
-// How the workflows reach their short activities: the read-model projections, the notification
-// outbox, the project record and the calendar answers. Each is a few statements on the database
-// (or a cached calendar), idempotent by version or dedupe key, and retried until it succeeds.
+// How the workflows reach their short activities: the calendar answers (clock plans, working-day
+// counts, deadlines) and the writes (read-model projections, the notification outbox, the project
+// record).
 //
-// Since patch `local-activities` they run as local activities: in the worker that holds the
-// workflow task, recorded in history as one marker with their result (so replay never runs them
-// again), with no activity task round trip through the server. Workflows whose history began
-// before the patch keep the regular activities for the rest of their run.
+// Since patch `local-calendar` a run asks the calendar through local activities: in the worker
+// that holds the workflow task, recorded in history as one marker with the answer (replay reads
+// it, never asks again), with no activity task round trip through the server. The calendar
+// answers only read, so an answer from a workflow task that failed and was retried is simply
+// never recorded.
+//
+// The writes stay regular activities. A local activity runs before its workflow task is
+// committed; when that task fails (worker killed, task timed out) and its retry carries more
+// events — an update that arrived meanwhile — the retry numbers timeline entries, versions and
+// notice keys differently, and the failed attempt's write already holds keys the committed one
+// needs (a claim lost from the timeline and DISPATCHED twice, as `npm run chaos` showed). A
+// regular activity is scheduled by the committed task, so its keys always match history. Runs
+// recorded under the withdrawn patch `local-activities` wrote through local activities too, and
+// replay that way.
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { ActivityOptions } from '@temporalio/common';
 
-export const LOCAL_ACTIVITIES_PATCH = 'local-activities';
+export const LOCAL_CALENDAR_PATCH = 'local-calendar';
+/** Withdrawn: calendar answers and writes as local activities. Only replayed, never taken by new runs. */
+const LOCAL_ACTIVITIES_PATCH = 'local-activities';
 
 const retry = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;
 
@@ -17,19 +29,20 @@ const retry = { initialInterval: '1 second', maximumInterval: '30 seconds' } as 
 export const activityOptions = { startToCloseTimeout: '30 seconds', retry } as const;
 
 /**
- * The local activities: an attempt is bounded like a regular one and retries never give up (a
- * lost projection would leave the read model behind for good). A retry whose backoff exceeds
- * 10 s waits on a server timer rather than inside the workflow task, so a database outage
- * neither holds the task (and every update queued behind it) nor heartbeats it every few seconds.
+ * The local activities: an attempt is bounded like a regular one and retries never give up. A
+ * retry whose backoff exceeds 10 s waits on a server timer rather than inside the workflow task,
+ * so an outage neither holds the task (and every update queued behind it) nor heartbeats it.
  */
 export const localActivityOptions = { startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry } as const;
 
-/** Both ways of calling the same activities; which one a run uses is decided once, by the patch. */
+/** Both ways of calling the same activities; which one a run uses is decided once, by the patches. */
 export function activityProxies<T>(regular: ActivityOptions = activityOptions): { regular: T; local: T } {
   return { regular: proxyActivities<T>(regular) as T, local: proxyLocalActivities<T>(localActivityOptions) as T };
 }
 
-/** True in runs that call their short activities locally (asks the patch; call once per run). */
-export function localActivities(): boolean {
-  return patched(LOCAL_ACTIVITIES_PATCH);
+/** Which of a run's short activities run locally (asks the patches; call once per run, first thing). */
+export function localActivities(): { calendar: boolean; writes: boolean } {
+  if (patched(LOCAL_CALENDAR_PATCH)) return { calendar: true, writes: false };
+  const withdrawn = patched(LOCAL_ACTIVITIES_PATCH);
+  return { calendar: withdrawn, writes: withdrawn };
 }

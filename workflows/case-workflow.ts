@@ -41,8 +41,10 @@ import { ApprovalStatusAttribute, caseSearchAttributes, indexWorkflow, LightAttr
 const proxies = activityProxies<ProjectionActivities & NotificationActivities & ClockActivities>();
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseActionResult> {
-  // Projections, notices and calendar answers run as local activities (activity-proxies.ts).
-  const { projectCase, enqueueNotifications, planSupplementDeadline } = localActivities() ? proxies.local : proxies.regular;
+  // Calendar answers run as local activities, writes as regular ones (activity-proxies.ts).
+  const local = localActivities();
+  const { projectCase, enqueueNotifications } = local.writes ? proxies.local : proxies.regular;
+  const { planSupplementDeadline } = local.calendar ? proxies.local : proxies.regular;
   const kase = new ChartedState<CaseContext, CaseEvent>(caseChart, caseInitialSnapshot());
   const now = (): string => new Date().toISOString();
   const channels = patched('window-channels');
@@ -277,6 +279,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   // applicant withdraws.
   await condition(() => kase.can({ type: 'STEPS_DISPATCHED' }) || kase.done || decidedAtWindow);
   if (!kase.done && !decidedAtWindow) {
+    // A step's decision moves no clock, so it reports nothing (patch `clock-actions-report`): the
+    // case re-reads its clock itself when a step decides, and a decided step no longer makes it late.
+    const followOutcomes = clocked && patched('case-clock-outcomes');
     const reviews = new CancellationScope();
     const decisions = reviews.run(() => Promise.all(dispatched.map((matter) =>
       startChild(stepWorkflow, {
@@ -299,6 +304,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
       }).then(async (child) => {
         const outcome = await child.result();
         outcomes.set(outcome.stepId, outcome);
+        if (followOutcomes) clockRevision += 1;
         return outcome;
       }),
     )));

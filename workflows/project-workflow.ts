@@ -27,8 +27,10 @@ const proxies = activityProxies<ProjectActivities & ClockActivities & Notificati
 const DEFAULT_HISTORY_LIMIT = 2_000;
 
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectActionResult> {
-  // The project record, notices and calendar answers run as local activities (activity-proxies.ts).
-  const { recordProject, planStepClock, enqueueNotifications } = localActivities() ? proxies.local : proxies.regular;
+  // Calendar answers run as local activities, the record and notices as regular ones (activity-proxies.ts).
+  const local = localActivities();
+  const { recordProject, enqueueNotifications } = local.writes ? proxies.local : proxies.regular;
+  const { planStepClock } = local.calendar ? proxies.local : proxies.regular;
   const { carried } = input;
   const workflowId = projectWorkflowId(input.projectId);
   const project = new ChartedState<ProjectContext, ProjectEvent>(

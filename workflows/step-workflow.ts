@@ -27,9 +27,10 @@ import { ApprovalStatusAttribute, indexWorkflow, LightAttribute } from './search
 const proxies = activityProxies<ProjectionActivities & ClockActivities>();
 
 export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcome> {
-  // Projections, notices and calendar answers run as local activities (activity-proxies.ts).
+  // Calendar answers run as local activities, writes as regular ones (activity-proxies.ts).
   const local = localActivities();
-  const acts = local ? proxies.local : proxies.regular;
+  const writes = local.writes ? proxies.local : proxies.regular;
+  const calendar = local.calendar ? proxies.local : proxies.regular;
   // Steps started before clocks existed replay without them.
   const clocked = input.acceptedAt !== undefined && patched('step-clock');
   // 会签 / 或签 / 依次: several approvals before the step decides, hence more updates and projections.
@@ -48,7 +49,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   } : undefined);
   // A pause on the acceptance day used to resume counting that very day, one day early.
   const resumeNotBeforeCountStart = clocked && patched('resume-after-count-start');
-  const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, acts, resumeNotBeforeCountStart);
+  const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, calendar, resumeNotBeforeCountStart);
   let extendedDays = 0;
   let card: 'red' | null = null;
   const record: StepProjection = {
@@ -85,10 +86,18 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     if (patched('search-attributes')) indexWorkflow([{ key: ApprovalStatusAttribute, value: record.status }, { key: LightAttribute, value: record.light }]);
     projections += 1;
     const version = projections;
-    await acts.projectStep({ workflowId, version, record: { ...record }, timeline: entries });
+    await writes.projectStep({ workflowId, version, record: { ...record }, timeline: entries });
     return { id: input.stepId, caseId: input.caseId, status: record.status, version };
   };
 
+  // The case keeps each step's last report. Since patch `clock-actions-report` only what can move
+  // the due instant or the light reports again: the start, the ladder, a calendar change and the
+  // actions that pause, resume or extend the clock. Claims, approvals and the other verbs leave
+  // both as they were and cost the case nothing. The rule goes by where the report is made, never
+  // by comparing with the last report: local activities may resolve in another order on replay,
+  // and the commands must not depend on it. The report goes out beside the projection, in the
+  // same workflow task, rather than after it.
+  const clockActionsReport = clocked && patched('clock-actions-report');
   /** Tells the case where this step's clock stands (the case is as late as its latest step). */
   const reportToCase = async (): Promise<void> => {
     if (!clocked) return;
@@ -100,25 +109,38 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     }
   };
 
+  /** Projects the entries and, where the clock may have moved, reports to the case. */
+  const projectAndReport = async (entries: TimelineEntry[], movedClock = true): Promise<StepActionResult> => {
+    if (!clockActionsReport) {
+      const result = await project(entries);
+      await reportToCase();
+      return result;
+    }
+    const [result] = await Promise.all([project(entries), movedClock ? reportToCase() : undefined]);
+    return result;
+  };
+
   const ladder: LadderContext = {
-    input, workflowId, clock, enqueue: stepOutbox(local),
+    input, workflowId, clock, enqueue: stepOutbox(local.writes),
     assignee: () => step.context.assignee,
     note: (action, actor, detail) => step.note(action, actor, detail),
   };
 
-  /** Registers one action: the chart validates, the handler applies, adjusts the clock and projects. */
+  /**
+   * Registers one action: the chart validates, the handler applies, adjusts the clock and projects.
+   * `movesClock` says whether the action pauses, resumes or re-plans the clock.
+   */
   const action = <A extends { actor: Actor }>(
     toEvent: (args: A) => StepEvent,
     before?: (args: A) => void,
     after?: (args: A, entry: TimelineEntry) => Promise<void> | void,
+    movesClock: (args: A) => boolean = () => false,
   ) => ({
     handler: async (args: A): Promise<StepActionResult> => {
       const event = toEvent(args);
       const entry = step.apply(event, args.actor, eventDetail(event));
       await after?.(args, entry);
-      const result = await project([entry]);
-      await reportToCase();
-      return result;
+      return projectAndReport([entry], movesClock(args));
     },
     validator: (args: A): void => {
       step.assertCan(toEvent(args));
@@ -143,6 +165,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   const decided = (): void => {
     record.decidedAt = new Date().toISOString();
   };
+  const always = (): boolean => true;
   /** Pauses overlap: the clock runs only while none is open. */
   const followPauses = async (): Promise<void> => {
     if (!clocked) return;
@@ -206,9 +229,9 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
         }] : []),
       ]);
     }
-  });
+  }, always);
   setHandler(suspendStepUpdate, suspend.handler, { validator: suspend.validator });
-  const resume = action(() => ({ type: 'RESUME' }), mustBeAssigneeOrLeader, followPauses);
+  const resume = action(() => ({ type: 'RESUME' }), mustBeAssigneeOrLeader, followPauses, always);
   setHandler(resumeStepUpdate, resume.handler, { validator: resume.validator });
   const extend = action<ExtendStepInput>(
     ({ workingDays, reason }) => ({ type: 'EXTEND', workingDays, reason, allowanceDays: maxExtensionDays(input.jointHandling ?? false) - extendedDays }),
@@ -217,6 +240,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
       extendedDays += workingDays;
       if (clocked) await clock.replan(workingDays);
     },
+    always,
   );
   setHandler(extendStepUpdate, extend.handler, { validator: extend.validator });
   // 转办: the assignee (or the leader) hands the step to another reviewer of the department.
@@ -286,10 +310,10 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
       for (const username of withdrawn) signedAt.delete(username);
       entry.detail = { ...entry.detail, withdrawn };
       await notify(ladder, withdrawn.map((username) => staff('sent-back', username, 'step.sent-back-previous', { ...facts, reason, sentBackBy: actor.username })));
-    });
+    }, (args) => args.to === 'window');
   setHandler(sendBackStepUpdate, sendBack.handler, { validator: sendBack.validator });
   // The clerk's supplement ends the window's 补正 pause; the clock restarts once no pause is open.
-  const supplement = action<SupplementStepInput>(({ materials }) => ({ type: 'SUPPLEMENTED', materials: materials.map(({ code }) => ({ code })) }), undefined, followPauses);
+  const supplement = action<SupplementStepInput>(({ materials }) => ({ type: 'SUPPLEMENTED', materials: materials.map(({ code }) => ({ code })) }), undefined, followPauses, always);
   setHandler(supplementStepUpdate, supplement.handler, { validator: supplement.validator });
 
   /**
@@ -315,8 +339,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     if (!clocked || step.done) return;
     const before = clock.view().dueAt;
     await clock.replan();
-    await project([step.note('CLOCK_RECOMPUTED', null, { calendarDate: date, dueAtBefore: before, dueAt: clock.view().dueAt })]);
-    await reportToCase();
+    await projectAndReport([step.note('CLOCK_RECOMPUTED', null, { calendarDate: date, dueAtBefore: before, dueAt: clock.view().dueAt })]);
   });
 
   setHandler(stepStateQuery, () => ({
@@ -332,15 +355,13 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
 
   const dispatched = step.note('DISPATCHED', null, { matterCode: input.matter.code, departmentCode: input.matter.departmentCode, ...(clocked ? { limitDays: clock.limit } : {}) });
   if (clocked) await clock.start(input.acceptedAt!);
-  await project([dispatched]);
-  await reportToCase();
+  await projectAndReport([dispatched]);
 
   if (clocked) {
     await runLadder(clock, () => step.done, async (milestone) => {
       const entries = await fireMilestone(ladder, milestone);
       if (clock.fired.accountability && entries.some((entry) => entry.action === 'ACCOUNTABILITY_RECORDED')) card = 'red';
-      await project(entries);
-      await reportToCase();
+      await projectAndReport(entries);
     });
   }
   await condition(() => step.done);

@@ -29,10 +29,16 @@ describe('replay of stored histories', function () {
       // Search attributes upserted as status and light change (patch `search-attributes`).
       'case-delivered-search-attributes.json', 'step-approved-search-attributes.json', 'case-tolerated-search-attributes.json',
       'case-reviewed-search-attributes.json', 'step-reviewed-search-attributes.json', 'project-stage-search-attributes.json',
-      // Projections, notices and calendar answers as local activities (patch `local-activities`).
+      // Projections, notices and calendar answers as local activities (patch `local-activities`, withdrawn).
       'case-delivered-local-activities.json', 'step-approved-local-activities.json', 'case-tolerated-local-activities.json',
       'case-reviewed-local-activities.json', 'step-reviewed-local-activities.json', 'project-stage-local-activities.json',
       'step-ladder-local-activities.json', 'case-ladder-local-activities.json',
+      // Calendar answers as local activities, writes as regular ones again (patch `local-calendar`);
+      // steps report to their case only where their clock can move, and the case re-reads its
+      // clock as steps decide (patches `clock-actions-report`, `case-clock-outcomes`).
+      'case-delivered-local-calendar.json', 'step-approved-local-calendar.json', 'case-tolerated-local-calendar.json',
+      'case-reviewed-local-calendar.json', 'step-reviewed-local-calendar.json', 'project-stage-local-calendar.json',
+      'step-ladder-local-calendar.json', 'case-ladder-local-calendar.json',
     ]);
   });
 
