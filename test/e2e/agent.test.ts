@@ -7,7 +7,7 @@ import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
-import { signIn } from './support/console';
+import { signIn, tick } from './support/console';
 
 interface Matter {
   code: string;
@@ -78,7 +78,7 @@ describe('console: the proxy agent follows a key project', function () {
     for (const matter of matters) await page.getByRole('row', { name: new RegExp(matter.name) }).getByText('待签收').waitFor();
 
     // Hand in one owed material.
-    await page.getByRole('checkbox', { name: owed[0]!.name }).check();
+    await tick(page.getByRole('checkbox', { name: owed[0]!.name }));
     await page.getByRole('button', { name: '登记补交' }).click();
     await page.getByText('补交材料已登记').waitFor();
     await page.getByText('容缺待补材料 1 项').waitFor();

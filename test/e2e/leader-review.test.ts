@@ -8,7 +8,7 @@ import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
-import { signIn } from './support/console';
+import { signIn, tick } from './support/console';
 
 describe('console: a department leader pauses, extends and refuses a step', function () {
   this.timeout(240_000);
@@ -50,7 +50,7 @@ describe('console: a department leader pauses, extends and refuses a step', func
 
     await page.getByRole('button', { name: '暂停计时' }).click();
     const pause = page.getByRole('dialog', { name: '暂停计时' });
-    await pause.getByRole('radio', { name: '现场踏勘' }).check();
+    await tick(pause.getByRole('radio', { name: '现场踏勘' }));
     await pause.getByLabel('暂停理由').fill('需现场核查经营场所布局。');
     await pause.getByRole('button', { name: '确认暂停计时' }).click();
     await page.getByText('暂停计时中').waitFor();

@@ -6,7 +6,7 @@ import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
-import { signIn, signOut } from './support/console';
+import { signIn, signOut, tick } from './support/console';
 
 describe('console: a step sent back to the window for a supplement', function () {
   this.timeout(240_000);
@@ -44,7 +44,7 @@ describe('console: a step sent back to the window for a supplement', function ()
     await page.getByText('已签收', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: '退回窗口补正' }).click();
     const sendBack = page.getByRole('dialog', { name: '退回窗口补正' });
-    await sendBack.getByRole('checkbox', { name: '食品安全管理制度' }).check();
+    await tick(sendBack.getByRole('checkbox', { name: '食品安全管理制度' }));
     await sendBack.getByLabel('退回理由').fill('食品安全管理制度缺少进货查验记录制度。');
     await sendBack.getByRole('button', { name: '确认退回窗口补正' }).click();
     await page.getByText('暂停计时中').waitFor();
@@ -58,7 +58,7 @@ describe('console: a step sent back to the window for a supplement', function ()
     await watched.screenshot('window-sent-back');
     await page.getByRole('button', { name: '收取补正材料' }).click();
     const collect = page.getByRole('dialog', { name: '收取补正材料' });
-    await collect.getByRole('checkbox', { name: '食品安全管理制度' }).check();
+    await tick(collect.getByRole('checkbox', { name: '食品安全管理制度' }));
     await collect.getByRole('button', { name: '确认收取补正材料' }).click();
     await page.getByText('补正材料已送达部门').waitFor();
     await page.getByText(/部门退回补正/).waitFor({ state: 'detached' });

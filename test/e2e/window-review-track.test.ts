@@ -8,7 +8,7 @@ import { eventually } from '../support/eventually';
 import { ApiClient } from '../support/http';
 import { startSystem, type RunningSystem } from '../support/system';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
-import { signIn, signOut } from './support/console';
+import { signIn, signOut, tick } from './support/console';
 
 describe('console: one case from the window through two departments to the applicant', function () {
   this.timeout(300_000);
@@ -34,8 +34,8 @@ describe('console: one case from the window through two departments to the appli
     await page.getByRole('heading', { name: '窗口待办' }).waitFor();
     await staff.screenshot('window-todo');
     await page.getByRole('link', { name: '收件登记' }).click();
-    await page.getByRole('checkbox', { name: /建设项目用地预审与选址意见书核发/ }).check();
-    await page.getByRole('checkbox', { name: /建设项目环境影响报告表审批/ }).check();
+    await tick(page.getByRole('checkbox', { name: /建设项目用地预审与选址意见书核发/ }));
+    await tick(page.getByRole('checkbox', { name: /建设项目环境影响报告表审批/ }));
     await page.getByText('材料预审：缺少').waitFor();
     await page.getByRole('button', { name: '全部已收取' }).click();
     await page.getByText('材料预审：必要材料齐全').waitFor();
@@ -90,7 +90,7 @@ describe('console: one case from the window through two departments to the appli
       await phone.page.getByText('已出件', { exact: true }).first().waitFor();
       const scrollWidth = await phone.page.evaluate<number>('document.documentElement.scrollWidth');
       expect(scrollWidth, 'the tracking page fits a 375 px screen').to.be.at.most(375);
-      await phone.page.getByRole('radio', { name: '非常满意' }).check();
+      await tick(phone.page.getByRole('radio', { name: '非常满意' }));
       await phone.page.getByLabel('评价内容（选填）').fill('一次办成，非常方便。');
       await phone.page.getByRole('button', { name: '提交评价' }).click();
       await phone.page.getByText('感谢您的评价').waitFor();
