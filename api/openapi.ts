@@ -108,10 +108,15 @@ export function openApiDocument(specs: readonly EndpointSpec[], info: { title: s
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],
+          description: 'RFC 9457. Programs match on type, status, errors[].path, state, event, allowed, rules and missing; '
+            + 'title, detail and errors[].message are Chinese text for the people at the window and may be reworded.',
           properties: {
-            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+            type: { type: 'string', description: 'stable: urn:problem:<code>' },
+            title: { type: 'string', description: 'for people (Chinese), one per type' },
+            status: { type: 'integer' },
+            detail: { type: 'string', description: 'for people (Chinese): what was refused and why' },
             instance: { type: 'string' }, requestId: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string', description: 'stable: the offending field' }, message: { type: 'string', description: 'for people (Chinese)' } } } },
             state: { type: 'string' }, event: { type: 'string' }, allowed: { type: 'array', items: { type: 'string' } },
             rules: { type: 'array', items: { type: 'string' }, description: 'the rules (chart guards) that refused an action the state does take' },
             missing: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, core: { type: 'boolean' } } }, description: '受理 refused: the required materials neither handed in nor owed' },

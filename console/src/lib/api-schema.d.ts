@@ -1440,15 +1440,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description RFC 9457. Programs match on type, status, errors[].path, state, event, allowed, rules and missing; title, detail and errors[].message are Chinese text for the people at the window and may be reworded. */
         Problem: {
+            /** @description stable: urn:problem:<code> */
             type: string;
+            /** @description for people (Chinese), one per type */
             title: string;
             status: number;
+            /** @description for people (Chinese): what was refused and why */
             detail?: string;
             instance?: string;
             requestId?: string;
             errors?: {
+                /** @description stable: the offending field */
                 path?: string;
+                /** @description for people (Chinese) */
                 message?: string;
             }[];
             state?: string;
