@@ -55,6 +55,11 @@ async function main(): Promise<void> {
         ['cases, channel=green', supervisor, '/api/cases?channel=green'],
         ['cases, officer scope', officer, '/api/cases'],
         ['cases, officer scope, status=inReview', officer, '/api/cases?status=inReview'],
+        // 办件查询: a word search scans the caller's scope (no count is kept for words).
+        ['cases, q=applicant name', clerk, `/api/cases?q=${encodeURIComponent('申请单位4242')}`],
+        ['cases, q=applicant name, officer scope', officer, `/api/cases?q=${encodeURIComponent('申请单位4242')}`],
+        ['cases, copied=true (officer)', officer, '/api/cases?copied=true'],
+        ['projects, first page', supervisor, '/api/projects'],
         ['inbox (officer)', officer, '/api/inbox'],
         ['board (supervisor)', supervisor, '/api/board'],
         ['board (leader)', leader, '/api/board'],
