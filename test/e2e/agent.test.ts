@@ -59,6 +59,8 @@ describe('console: the proxy agent follows a key project', function () {
       const kase = (await agent.get(`/api/cases/${caseId}`)).body;
       expect(kase.steps).to.have.length(2);
       expect(kase.status).to.equal('inReview');
+      // Dispatched: each step's workflow has projected its clock, so there is a step to urge.
+      expect(kase.steps.every((step: { dueAt: string | null }) => step.dueAt !== null)).to.equal(true);
     });
 
     // 我的项目: the materials owed and the project, with its 120-working-day clock.
