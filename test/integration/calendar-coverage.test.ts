@@ -54,10 +54,10 @@ describe('calendar coverage check (日历覆盖检查)', function () {
       matterCodes: [], registeredById: 1, submittedAt: at, acceptedAt: at, updatedAt: at, version: 1,
     })) as never);
     await db.getRepository(Step).insert([
-      { id: 'case-a-ZRJ-001', caseId: 'case-a', matterCode: 'ZRJ-001', departmentCode: 'zrj', status: 'claimed', light: 'green', dueAt: new Date(closeOf('2041-01-15')), updatedAt: new Date(), version: 3 },
-      { id: 'case-b-HBJ-001', caseId: 'case-b', matterCode: 'HBJ-001', departmentCode: 'hbj', status: 'inReview', light: 'green', dueAt: new Date(closeOf('2041-02-20')), updatedAt: new Date(), version: 3 },
+      { id: 'case-a-ZRJ-001', caseId: 'case-a', matterCode: 'ZRJ-001', departmentCode: 'zrj', status: 'claimed', light: 'green', dueAt: new Date(closeOf('2041-01-15')), updatedAt: at, version: 3 },
+      { id: 'case-b-HBJ-001', caseId: 'case-b', matterCode: 'HBJ-001', departmentCode: 'hbj', status: 'inReview', light: 'green', dueAt: new Date(closeOf('2041-02-20')), updatedAt: at, version: 3 },
       // Decided: its deadline no longer runs.
-      { id: 'case-c-HBJ-001', caseId: 'case-c', matterCode: 'HBJ-001', departmentCode: 'hbj', status: 'approved', light: 'green', dueAt: new Date(closeOf('2041-03-01')), updatedAt: new Date(), version: 5 },
+      { id: 'case-c-HBJ-001', caseId: 'case-c', matterCode: 'HBJ-001', departmentCode: 'hbj', status: 'approved', light: 'green', dueAt: new Date(closeOf('2041-03-01')), updatedAt: at, version: 5 },
     ] as never);
     const first = await check({ asOf: '2040-03-02T18:00:00+08:00' });
     expect(first).to.deep.include({ provisionalYears: [], runningDeadlines: [{ year: 2041, steps: 2 }], noticesWritten: 1 });

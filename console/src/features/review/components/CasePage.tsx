@@ -2,12 +2,11 @@
 // department's step and the timeline, without actions; their own department's steps open the step page.
 import { Card, Descriptions, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { CaseTimeline } from '../../../components/CaseTimeline';
+import { CaseProgress } from '../../../components/CaseProgress';
 import { LightTag } from '../../../components/LightTag';
 import { PageHeading } from '../../../components/PageHeading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { CaseStatusTag, ChannelTag } from '../../../components/StatusTag';
-import { StepsTable } from '../../../components/StepsTable';
 import { formatInstant } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useCatalogue } from '../../../lib/useCatalogue';
@@ -37,17 +36,9 @@ export function CasePage() {
           <Descriptions.Item label="时限状态"><LightTag light={kase.light} /></Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="部门审批环节" style={{ marginBottom: 16 }}>
-        <StepsTable steps={kase.steps} action={(step) => (step.departmentCode === department
-          ? <Link to={`/review/steps/${encodeURIComponent(step.id)}`}>办理</Link>
-          : null)} />
-      </Card>
-      <Card title="审批进度">
-        <CaseTimeline entries={kase.timeline} stepName={(stepId) => {
-          const step = kase.steps.find((s) => s.id === stepId);
-          return step ? catalogue?.departmentName(step.departmentCode) ?? step.departmentCode : stepId;
-        }} />
-      </Card>
+      <CaseProgress kase={kase} action={(step) => (step.departmentCode === department
+        ? <Link to={`/review/steps/${encodeURIComponent(step.id)}`}>办理</Link>
+        : null)} />
     </>
   );
 }

@@ -2,12 +2,11 @@
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { ActionButton } from '../../../components/ActionButton';
-import { CaseTimeline } from '../../../components/CaseTimeline';
+import { CaseProgress } from '../../../components/CaseProgress';
 import { LightTag } from '../../../components/LightTag';
 import { PageHeading } from '../../../components/PageHeading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { CaseStatusTag, ChannelTag } from '../../../components/StatusTag';
-import { StepsTable } from '../../../components/StepsTable';
 import { useAction } from '../../../components/useAction';
 import { formatInstant } from '../../../lib/format';
 import type { CaseView, Material } from '../../../lib/types';
@@ -164,15 +163,7 @@ export function CasePage() {
         )}
         {print.error !== undefined && <div style={{ marginTop: 12 }}><ProblemAlert error={print.error} /></div>}
       </Card>
-      <Card title="部门审批环节" style={{ marginBottom: 16 }}>
-        <StepsTable steps={kase.steps} />
-      </Card>
-      <Card title="审批进度">
-        <CaseTimeline entries={kase.timeline} stepName={(stepId) => {
-          const step = kase.steps.find((s) => s.id === stepId);
-          return step ? catalogue?.departmentName(step.departmentCode) ?? step.departmentCode : stepId;
-        }} />
-      </Card>
+      <CaseProgress kase={kase} />
     </>
   );
 }
