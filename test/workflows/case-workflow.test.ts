@@ -66,7 +66,7 @@ describe('case and step workflows (time-skipping server)', function () {
     expect(steps.map((s) => [s.matterCode, s.status, s.assigneeName])).to.deep.equal([
       ['HBJ-001', 'approved', 'officer-hbj'], ['ZRJ-001', 'approved', 'officer-zrj'],
     ]);
-    const events = await db.getRepository(AuditEvent).find({ where: { caseId: input.caseId, stepId: undefined }, order: { id: 'ASC' } });
+    const events = await db.getRepository(AuditEvent).find({ where: { caseId: input.caseId, stepId: undefined }, order: { at: 'ASC', workflowId: 'ASC', seq: 'ASC' } });
     expect(events.filter((e) => e.stepId === null).map((e) => `${e.seq}:${e.action}:${e.toState}`)).to.deep.equal([
       '1:REGISTERED:submitted', '2:ACCEPT:accepted', '3:STEPS_DISPATCHED:inReview', '4:STEPS_CONCLUDED:approved', '5:DELIVER:delivered',
     ]);

@@ -3,7 +3,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { Actor, MatterSnapshot } from '../../domain/types';
 import {
-  acceptCaseUpdate, acceptWithDeficiencyUpdate, addSignersUpdate, approveStepUpdate, sendBackStepUpdate, supplementStepUpdate, receiveSupplementUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
+  acceptCaseUpdate, acceptWithDeficiencyUpdate, addSignersUpdate, approveStepUpdate, sendBackStepUpdate, supplementStepUpdate, receiveSupplementUpdate, registerCaseUpdate, caseStateQuery, caseWorkflowId, claimStepUpdate, deliverCaseUpdate, stepIdFor, stepWorkflowId,
   type CaseWorkflowInput,
 } from '../../workflows/messages';
 import { caseWorkflow } from '../../workflows';
@@ -37,6 +37,8 @@ export function caseInput(matters: MatterSnapshot[] = MATTERS): CaseWorkflowInpu
 
 export async function startCase(client: Client, taskQueue: string, input = caseInput()) {
   const handle = await client.workflow.start(caseWorkflow, { taskQueue, workflowId: caseWorkflowId(input.caseId), args: [input] });
+  // As the API does: the registration is recorded before anyone may act on the case.
+  await handle.executeUpdate(registerCaseUpdate, { args: [{ actor: clerk }] });
   return { handle, input };
 }
 
