@@ -18,8 +18,8 @@
 // replay that way.
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { ActivityOptions } from '@temporalio/common';
+import type { RunPatches } from './patches';
 
-export const LOCAL_CALENDAR_PATCH = 'local-calendar';
 /** Withdrawn: calendar answers and writes as local activities. Only replayed, never taken by new runs. */
 const LOCAL_ACTIVITIES_PATCH = 'local-activities';
 
@@ -41,8 +41,8 @@ export function activityProxies<T>(regular: ActivityOptions = activityOptions): 
 }
 
 /** Which of a run's short activities run locally (asks the patches; call once per run, first thing). */
-export function localActivities(): { calendar: boolean; writes: boolean } {
-  if (patched(LOCAL_CALENDAR_PATCH)) return { calendar: true, writes: false };
+export function localActivities(patches: RunPatches): { calendar: boolean; writes: boolean } {
+  if (patches.has('local-calendar')) return { calendar: true, writes: false };
   const withdrawn = patched(LOCAL_ACTIVITIES_PATCH);
   return { calendar: withdrawn, writes: withdrawn };
 }

@@ -11,7 +11,7 @@
 // §32 (patch `window-deadline`): a window that neither accepts, refuses nor asks for materials
 // within 5 working days of receiving them has accepted the case, from receipt.
 import {
-  allHandlersFinished, CancellationScope, condition, getExternalWorkflowHandle, ParentClosePolicy, patched, setHandler, startChild,
+  allHandlersFinished, CancellationScope, condition, getExternalWorkflowHandle, ParentClosePolicy, setHandler, startChild,
   isCancellation,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -26,6 +26,7 @@ import type { CaseProjection, PlannedStep, ProjectionActivities } from '../activ
 import type { NotificationActivities } from '../activities/notification-types';
 import type { ClockActivities } from '../activities/clock-types';
 import { activityProxies, localActivities } from './activity-proxies';
+import { runPatches } from './patches';
 import { awaitDeadline } from './calendar-deadline';
 import { caseClock } from './case-clock';
 import { ChartedState, eventDetail } from './charted-state';
@@ -41,13 +42,14 @@ import { ApprovalStatusAttribute, caseSearchAttributes, indexWorkflow, LightAttr
 const proxies = activityProxies<ProjectionActivities & NotificationActivities & ClockActivities>();
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseActionResult> {
+  const patches = runPatches();
   // Calendar answers run as local activities, writes as regular ones (activity-proxies.ts).
-  const local = localActivities();
+  const local = localActivities(patches);
   const { projectCase, enqueueNotifications } = local.writes ? proxies.local : proxies.regular;
   const { planSupplementDeadline } = local.calendar ? proxies.local : proxies.regular;
   const kase = new ChartedState<CaseContext, CaseEvent>(caseChart, caseInitialSnapshot());
   const now = (): string => new Date().toISOString();
-  const channels = patched('window-channels');
+  const channels = patches.has('window-channels');
   // 即办件 are decided at the window; only the other matters become steps.
   const { atWindow, dispatched } = channels ? splitInstant(input.matters) : { atWindow: [], dispatched: input.matters };
   let decidedAtWindow = false;
@@ -88,7 +90,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   let registered = false;
   let concluded: CaseOutcome | null = null;
   // Case clock: the case is as late as its latest open step (cases started before clocks had none).
-  const clocked = patched('case-clock');
+  const clocked = patches.has('case-clock');
   const stepClocks = new Map<string, StepClockReport>();
   let clockRevision = 0;
   // The working-day calendar changed: the case's own deadlines (容缺, §32) are re-planned.
@@ -118,7 +120,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     record.updatedAt = now();
     // Asked at each projection, not once at start: a case that was running before the patch is
     // indexed from its next projection on, fixed attributes included.
-    if (patched('search-attributes')) {
+    if (patches.has('search-attributes')) {
       indexWorkflow([...caseSearchAttributes(input), { key: ApprovalStatusAttribute, value: record.status }, { key: LightAttribute, value: record.light }]);
     }
     projections += 1;
@@ -273,7 +275,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     matterCodes: record.matterCodes, channel: input.channel, materials: input.materials.map((material) => material.code),
   })]);
   registered = true;
-  if (channels && patched('window-deadline')) void watchWindowDeadline();
+  if (channels && patches.has('window-deadline')) void watchWindowDeadline();
 
   // Window phase: supplements may go back and forth until the clerk accepts, refuses, or the
   // applicant withdraws.
@@ -281,7 +283,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   if (!kase.done && !decidedAtWindow) {
     // A step's decision moves no clock, so it reports nothing (patch `clock-actions-report`): the
     // case re-reads its clock itself when a step decides, and a decided step no longer makes it late.
-    const followOutcomes = clocked && patched('case-clock-outcomes');
+    const followOutcomes = clocked && patches.has('case-clock-outcomes');
     const reviews = new CancellationScope();
     const decisions = reviews.run(() => Promise.all(dispatched.map((matter) =>
       startChild(stepWorkflow, {
@@ -300,7 +302,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
           } : {}),
         }],
         parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-        ...(patched('search-attributes') ? { typedSearchAttributes: stepSearchAttributes(input, matter), staticSummary: stepSummary(input, matter) } : {}),
+        ...(patches.has('search-attributes') ? { typedSearchAttributes: stepSearchAttributes(input, matter), staticSummary: stepSummary(input, matter) } : {}),
       }).then(async (child) => {
         const outcome = await child.result();
         outcomes.set(outcome.stepId, outcome);
@@ -317,7 +319,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
       const decided = [...outcomes.values()];
       // Cases started before matter dependencies keep the all-or-nothing rule; instant matters
       // count as approved at the window.
-      const outcome = patched('outcome-dependencies')
+      const outcome = patches.has('outcome-dependencies')
         ? concludeCase(withWindowApprovals(decided.map((step) => ({
           matterCode: step.matterCode, decision: step.status, requires: input.matters.find((m) => m.code === step.matterCode)?.requires ?? [],
         })), atWindow))
@@ -339,7 +341,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
   await condition(() => kase.done);
   if (input.project) await tellProject({ ...input, project: input.project }, concluded, kase.status as CaseStatus);
   // 统一出件: the applicant (and the proxy agent) hear that every result is ready at once.
-  if (record.status === 'delivered' && patched('delivery-notice')) {
+  if (record.status === 'delivered' && patches.has('delivery-notice')) {
     await enqueueNotifications({ notifications: deliveryNotices(input, record) });
   }
   await condition(allHandlersFinished);

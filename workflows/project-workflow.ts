@@ -5,7 +5,7 @@
 // (催办) at the period's end. Projects live for months, so the workflow continues as new before
 // its history grows large, handing its state to the next run.
 import {
-  allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo,
+  allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import { projectChart, projectInitialSnapshot, type ProjectContext, type ProjectEvent, type ProjectStatus } from '../domain/charts/project-chart';
 import { followingPeriod, nextStage, PROJECT_POLICY, reportPeriodAt, type ProjectStage, type ReportPeriod } from '../domain/projects';
@@ -14,6 +14,7 @@ import type { ClockActivities } from '../activities/clock-types';
 import type { NotificationActivities, NotificationRequest } from '../activities/notification-types';
 import type { ProjectActivities } from '../activities/project-types';
 import { activityProxies, localActivities } from './activity-proxies';
+import { runPatches } from './patches';
 import { ChartedState } from './charted-state';
 import { ApprovalStatusAttribute, indexWorkflow, LightAttribute, projectSearchAttributes } from './search-attributes';
 import {
@@ -27,8 +28,9 @@ const proxies = activityProxies<ProjectActivities & ClockActivities & Notificati
 const DEFAULT_HISTORY_LIMIT = 2_000;
 
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectActionResult> {
+  const patches = runPatches();
   // Calendar answers run as local activities, the record and notices as regular ones (activity-proxies.ts).
-  const local = localActivities();
+  const local = localActivities(patches);
   const { recordProject, enqueueNotifications } = local.writes ? proxies.local : proxies.regular;
   const { planStepClock } = local.calendar ? proxies.local : proxies.regular;
   const { carried } = input;
@@ -56,7 +58,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     const version = projections;
     const now = new Date().toISOString();
     // Upserts only what differs, so a run after continue-as-new restores anything not carried over.
-    if (patched('search-attributes')) {
+    if (patches.has('search-attributes')) {
       indexWorkflow([...projectSearchAttributes(input), { key: ApprovalStatusAttribute, value: status() }, { key: LightAttribute, value: light() }]);
     }
     await recordProject({

@@ -2,7 +2,7 @@
 // action arrives as an update, is validated by the step chart, projected, then answered. Beside
 // the actions runs the step's working-day clock and its escalation ladder.
 import {
-  allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, setHandler,
+  allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, setHandler,
 } from '@temporalio/workflow';
 import { stepChart, stepInitialSnapshot, type MissingMaterial, type StepContext, type StepEvent } from '../domain/charts/step-chart';
 import { awaitedSigners, isPanel, remainingSigners, type ApprovalPanel, type StepApproval } from '../domain/approval-panel';
@@ -13,6 +13,7 @@ import type { Actor, StepStatus, TimelineEntry } from '../domain/types';
 import type { ClockActivities } from '../activities/clock-types';
 import type { ProjectionActivities, StepProjection } from '../activities/projection-types';
 import { activityProxies, localActivities } from './activity-proxies';
+import { runPatches } from './patches';
 import { ChartedState, eventDetail } from './charted-state';
 import {
   addSignersUpdate, approveStepUpdate, calendarChangedSignal, delegateStepUpdate, returnDelegationUpdate, sendBackStepUpdate, supplementStepUpdate, caseWorkflowId, claimStepUpdate, extendStepUpdate, rejectStepUpdate, releaseStepUpdate,
@@ -27,14 +28,15 @@ import { ApprovalStatusAttribute, indexWorkflow, LightAttribute } from './search
 const proxies = activityProxies<ProjectionActivities & ClockActivities>();
 
 export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcome> {
+  const patches = runPatches();
   // Calendar answers run as local activities, writes as regular ones (activity-proxies.ts).
-  const local = localActivities();
+  const local = localActivities(patches);
   const writes = local.writes ? proxies.local : proxies.regular;
   const calendar = local.calendar ? proxies.local : proxies.regular;
   // Steps started before clocks existed replay without them.
-  const clocked = input.acceptedAt !== undefined && patched('step-clock');
+  const clocked = input.acceptedAt !== undefined && patches.has('step-clock');
   // 会签 / 或签 / 依次: several approvals before the step decides, hence more updates and projections.
-  const startPanel = isPanel(input.matter.approval) && patched('approval-panels') ? input.matter.approval : null;
+  const startPanel = isPanel(input.matter.approval) && patches.has('approval-panels') ? input.matter.approval : null;
   const workflowId = stepWorkflowId(input.stepId);
   const step = new ChartedState<StepContext, StepEvent>(stepChart, stepInitialSnapshot(startPanel), input.stepId);
   // The panel lives in the chart's context: 加签 may create or widen it. Until a 加签 it is the
@@ -48,7 +50,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     signed: (step.context.signatures ?? []).map(({ username, opinion }) => ({ username, opinion, at: signedAt.get(username) ?? '' })),
   } : undefined);
   // A pause on the acceptance day used to resume counting that very day, one day early.
-  const resumeNotBeforeCountStart = clocked && patched('resume-after-count-start');
+  const resumeNotBeforeCountStart = clocked && patches.has('resume-after-count-start');
   const clock = new StepClock(input.limitDays ?? input.matter.committedDays, input.matter.legalDays, calendar, resumeNotBeforeCountStart);
   let extendedDays = 0;
   let card: 'red' | null = null;
@@ -83,7 +85,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
       Object.assign(record, { light: view.light, dueAt: view.dueAt, legalDueAt: view.legalDueAt, limitDays: view.limitDays, card });
     }
     // The case sets the fixed attributes when it starts the step; status and light follow here.
-    if (patched('search-attributes')) indexWorkflow([{ key: ApprovalStatusAttribute, value: record.status }, { key: LightAttribute, value: record.light }]);
+    if (patches.has('search-attributes')) indexWorkflow([{ key: ApprovalStatusAttribute, value: record.status }, { key: LightAttribute, value: record.light }]);
     projections += 1;
     const version = projections;
     await writes.projectStep({ workflowId, version, record: { ...record }, timeline: entries });
@@ -97,7 +99,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   // by comparing with the last report: local activities may resolve in another order on replay,
   // and the commands must not depend on it. The report goes out beside the projection, in the
   // same workflow task, rather than after it.
-  const clockActionsReport = clocked && patched('clock-actions-report');
+  const clockActionsReport = clocked && patches.has('clock-actions-report');
   /** Tells the case where this step's clock stands (the case is as late as its latest step). */
   const reportToCase = async (): Promise<void> => {
     if (!clocked) return;
@@ -205,7 +207,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
       record.legalBasis = legalBasis;
       decided();
       // 否定报备: every rejection, with its reason and legal basis, is filed with the supervision office.
-      if (patched('rejection-filing')) {
+      if (patches.has('rejection-filing')) {
         await notify(ladder, [{
           key: 'rejected:supervisor', recipientRole: 'supervisor', recipient: 'office', template: 'step.rejected',
           payload: {
@@ -255,7 +257,7 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     }
   };
   const release = action<ReleaseStepInput>(({ reason }) => ({ type: 'RELEASE', ...(reason ? { reason } : {}) }), mustHoldStepOrLead, () => {
-    patched('step-release');
+    patches.has('step-release');
   });
   setHandler(releaseStepUpdate, release.handler, { validator: release.validator });
 
@@ -265,20 +267,20 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
   const facts = { matterCode: input.matter.code, matterName: input.matter.name };
   const delegate = action<DelegateStepInput>(({ to, reason }) => ({ type: 'DELEGATE', to: { id: to.id, username: to.username }, reason }), mustHoldStepOrLead,
     async ({ to, reason, actor }) => {
-      patched('reviewer-verbs');
+      patches.has('reviewer-verbs');
       await notify(ladder, [staff('delegated', to.username, 'step.delegated', { ...facts, reason, delegatedBy: actor.username })]);
     });
   setHandler(delegateStepUpdate, delegate.handler, { validator: delegate.validator });
   const handBack = action<ReturnDelegationInput>(({ actor, opinion }) => ({ type: 'RETURN_DELEGATION', by: { id: actor.id, username: actor.username }, opinion }), undefined,
     async ({ opinion, actor }) => {
-      patched('reviewer-verbs');
+      patches.has('reviewer-verbs');
       const assignee = step.context.assignee;
       if (assignee) await notify(ladder, [staff('delegation-returned', assignee.username, 'step.delegation-returned', { ...facts, opinion, returnedBy: actor.username })]);
     });
   setHandler(returnDelegationUpdate, handBack.handler, { validator: handBack.validator });
   const addSigners = action<AddSignersInput>(({ position, usernames, reason }) => ({ type: 'ADD_SIGNERS', position, usernames: [...usernames], reason }), mustHoldStepOrLead,
     async ({ usernames, reason, actor }, entry) => {
-      patched('reviewer-verbs');
+      patches.has('reviewer-verbs');
       entry.detail = { ...entry.detail, members: [...(panelNow()?.approvers ?? [])], mode: panelNow()?.mode };
       await notify(ladder, usernames.map((username) => staff('signers-added', username, 'step.signers-added', { ...facts, reason, addedBy: actor.username })));
     });
@@ -298,13 +300,13 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     async (args, entry) => {
       const { reason, actor } = args;
       if (args.to === 'window') {
-        patched('send-back-window');
+        patches.has('send-back-window');
         await followPauses();
         await notify(ladder, windowNotices(args.missing, reason, actor, windowRounds));
         windowRounds.push(args.missing);
         return;
       }
-      patched('reviewer-verbs');
+      patches.has('reviewer-verbs');
       const signed = new Set((step.context.signatures ?? []).map((signature) => signature.username));
       const withdrawn = [...signedAt.keys()].filter((username) => !signed.has(username));
       for (const username of withdrawn) signedAt.delete(username);

@@ -11,6 +11,7 @@ import {
   acceptCaseUpdate, approveStepUpdate, claimStepUpdate, rejectStepUpdate, resumeStepUpdate, stepStateQuery,
   suspendStepUpdate, withdrawCaseUpdate,
 } from '../../workflows/messages';
+import { CONSOLIDATION_PATCH } from '../../workflows/patches';
 import { startWorkflowRig, type WorkflowRig } from '../support/temporal';
 import { caseInput, clerk, MATTERS, officer, runApprovedCase, startCase, stepHandle, waitForStatus } from './scenarios';
 
@@ -24,6 +25,15 @@ async function updateFailure(promise: Promise<unknown>): Promise<ApplicationFail
     return cause as ApplicationFailure;
   }
   throw new Error('the update was expected to fail');
+}
+
+/** The patches a run recorded, from its history's patch markers. */
+async function patchMarkers(handle: { fetchHistory(): Promise<{ events?: Array<{ markerRecordedEventAttributes?: { markerName?: string | null; details?: Record<string, { payloads?: Array<{ data?: Uint8Array | null }> | null }> | null } | null }> | null }> }): Promise<string[]> {
+  const { events } = await handle.fetchHistory();
+  return (events ?? [])
+    .map((event) => event.markerRecordedEventAttributes)
+    .filter((marker) => marker?.markerName === 'core_patch')
+    .map((marker) => JSON.parse(Buffer.from(marker!.details!['patch-data'].payloads![0].data!).toString('utf8')).id as string);
 }
 
 /** Polls instead of awaiting result(), which would switch time skipping on for the whole server. */
@@ -70,6 +80,9 @@ describe('case and step workflows (time-skipping server)', function () {
     expect(events.filter((e) => e.stepId === null).map((e) => `${e.seq}:${e.action}:${e.toState}`)).to.deep.equal([
       '1:REGISTERED:submitted', '2:ACCEPT:accepted', '3:STEPS_DISPATCHED:inReview', '4:STEPS_CONCLUDED:approved', '5:DELIVER:delivered',
     ]);
+    // Born on today's code, each run asks one patch for every change made before it (workflows/patches.ts).
+    expect(await patchMarkers(handle)).to.deep.equal([CONSOLIDATION_PATCH]);
+    for (const matter of ['ZRJ-001', 'HBJ-001']) expect(await patchMarkers(await stepHandle(env.client, input.caseId, matter))).to.deep.equal([CONSOLIDATION_PATCH]);
   });
 
   it('when an illegal action arrives, then the validator rejects it before it reaches history', async () => {

@@ -39,6 +39,10 @@ describe('replay of stored histories', function () {
       'case-delivered-local-calendar.json', 'step-approved-local-calendar.json', 'case-tolerated-local-calendar.json',
       'case-reviewed-local-calendar.json', 'step-reviewed-local-calendar.json', 'project-stage-local-calendar.json',
       'step-ladder-local-calendar.json', 'case-ladder-local-calendar.json',
+      // Born consolidated: one patch marker per run stands for every change above (workflows/patches.ts).
+      'case-delivered-consolidated.json', 'step-approved-consolidated.json', 'case-tolerated-consolidated.json',
+      'case-reviewed-consolidated.json', 'step-reviewed-consolidated.json', 'project-stage-consolidated.json',
+      'step-ladder-consolidated.json', 'case-ladder-consolidated.json',
     ]);
   });
 
