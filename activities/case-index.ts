@@ -1,9 +1,11 @@
 // The case row and what the case lists read beside it: each department's copy of the list
 // columns (case_departments) and the counts per (status, light, channel) behind the list totals
-// (case_counts). Written in the case projection's transaction with the case row locked, so the
-// move of a case from its old count key to its new one happens exactly once per change.
+// (case_counts), and the pieces of its words that 办件查询 looks up (case_grams). Written in the
+// case projection's transaction with the case row locked, so the move of a case from its old count
+// key to its new one happens exactly once per change.
 import type { EntityManager } from 'typeorm';
-import { CaseCount, CaseDepartment, CaseRecord, CENTER_SCOPE } from '../entities';
+import { CaseCount, CaseDepartment, CaseGram, CaseRecord, CENTER_SCOPE } from '../entities';
+import { wordGrams } from '../domain/word-grams';
 
 type CountKey = Pick<CaseRecord, 'status' | 'light' | 'channel'>;
 
@@ -43,7 +45,10 @@ export async function upsertCase(manager: EntityManager, row: CaseRecord, versio
   if (stored && stored.version >= version) return false;
   // A copy: TypeORM writes column defaults back into the object it inserts.
   if (stored) await manager.update(CaseRecord, { id: row.id }, { ...row });
-  else await manager.insert(CaseRecord, { ...row });
+  else {
+    await manager.insert(CaseRecord, { ...row });
+    await insertCaseGrams(manager, [row]);
+  }
 
   // Most projections change neither the count key nor the list columns (a due instant, a timeline entry).
   if (stored && sameKey(stored, row)) return true;
@@ -58,4 +63,17 @@ export async function upsertCase(manager: EntityManager, row: CaseRecord, versio
     await manager.update(CaseDepartment, { departmentCode, caseId: row.id }, listed);
   }
   return true;
+}
+
+/**
+ * The pieces of the cases' tracking codes and applicant names (domain/word-grams.ts), which never
+ * change after registration. INSERT IGNORE on purpose: two pieces the column's collation holds
+ * equal (case, width) are one key, and either finds the case; a row is a two-character piece and
+ * an id, so nothing can be cut.
+ */
+export async function insertCaseGrams(manager: EntityManager, cases: Array<Pick<CaseRecord, 'id' | 'trackingCode' | 'applicantName'>>): Promise<void> {
+  const rows = cases.flatMap(({ id, trackingCode, applicantName }) => wordGrams(trackingCode, applicantName).map((gram) => ({ gram, caseId: id })));
+  for (let first = 0; first < rows.length; first += 500) {
+    await manager.createQueryBuilder().insert().into(CaseGram).orIgnore().values(rows.slice(first, first + 500)).execute();
+  }
 }

@@ -5,9 +5,9 @@ import { In, type DataSource } from 'typeorm';
 import { enqueueWithNotices } from '../activities/inbox-notices';
 import type { NotificationRecipientRole, NotificationRequest } from '../activities/notification-types';
 import type { Actor } from '../domain/types';
-import { CaseCopy, CaseRecord, Project } from '../entities';
+import { CaseCopy, CaseRecord } from '../entities';
 import { offsetOf } from './paging';
-import { filterCases, matchWords, type CaseFilter } from './read-model';
+import { filterCases, matchWords, wordTargets, type CaseFilter } from './read-model';
 
 export interface CopyRecipients {
   users: { id: number; username: string; role: NotificationRecipientRole }[];
@@ -51,7 +51,7 @@ export function createCaseCopies(db: DataSource) {
         // One row per case: a later copy to the same reader stands for the earlier ones.
         .andWhere(`NOT EXISTS (SELECT 1 FROM case_copies later WHERE later.case_id = cc.case_id AND ${toActor('later')} AND later.id > cc.id)`);
       filterCases(query, filter);
-      if (filter.q) matchWords(query.leftJoin(Project, 'p', 'p.id = c.project_id'), filter.q);
+      if (filter.q) matchWords(query, filter.q, await wordTargets(db, filter.q));
       const [latest, total] = await Promise.all([
         query.clone().orderBy('cc.created_at', 'DESC').addOrderBy('cc.id', 'DESC').offset(offsetOf(filter)).limit(filter.pageSize).getMany(),
         query.getCount(),

@@ -1,7 +1,8 @@
 // Reads of the MySQL projection for lists, inboxes and case pages. Returns plain objects; never
 // writes (the projection activities are the only writers of case state).
 import { Brackets, In, type DataSource, type WhereExpressionBuilder } from 'typeorm';
-import { AuditEvent, CaseCount, CaseDepartment, CaseRecord, CENTER_SCOPE, Project, Step } from '../entities';
+import { AuditEvent, CaseCount, CaseDepartment, CaseGram, CaseRecord, CENTER_SCOPE, Project, Step } from '../entities';
+import { searchGrams } from '../domain/word-grams';
 import { caseChart } from '../domain/charts/case-chart';
 import { projectChart } from '../domain/charts/project-chart';
 import { nonFinalStates, OPEN_STEP_STATUSES, CASE_STATUSES_UNDER_REVIEW } from '../domain/charts/states';
@@ -53,27 +54,48 @@ export function filterCases<Q extends WhereExpressionBuilder>(query: Q, filter: 
   return query;
 }
 
+/** The index a whole-center count of common words reads instead of the case rows (migration WordSearch). */
+export const WORD_SEARCH_INDEX = 'IDX_cases_words';
+/** Words whose pieces leave fewer candidates than this are searched among the candidates alone. */
+const SEARCH_WINDOW = 1000;
+
+/** What the words name besides codes and names: projects by their code, a case by its acceptance number. */
+export interface WordTargets {
+  projectIds: string[];
+  acceptedCaseIds: string[];
+}
+
 /**
- * 办件查询's words on the case aliased `c` and its project aliased `p` (the caller left-joins it):
- * a tracking code, an applicant's name or a project code containing them, or an acceptance number.
+ * 办件查询's words on the case aliased `c`: a tracking code or an applicant's name containing them,
+ * a project whose code contains them, or the case of an acceptance number. Only columns of
+ * `IDX_cases_words` are read, so a count over the whole center can read that index, not the rows.
  */
-export function matchWords<Q extends WhereExpressionBuilder>(query: Q, q: string): Q {
+export function matchWords<Q extends WhereExpressionBuilder>(query: Q, q: string, targets: WordTargets): Q {
   const like = containing(q);
-  const accepted = acceptanceNumberParts(q);
   query.andWhere(new Brackets((words) => {
     words.where(`c.tracking_code LIKE :like ESCAPE '${LIKE_ESCAPE}'`, { like })
-      .orWhere(`c.applicant_name LIKE :like ESCAPE '${LIKE_ESCAPE}'`)
-      .orWhere(`p.code LIKE :like ESCAPE '${LIKE_ESCAPE}'`);
-    if (accepted) {
-      words.orWhere('(c.tracking_code = :acceptedCode AND c.accepted_at >= :acceptedFrom AND c.accepted_at < :acceptedTo)', {
-        acceptedCode: accepted.trackingCode, acceptedFrom: accepted.start, acceptedTo: accepted.end,
-      });
-    }
+      .orWhere(`c.applicant_name LIKE :like ESCAPE '${LIKE_ESCAPE}'`);
+    if (targets.projectIds.length > 0) words.orWhere('c.project_id IN (:...wordProjects)', { wordProjects: targets.projectIds });
+    if (targets.acceptedCaseIds.length > 0) words.orWhere('c.id IN (:...wordAccepted)', { wordAccepted: targets.acceptedCaseIds });
   }));
   return query;
 }
 
-export function createReadModel(db: DataSource) {
+/** The projects and the accepted case the words name: a few rows, each through an index. */
+export async function wordTargets(db: DataSource, q: string): Promise<WordTargets> {
+  const accepted = acceptanceNumberParts(q);
+  const [projects, acceptedCases] = await Promise.all([
+    db.getRepository(Project).createQueryBuilder('p').select('p.id', 'id')
+      .where(`p.code LIKE :like ESCAPE '${LIKE_ESCAPE}'`, { like: containing(q) }).getRawMany<{ id: string }>(),
+    accepted
+      ? db.getRepository(CaseRecord).createQueryBuilder('c').select('c.id', 'id').where('c.tracking_code = :code', { code: accepted.trackingCode })
+        .andWhere('c.accepted_at >= :from AND c.accepted_at < :to', { from: accepted.start, to: accepted.end }).getRawMany<{ id: string }>()
+      : [],
+  ]);
+  return { projectIds: projects.map((row) => row.id), acceptedCaseIds: acceptedCases.map((row) => row.id) };
+}
+
+export function createReadModel(db: DataSource, { searchWindow = SEARCH_WINDOW }: { searchWindow?: number } = {}) {
   const cases = db.getRepository(CaseRecord);
   const steps = db.getRepository(Step);
   const events = db.getRepository(AuditEvent);
@@ -118,24 +140,66 @@ export function createReadModel(db: DataSource) {
   };
 
   /**
-   * 办件查询 in the actor's scope: each word-search scans the scope's cases (no count is kept for
-   * words), so it runs on the same scope rules as the lists without the maintained counts.
+   * The cases holding every piece of the words (domain/word-grams.ts), or null when the pieces
+   * cannot narrow the search: the words are one character, or at least `searchWindow` cases hold
+   * them all. The database joins the pieces' postings starting from the rarest.
+   */
+  const gramCandidates = async (q: string): Promise<string[] | null> => {
+    const grams = searchGrams(q);
+    if (grams.length === 0) return null;
+    const postings = db.getRepository(CaseGram).createQueryBuilder('g0').select('g0.case_id', 'id').where('g0.gram = :g0', { g0: grams[0] });
+    grams.slice(1).forEach((gram, i) => {
+      const alias = `g${i + 1}`;
+      postings.innerJoin(CaseGram, alias, `${alias}.case_id = g0.case_id AND ${alias}.gram = :${alias}`, { [alias]: gram });
+    });
+    const rows = await postings.limit(searchWindow).getRawMany<{ id: string }>();
+    return rows.length < searchWindow ? rows.map((row) => row.id) : null;
+  };
+
+  /**
+   * 办件查询 in the actor's scope, on the same scope rules as the lists but without the maintained
+   * counts (none is kept for words). Usually the words' pieces leave a few candidates, and only
+   * their rows (with the cases of the projects and the acceptance number the words name) are
+   * read: the matches are both the page and the total. Words too common for that page through the
+   * newest-first index, which stops at the page, and are counted over `IDX_cases_words` rather
+   * than the rows.
    */
   const searchCases = async (actor: Actor, filter: CaseFilter & { q: string }): Promise<{ items: CaseRecord[]; total: number }> => {
     const scope = actor.role === 'agent' ? null : listScope(actor);
     if (actor.role !== 'agent' && scope === null) return { items: [], total: 0 };
-    const query = cases.createQueryBuilder('c').leftJoin(Project, 'p', 'p.id = c.project_id');
+    const [targets, candidates] = await Promise.all([wordTargets(db, filter.q), gramCandidates(filter.q)]);
+    const query = cases.createQueryBuilder('c');
     if (actor.role === 'agent') query.where('c.agent_id = :agentId', { agentId: actor.id });
     else if (scope !== CENTER_SCOPE) query.innerJoin(CaseDepartment, 'd', 'd.case_id = c.id AND d.department_code = :scope', { scope }).where('1 = 1');
     else query.where('1 = 1');
     filterCases(query, filter);
-    matchWords(query, filter.q);
-    // One row per case: the department join is on its key, a case has at most one project.
-    const [items, total] = await Promise.all([
-      query.clone().orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'DESC').offset(offsetOf(filter)).limit(filter.pageSize).getMany(),
-      query.getCount(),
+    matchWords(query, filter.q, targets);
+    // One row per case: the department join is on its key.
+    const ordered = () => query.clone().select('c.id', 'id').orderBy('c.submitted_at', 'DESC').addOrderBy('c.id', 'DESC');
+    const ids = (rows: Array<{ id: string }>): string[] => rows.map((row) => row.id);
+    const start = offsetOf(filter);
+    if (candidates) {
+      const keys = [...candidates, ...targets.acceptedCaseIds];
+      if (keys.length === 0 && targets.projectIds.length === 0) return { items: [], total: 0 };
+      query.andWhere(new Brackets((within) => {
+        within.where(keys.length > 0 ? 'c.id IN (:...candidates)' : '1 = 0', { candidates: keys });
+        if (targets.projectIds.length > 0) within.orWhere('c.project_id IN (:...candidateProjects)', { candidateProjects: targets.projectIds });
+      }));
+      const matches = ids(await ordered().getRawMany<{ id: string }>());
+      return { items: await casesInOrder(matches.slice(start, start + filter.pageSize)), total: matches.length };
+    }
+    const [page, total] = await Promise.all([
+      ordered().offset(start).limit(filter.pageSize).getRawMany<{ id: string }>(),
+      (scope === CENTER_SCOPE ? query.clone().useIndex(WORD_SEARCH_INDEX) : query).getCount(),
     ]);
-    return { items, total };
+    return { items: await casesInOrder(ids(page)), total };
+  };
+
+  /** The case rows of the ids, in the ids' order. */
+  const casesInOrder = async (ids: string[]): Promise<CaseRecord[]> => {
+    const rows = ids.length === 0 ? [] : await cases.findBy({ id: In(ids) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   };
 
   return {
@@ -163,9 +227,7 @@ export function createReadModel(db: DataSource) {
       const scope = listScope(actor);
       if (scope === null) return { items: [], total: 0 };
       const [ids, count] = await Promise.all([pageIds(scope, filter), total(scope, filter)]);
-      const rows = ids.length === 0 ? [] : await cases.findBy({ id: In(ids) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return { items: ids.flatMap((id) => byId.get(id) ?? []), total: count };
+      return { items: await casesInOrder(ids), total: count };
     },
 
     /** The department's open steps of cases under review, most urgent first. */

@@ -11,6 +11,7 @@ import { stepLimitDays, warningThresholdDays } from '../domain/clock-policy';
 import { complaintNumber, FEEDBACK_POLICY } from '../domain/feedback-policy';
 import { stepWorkingTime } from '../domain/metrics/working-time';
 import type { CaseStatus, Channel, Light, StepStatus } from '../domain/types';
+import { wordGrams } from '../domain/word-grams';
 import { CENTER_SCOPE } from '../entities';
 import { DEMO_CATALOGUE } from '../entities/seed';
 
@@ -168,6 +169,9 @@ export async function seedReads(db: DataSource, { cases, now }: { cases: number;
 
   await insertRows(db, 'cases', ['id', 'tracking_code', 'status', 'channel', 'applicant_name', 'applicant_phone', 'applicant_id_number', 'project_name',
     'matter_codes', 'light', 'due_at', 'registered_by_id', 'submitted_at', 'accepted_at', 'decided_at', 'delivered_at', 'updated_at', 'version'], caseRows);
+  // The pieces of each case's words, as the case projection writes them (activities/case-index.ts).
+  await insertRows(db, 'case_grams', ['gram', 'case_id'], caseRows.flatMap(([caseId, trackingCode, , , applicantName]) =>
+    wordGrams(String(trackingCode), String(applicantName)).map((gram) => [gram, caseId])), 5000);
   await insertRows(db, 'steps', ['id', 'case_id', 'matter_code', 'department_code', 'status', 'assignee_id', 'assignee_name', 'light', 'due_at', 'opinion',
     'reason', 'legal_basis', 'decided_at', 'updated_at', 'version', 'legal_due_at', 'limit_days', 'card'], stepRows);
   await insertRows(db, 'case_departments', ['department_code', 'case_id', 'submitted_at', 'status', 'light', 'channel'], departmentRows);

@@ -6,6 +6,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'case_copies' })
 @Index('IDX_case_copies_case', ['caseId'])
+@Index('IDX_case_copies_user', ['userId', 'id'])
+@Index('IDX_case_copies_department', ['departmentCode', 'id'])
 export class CaseCopy {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

@@ -17,6 +17,8 @@ import type { CaseStatus, Channel, Light } from '../domain/types';
 @Index('IDX_cases_registered_by', ['registeredById'])
 @Index('IDX_cases_agent', ['agentId'])
 @Index('IDX_cases_project', ['projectId'])
+/** 办件查询 over the whole center scans this instead of the rows (api/read-model.ts matchWords). */
+@Index('IDX_cases_words', ['applicantName', 'trackingCode', 'projectId', 'status', 'light', 'channel', 'submittedAt'])
 export class CaseRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

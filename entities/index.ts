@@ -15,6 +15,7 @@ import { Matter } from './matter';
 import { MatterMaterial } from './matter-material';
 import { MetricRollup } from './metric-rollup';
 import { CaseCopy } from './case-copy';
+import { CaseGram } from './case-gram';
 import { Notice } from './notice';
 import { Notification } from './notification';
 import { Project } from './project';
@@ -34,11 +35,11 @@ export { CalendarDayRecord, type CalendarDaySource };
 export { Complaint, DailyCounter, Evaluation, MetricRollup, StepMetric, type ComplaintSource };
 export { CaseCount, CaseDepartment, CENTER_SCOPE };
 export { Project, ProjectEvent };
-export { CaseCopy, Notice };
+export { CaseCopy, CaseGram, Notice };
 
 export const ENTITIES = [
   Department, Matter, MatterMaterial, User, CaseRecord, Step, AuditEvent, Notification, SupervisionOrder, AccountabilityRecord,
   CalendarDayRecord, StepMetric, MetricRollup, Complaint, Evaluation, DailyCounter, CaseDepartment, CaseCount, AuditLogEntry, IdempotencyRecord,
   PostApprovalCheck, Project, ProjectEvent, SignInFailure,
-  PostApprovalCheck, JointReview, JointReviewOpinion, Notice, CaseCopy,
+  PostApprovalCheck, JointReview, JointReviewOpinion, Notice, CaseCopy, CaseGram,
 ];

@@ -17,12 +17,14 @@ import { Notices1733450000000 } from './1733450000000-Notices';
 import { WholeText1733600000000 } from './1733600000000-WholeText';
 import { SignInFailures1733650000000 } from './1733650000000-SignInFailures';
 import { CaseCopies1733700000000 } from './1733700000000-CaseCopies';
+import { WordSearch1733800000000 } from './1733800000000-WordSearch';
 
 export {
   Initial1732000000000, CalendarDays1732100000000, Notifications1732200000000, Supervision1732300000000, StepClock1732400000000,
   TimelineMilliseconds1732500000000, Security1732600000000, SupervisionOffice1732700000000, MatterDependencies1732800000000,
   PostApprovalChecks1732900000000, ApprovalPanels1733000000000, JointReviews1733050000000, WindowChannels1733100000000,
   Projects1733200000000, AdminCatalogue1733300000000, Notices1733450000000, WholeText1733600000000, SignInFailures1733650000000, CaseCopies1733700000000,
+  WordSearch1733800000000,
 };
 
 /** In apply order; handed to the DataSource so no glob loading is needed under tsx. */
@@ -31,4 +33,5 @@ export const MIGRATIONS = [
   TimelineMilliseconds1732500000000, Security1732600000000, SupervisionOffice1732700000000, MatterDependencies1732800000000,
   PostApprovalChecks1732900000000, ApprovalPanels1733000000000, JointReviews1733050000000, WindowChannels1733100000000,
   Projects1733200000000, AdminCatalogue1733300000000, Notices1733450000000, WholeText1733600000000, SignInFailures1733650000000, CaseCopies1733700000000,
+  WordSearch1733800000000,
 ];
