@@ -6,6 +6,7 @@ import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeFlags } from '../config/search-attributes';
+import { dynamicConfigFlags } from '../config/temporal-server';
 
 export interface DevServer {
   address: string;
@@ -33,6 +34,7 @@ export async function startDevServer({ cliPath, dataDir, port, uiPort }: DevServ
     '--log-level', 'warn',
     // Registered on every start (it is idempotent), so a data directory from before gets them too.
     ...searchAttributeFlags(),
+    ...dynamicConfigFlags(),
   ], { stdio: ['ignore', 'ignore', openSync(path.join(dataDir, 'temporal-server.log'), 'a')] });
   const address = `127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { freePort, until } from '../chaos/processes';
 import { searchAttributeFlags } from '../../config/search-attributes';
+import { dynamicConfigFlags } from '../../config/temporal-server';
 
 export interface BenchProcess {
   readonly name: string;
@@ -75,6 +76,7 @@ export async function startTemporal(name: string, cli: string, runDir: string): 
     '--db-filename', path.join(runDir, `${name}.sqlite`),
     '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal', '--log-level', 'warn',
     ...searchAttributeFlags(),
+    ...dynamicConfigFlags(),
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   const started = wrap(name, child, path.join(runDir, `${name}.log`));
   const address = `127.0.0.1:${grpc}`;
