@@ -257,6 +257,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
 
   /** Projects the case's due instant and light whenever a step reports a change. */
   const followStepClocks = async (): Promise<void> => {
+    // Every step reports as it starts: the first projection waits for all of them, instead of
+    // projecting once per report as the due instant moves with each.
+    if (patches.has('case-clock-all-reported')) await condition(() => stepClocks.size >= dispatched.length || kase.done);
     let seen = 0;
     while (!kase.done) {
       await condition(() => clockRevision !== seen || kase.done);
@@ -285,6 +288,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
     // case re-reads its clock itself when a step decides, and a decided step no longer makes it late.
     const followOutcomes = clocked && patches.has('case-clock-outcomes');
     const reviews = new CancellationScope();
+    let running = 0;
     const decisions = reviews.run(() => Promise.all(dispatched.map((matter) =>
       startChild(stepWorkflow, {
         workflowId: stepWorkflowId(stepIdFor(input.caseId, matter.code)),
@@ -304,13 +308,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseAction
         parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
         ...(patches.has('search-attributes') ? { typedSearchAttributes: stepSearchAttributes(input, matter), staticSummary: stepSummary(input, matter) } : {}),
       }).then(async (child) => {
+        running += 1;
         const outcome = await child.result();
         outcomes.set(outcome.stepId, outcome);
         if (followOutcomes) clockRevision += 1;
         return outcome;
       }),
     )));
-    await transition({ type: 'STEPS_DISPATCHED' }, null);
+    if (patches.has('review-once-steps-run')) {
+      // Under review means every step takes claims: the case says so once each step's workflow runs.
+      const dispatchable = (): boolean => kase.can({ type: 'STEPS_DISPATCHED' });
+      await Promise.race([condition(() => running === dispatched.length || !dispatchable()), decisions]);
+      if (dispatchable()) await transition({ type: 'STEPS_DISPATCHED' }, null);
+    } else {
+      await transition({ type: 'STEPS_DISPATCHED' }, null);
+    }
     if (clocked) void followStepClocks();
 
     const finished = await Promise.race([decisions.then(() => true), condition(() => kase.done).then(() => false)]);

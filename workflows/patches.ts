@@ -16,6 +16,7 @@ export const CONSOLIDATION_PATCH = 'consolidated-2026-11';
 export const CONSOLIDATED_PATCHES = [
   // case
   'window-channels', 'case-clock', 'window-deadline', 'case-clock-outcomes', 'outcome-dependencies', 'delivery-notice',
+  'review-once-steps-run', 'case-clock-all-reported',
   // step
   'step-clock', 'approval-panels', 'resume-after-count-start', 'clock-actions-report', 'rejection-filing', 'step-release',
   'reviewer-verbs', 'send-back-window',

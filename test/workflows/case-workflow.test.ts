@@ -83,6 +83,13 @@ describe('case and step workflows (time-skipping server)', function () {
     // Born on today's code, each run asks one patch for every change made before it (workflows/patches.ts).
     expect(await patchMarkers(handle)).to.deep.equal([CONSOLIDATION_PATCH]);
     for (const matter of ['ZRJ-001', 'HBJ-001']) expect(await patchMarkers(await stepHandle(env.client, input.caseId, matter))).to.deep.equal([CONSOLIDATION_PATCH]);
+    // Under review only once every step runs: STEPS_DISPATCHED is projected after each child started.
+    const caseEvents = (await handle.fetchHistory()).events ?? [];
+    const started = caseEvents.flatMap((event, i) => (event.childWorkflowExecutionStartedEventAttributes ? [i] : []));
+    const projectedDispatch = caseEvents.findIndex((event) => Buffer.from(event.activityTaskScheduledEventAttributes?.input?.payloads?.[0]?.data ?? [])
+      .toString('utf8').includes('"STEPS_DISPATCHED"'));
+    expect(started).to.have.length(2);
+    expect(projectedDispatch).to.be.greaterThan(Math.max(...started));
   });
 
   it('when an illegal action arrives, then the validator rejects it before it reaches history', async () => {
