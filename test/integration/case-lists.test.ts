@@ -9,10 +9,11 @@ import { seedCalendar } from '../../activities/calendar-service';
 import { createReadModel } from '../../api/read-model';
 import type { ApiServer } from '../../api/server';
 import type { Actor, CaseStatus, Channel, Light } from '../../domain/types';
-import { CaseCount, CaseDepartment, CaseRecord, Step } from '../../entities';
+import { CaseCount, CaseDepartment, CaseGram, CaseRecord, Step } from '../../entities';
 import { openDatabase } from '../../entities/data-source';
 import { seedDemo } from '../../entities/seed';
 import { SupervisionOffice1732700000000 } from '../../migrations/1732700000000-SupervisionOffice';
+import { WordSearch1733800000000 } from '../../migrations/1733800000000-WordSearch';
 import { ApiClient } from '../support/http';
 import { dropMysqlDatabase, freshMysqlDatabase } from '../support/mysql';
 import { startReadApi } from '../support/read-api';
@@ -178,5 +179,24 @@ describe('case counts on in-memory sql.js', function () {
       await runner.release();
     }
     expect(await snapshot()).to.deep.equal(before);
+  });
+
+  it('when the word search migration is reverted and applied again over existing cases, then it fills the pieces the projection wrote', async () => {
+    const { projectCase } = createProjectionActivities({ db });
+    for (const life of lives().slice(12, 20)) for (const input of life) await projectCase(input);
+    const pieces = async () => (await db.getRepository(CaseGram).find({ order: { caseId: 'ASC', gram: 'ASC' } }));
+    const before = await pieces();
+    expect(before.filter((row) => row.caseId === lives()[12][0].record.id).map((row) => row.gram).sort())
+      .to.deep.equal(['00', '01', '12', 'l0', '申请', '请人']);
+    const runner = db.createQueryRunner();
+    try {
+      const migration = new WordSearch1733800000000();
+      await migration.down(runner);
+      expect(await runner.hasTable('case_grams')).to.equal(false);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await pieces()).to.deep.equal(before);
   });
 });
