@@ -98,19 +98,16 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
 }
 
 /**
- * Overwrites the step when this version is newer than the stored one, else inserts it if absent.
- * True when the stored step now has this version (it is the newest projection seen). The usual
- * projection, the next version of a step that exists, is one statement.
+ * Insert if absent, then overwrite only when this version is newer than the stored one. True
+ * when the stored step now has this version (it is the newest projection seen).
  */
 async function upsertStep(manager: EntityManager, row: Partial<Step>, version: number): Promise<boolean> {
-  // Copies: TypeORM writes column defaults back into the object it writes.
-  const updated = await manager.createQueryBuilder().update(Step).set({ ...row } as never)
+  // A copy: TypeORM writes column defaults back into the object it inserted, which would then
+  // overwrite the newer values in the update below.
+  await manager.createQueryBuilder().insert().into(Step).orIgnore().values({ ...row } as never).execute();
+  await manager.createQueryBuilder().update(Step).set(row as never)
     .where('id = :id AND version < :version', { id: row.id, version })
     .execute();
-  if (updated.affected) return true;
-  // Absent, or as new or newer: a duplicate key (a newer projection, or a retry of this one) is
-  // the answer, not an error, and the row's columns are the step's own, never cut.
-  await manager.createQueryBuilder().insert().into(Step).orIgnore().values({ ...row } as never).execute();
   const stored = await manager.findOne(Step, { where: { id: row.id }, select: { id: true, version: true } });
   return stored?.version === version;
 }
