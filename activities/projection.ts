@@ -75,14 +75,7 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
     },
 
     async projectStep({ workflowId, version, record, timeline }: ProjectStepInput): Promise<void> {
-      const row: Partial<Step> = {
-        ...record,
-        dueAt: toDate(record.dueAt),
-        decidedAt: toDate(record.decidedAt),
-        updatedAt: new Date(record.updatedAt),
-        legalDueAt: record.legalDueAt === undefined ? undefined : toDate(record.legalDueAt),
-        version,
-      };
+      const row = stepRow(record, version);
       // Read before the transaction: sql.js runs one statement stream at a time.
       const workingCalendar = isDecision(record) ? await calendar.current() : null;
       await retryOnDeadlock(() => db.transaction(async (manager) => {
@@ -94,6 +87,18 @@ export function createProjectionActivities({ db, calendar = createCalendarServic
       }));
       await auditSystemChanges(audit, workflowId, 'steps', record.id, timeline);
     },
+  };
+}
+
+/** The step row a projection writes: the workflow's record with its instants as dates. */
+export function stepRow(record: StepProjection, version: number): Partial<Step> {
+  return {
+    ...record,
+    dueAt: toDate(record.dueAt),
+    decidedAt: toDate(record.decidedAt),
+    updatedAt: new Date(record.updatedAt),
+    legalDueAt: record.legalDueAt === undefined ? undefined : toDate(record.legalDueAt),
+    version,
   };
 }
 

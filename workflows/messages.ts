@@ -10,6 +10,7 @@ import type { ProjectStage, ReportPeriod } from '../domain/projects';
 import type { StepApproval } from '../domain/approval-panel';
 import type { OwedMaterial } from '../domain/charts/case-chart';
 import type { CaseDeficiency } from '../domain/deficiency';
+import type { StepProjection } from '../activities/projection-types';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const stepIdFor = (caseId: string, matterCode: string): string => `${caseId}-${matterCode}`;
@@ -116,6 +117,8 @@ export interface StepActionResult {
   caseId: string;
   status: StepStatus;
   version: number;
+  /** The step as the action left it, as projected: the API answers with it. Absent from older runs' answers. */
+  step?: StepProjection;
 }
 
 export interface ApproveStepInput extends ActorInput {

@@ -88,8 +88,9 @@ export async function stepWorkflow(input: StepWorkflowInput): Promise<StepOutcom
     if (patches.has('search-attributes')) indexWorkflow([{ key: ApprovalStatusAttribute, value: record.status }, { key: LightAttribute, value: record.light }]);
     projections += 1;
     const version = projections;
-    await writes.projectStep({ workflowId, version, record: { ...record }, timeline: entries });
-    return { id: input.stepId, caseId: input.caseId, status: record.status, version };
+    const projected = { ...record };
+    await writes.projectStep({ workflowId, version, record: projected, timeline: entries });
+    return { id: input.stepId, caseId: input.caseId, status: record.status, version, step: projected };
   };
 
   // The case keeps each step's last report. Since patch `clock-actions-report` only what can move

@@ -19,6 +19,8 @@ import { idFromKey } from '../guards';
 import type { ReadModel } from '../read-model';
 import { stepView } from '../views';
 import { NotRunning, type WorkflowGateway } from '../workflow-gateway';
+import { stepRow } from '../../activities/projection';
+import type { StepProjection } from '../../activities/projection-types';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const emptyBody = z.strictObject({});
@@ -58,6 +60,12 @@ const sendBackBody = z.discriminatedUnion('to', [
   }),
 ]);
 const idParam = z.object({ id: z.string().min(1).max(80) });
+
+/** The step row a projection wrote, with the columns a record may leave out (steps without a clock or panel) empty. */
+function projectedStep(record: StepProjection, version: number): Step {
+  const row = stepRow(record, version);
+  return { ...row, legalDueAt: row.legalDueAt ?? null, limitDays: row.limitDays ?? null, card: row.card ?? null, approval: row.approval ?? null } as Step;
+}
 
 export function createStepsRouter({ db, readModel, workflows, book }: { db: DataSource; readModel: ReadModel; workflows: WorkflowGateway; book: RouteBook }) {
   const routes = book.router();
@@ -112,8 +120,9 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
         const kase = await readModel.findCase(step.caseId);
         if (kase && !canDecideStep(actor, step, kase)) throw forbidden('登记办件的人员不能审批该办件');
       }
+      let result: StepActionResult;
       try {
-        await workflows.stepAction(step.id, update, await toArgs(body as z.infer<S>, actor, step), idFromKey(res, 'update'));
+        result = await workflows.stepAction(step.id, update, await toArgs(body as z.infer<S>, actor, step), idFromKey(res, 'update'));
       } catch (err) {
         if (!(err instanceof NotRunning)) throw err;
         // No running step workflow: either not dispatched yet (case not accepted) or already decided.
@@ -122,7 +131,8 @@ export function createStepsRouter({ db, readModel, workflows, book }: { db: Data
           : `本环节当前状态为 ${step.status}，不能再办理`;
         throw illegalTransition(detail, step.status, event, []);
       }
-      res.json(stepView((await readModel.findStep(step.id))!));
+      // The update answers with the step it projected, so nothing is read back.
+      res.json(stepView(result.step ? projectedStep(result.step, result.version) : (await readModel.findStep(step.id))!));
     });
   };
   action('claim', 'CLAIM', '签收: take the step', emptyBody, claimStepUpdate, (_body, actor) => ({ actor }));
