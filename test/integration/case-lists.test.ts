@@ -2,7 +2,7 @@
 // scanning cases: whatever order projections arrive in, retried or concurrent, the totals equal
 // a count of the rows and each department sees exactly the cases it has a step in.
 import { expect } from 'chai';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
 import { createProjectionActivities } from '../../activities/projection';
 import type { ProjectCaseInput } from '../../activities/projection-types';
 import { seedCalendar } from '../../activities/calendar-service';
@@ -159,6 +159,18 @@ describe('case counts on in-memory sql.js', function () {
   before(async () => { db = await openDatabase({ url: 'sqljs::memory' }); });
   after(async () => { if (db?.isInitialized) await db.destroy(); });
 
+  /** Reverts the migration (its table is then gone) and applies it again over the rows there are. */
+  async function revertAndApply(migration: MigrationInterface, table: string): Promise<void> {
+    const runner = db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await runner.hasTable(table)).to.equal(false);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+  }
+
   it('when the migration is reverted and applied again over existing cases, then it fills the department rows and the counts from them', async () => {
     const { projectCase } = createProjectionActivities({ db });
     for (const life of lives().slice(0, 12)) for (const input of life) await projectCase(input);
@@ -169,15 +181,7 @@ describe('case counts on in-memory sql.js', function () {
     });
     const before = await snapshot();
     expect(before.counts.length).to.be.greaterThan(3);
-    const runner = db.createQueryRunner();
-    try {
-      const migration = new SupervisionOffice1732700000000();
-      await migration.down(runner);
-      expect(await runner.hasTable('case_counts')).to.equal(false);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await revertAndApply(new SupervisionOffice1732700000000(), 'case_counts');
     expect(await snapshot()).to.deep.equal(before);
   });
 
@@ -188,15 +192,7 @@ describe('case counts on in-memory sql.js', function () {
     const before = await pieces();
     expect(before.filter((row) => row.caseId === lives()[12][0].record.id).map((row) => row.gram).sort())
       .to.deep.equal(['00', '01', '12', 'l0', '申请', '请人']);
-    const runner = db.createQueryRunner();
-    try {
-      const migration = new WordSearch1733800000000();
-      await migration.down(runner);
-      expect(await runner.hasTable('case_grams')).to.equal(false);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await revertAndApply(new WordSearch1733800000000(), 'case_grams');
     expect(await pieces()).to.deep.equal(before);
   });
 });
